@@ -1,0 +1,5 @@
+"""``python -m episodeparse``."""
+
+from episodeparse.cli import main
+
+main()

@@ -1,0 +1,218 @@
+"""The command line: a thin shell over the library.
+
+It reads inputs, calls the library, writes output, and maps every failure to one line on
+stderr and an exit code, in one place (``_fail``):
+
+    0  every input converted
+    1  (validate) findings at error level
+    2  usage or input problems: a missing or unreadable file, bad bytes, a broken feed
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from episodeparse import __version__
+from episodeparse.inputs import DEFAULT_MAX_BYTES, InputFailure, iter_records
+from episodeparse.model import Episode
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+app = typer.Typer(
+    name="episodeparse",
+    help="Turn podcast show notes into structured, validated episode records.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    yaml = "yaml"
+    jsonl = "jsonl"
+
+
+def _error(message: str) -> None:
+    print(f"episodeparse: {message}", file=sys.stderr)
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    _error(message)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"episodeparse {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Turn podcast show notes into structured, validated episode records."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _check_output(output: Path, inputs: list[str]) -> None:
+    for raw in inputs:
+        if raw == "-":
+            continue
+        source = Path(raw)
+        if source.is_dir():
+            try:
+                output.resolve().relative_to(source.resolve())
+            except ValueError:
+                continue
+            if output.exists() and output.suffix.lower() in {
+                ".txt",
+                ".md",
+                ".html",
+                ".htm",
+                ".xml",
+            }:
+                _fail(f"{output}: refusing to overwrite an input file")
+        elif output.exists() and _same_file(output, source):
+            _fail(f"{output}: refusing to overwrite an input file")
+
+
+def write_atomically(output: Path, text: str) -> None:
+    """Write ``text`` to ``output`` through a temporary file in the same folder and a rename,
+    so a reader never sees a partial file and an interrupted run leaves none behind."""
+    folder = output.parent if str(output.parent) else Path()
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        Path(tmp).replace(output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _render(records: list[Episode], fmt: OutputFormat, as_list: bool) -> str:
+    from episodeparse import emit
+
+    if fmt is OutputFormat.jsonl:
+        return "".join(emit.to_jsonl_line(r) for r in records)
+    if fmt is OutputFormat.yaml:
+        if as_list:
+            return emit.to_yaml_documents(records)
+        return emit.to_yaml(records[0])
+    return emit.to_json(records if as_list else records[0])
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  episodeparse convert fixtures/coffee-57.txt\n\n"
+        "  episodeparse convert notes/ --format yaml --output catalogue.yaml\n\n"
+        "  episodeparse convert feed.xml --format jsonl > episodes.jsonl\n\n"
+        "  cat notes.txt | episodeparse convert -"
+    )
+)
+def convert(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+    ] = None,
+) -> None:
+    """Parse show notes into episode records (JSON, YAML or JSONL).
+
+    One input gives one record; several inputs, a directory or a feed give a JSON array,
+    a stream of YAML documents, or one JSON line per record. Inputs that cannot be read
+    are reported on stderr, one line each, and the others are still converted (exit 2).
+    """
+    if output is not None:
+        _check_output(output, paths)
+    failed = False
+    streaming = output_format is OutputFormat.jsonl and output is None
+    records: list[Episode] = []
+    for result in iter_records(paths, max_bytes=max_bytes, encoding=encoding):
+        if isinstance(result, InputFailure):
+            _error(str(result))
+            failed = True
+            continue
+        if streaming:
+            from episodeparse.emit import to_jsonl_line
+
+            sys.stdout.write(to_jsonl_line(result))
+        else:
+            records.append(result)
+    if not streaming and records:
+        single_input = (len(paths) == 1 and paths[0] == "-") or (
+            len(paths) == 1 and not Path(paths[0]).is_dir()
+        )
+        as_list = not (single_input and len(records) == 1)
+        text = _render(records, output_format, as_list)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                write_atomically(output, text)
+            except OSError as exc:
+                _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the episode record (draft 2020-12)."""
+    from episodeparse.schema import episode_schema
+
+    sys.stdout.write(json.dumps(episode_schema(), indent=2) + "\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _error("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        # A reader such as `head` went away: not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)

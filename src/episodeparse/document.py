@@ -1,0 +1,366 @@
+"""The only place text is split: decoding, line numbers, segments and headed sections.
+
+Show notes arrive with their line breaks intact, or flattened onto one line by a mirror or
+a feed. Either way the extractors want the same thing: short *segments* that each carry the
+1-based line they came from, grouped under the *heading* they stand beneath. A physical
+line is cut into several segments where a flattened note has lost its line breaks:
+
+- at runs of two or more spaces (what a collapsed newline usually leaves behind);
+- before an inline heading ``// Abstract``, ``// Bio`` (known heading words only, so that a
+  title line ``Title // Guest // Series #57`` stays whole);
+- around a decorated rule ``------ Connect With Us ------``;
+- before each bracketed time when a line holds several (``[01:12] A [03:23] B``);
+- after each address or handle when a line holds several (``Join: URL Follow: @x``).
+
+Segments of one physical line are joined back with a space wherever prose is rebuilt, so a
+cut never changes an abstract. Markdown links wrapped over several lines are joined first.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = [
+    "HEADING_WORDS",
+    "Document",
+    "InputError",
+    "SectionBlock",
+    "Segment",
+    "decode",
+    "heading_kind",
+    "paragraphs",
+]
+
+
+class InputError(ValueError):
+    """Input that cannot be read as show notes: not text, or not decodable."""
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or ``encoding``.
+
+    >>> decode(b"\\xef\\xbb\\xbfhi")
+    'hi'
+    >>> decode("hé".encode("utf-16"))
+    'hé'
+    >>> decode(b"a\\xffb")
+    Traceback (most recent call last):
+    ...
+    episodeparse.document.InputError: invalid UTF-8 at byte 1 (use --encoding to override)
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"cannot decode as {encoding}: {exc}") from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError(f"not text: NUL byte at offset {nul} (binary file?)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"invalid UTF-8 at byte {exc.start} (use --encoding to override)"
+        ) from None
+
+
+# Headings -------------------------------------------------------------------------------
+
+# Heading words and what they head. Keys are lower-case words with punctuation removed.
+_HEADING_KINDS: dict[str, str] = {}
+for _kind, _words in {
+    "abstract": (
+        "abstract|description|episode description|about this episode|about the episode|"
+        "about|summary|episode summary|overview|in this episode|synopsis"
+    ),
+    "bio": "bio|bios|guest bio|guest bios|about the guest|about the guests|biography",
+    "chapters": (
+        "timestamps|time stamps|timestamp|chapters|chapter markers|outline|episode outline|"
+        "show outline|topics|segments|contents|table of contents|timeline|agenda|"
+        "what we cover|in this episode we cover|topics discussed"
+    ),
+    "links": (
+        "links|relevant links|episode links|show links|links from the show|resources|"
+        "other resources|mentioned|mentioned in this episode|references|links mentioned|"
+        "connect with us|connect|follow us|find us|where to find us|social|socials|"
+        "contact|support connect|podcast info|support and connect|community|"
+        "contributing|more links|useful links|show notes links|get in touch"
+    ),
+    "sponsors": (
+        "sponsor|sponsors|sponsored by|our sponsors|thanks to our sponsors|"
+        "this episode is sponsored by|brought to you by|partners|support the show"
+    ),
+    "people": (
+        "hosts|host|your hosts|your host|guest|guests|special guest|special guests|"
+        "featuring|panelists|panel|cast|connect with the hosts|the hosts|co-hosts|"
+        "cohosts|co hosts"
+    ),
+    "categories": "categories|category|tags|keywords|topics covered",
+    "transcript": "transcript|full transcript",
+    "credits": "credits|production|produced by|music|thanks|special thanks",
+}.items():
+    for _w in _words.split("|"):
+        _HEADING_KINDS[_w] = _kind
+
+
+HEADING_WORDS: frozenset[str] = frozenset(w for key in _HEADING_KINDS for w in key.split())
+"""Every word of a known heading ("relevant", "links", "timestamps", ...), lower case."""
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).replace("-", " ").split())
+
+
+def heading_kind(text: str) -> str:
+    """What a heading heads: ``abstract``, ``bio``, ``chapters``, ``links``, ``sponsors``,
+    ``people``, ``categories``, ``transcript``, ``credits`` or ``other``.
+
+    >>> heading_kind("// Relevant Links")
+    'links'
+    >>> heading_kind("OUTLINE:")
+    'chapters'
+    >>> heading_kind("Takeaways")
+    'other'
+    """
+    key = _heading_key(text)
+    if key in _HEADING_KINDS:
+        return _HEADING_KINDS[key]
+    short = len(key.split()) <= 4
+    if short and (key.endswith((" sponsor", " sponsors")) or key.startswith("sponsor")):
+        return "sponsors"
+    key = key.replace("co hosts", "cohosts")
+    if key in _HEADING_KINDS:
+        return _HEADING_KINDS[key]
+    return "other"
+
+
+# Inline heading after "//" on a flattened line: only the known words, longest first.
+_INLINE_HEADING_WORDS = [
+    *sorted((w for w in _HEADING_KINDS if len(w) > 2), key=len, reverse=True),
+    "takeaways",
+    "show notes",
+]
+_INLINE_HEADING = re.compile(
+    r"(?:^|(?<=\s))//\s?(?P<word>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in _INLINE_HEADING_WORDS)
+    + r")\b:?",
+    re.IGNORECASE,
+)
+
+# A whole segment that is a heading.
+_HEADING_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^\#{1,6}[ \t]+(?P<h>[^\n]+?)[ \t#]*$"),  # Markdown: ## Links
+    re.compile(r"^//[ \t]*(?P<h>[^/\n]{1,80}?)[ \t]*:?$"),  # // Abstract
+    re.compile(r"^-{3,}[ \t]*(?P<h>[^-\n]{1,80}?)[ \t]*-{3,}$"),  # ---- Connect With Us ----
+    re.compile(r"^=== ?(?P<h>[^=\n]{1,80}?) ?===$"),  # === Links ===
+    re.compile(r"^\*\*(?P<h>[^*\n]{1,80}?):?\*\*:?$"),  # **Connect with the hosts**
+    re.compile(r"^__(?P<h>[^_\n]{1,80}?):?__:?$"),  # __Links__
+)
+_LABEL_HEADING = re.compile(r"^(?P<h>[^\s:][^:\n]{0,60}?)[ \t]*:$")  # OUTLINE:  Links:
+
+
+def _trim_decoration(text: str) -> str:
+    """Strip emoji, symbols and rule characters around a heading: "✌️Connect With Us ✌️"."""
+    start, end = 0, len(text)
+    while start < end and _is_decoration(text[start]):
+        start += 1
+    while end > start and _is_decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_decoration(ch: str) -> bool:
+    return ch in " \t*_=~#-–—:|>•·" or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Zs")
+
+
+def _heading_text(raw: str) -> str | None:
+    """The heading a segment states, else None."""
+    for pattern in _HEADING_PATTERNS:
+        m = pattern.match(raw)
+        if m:
+            return _trim_decoration(m.group("h")) or None
+    m = _LABEL_HEADING.match(raw)
+    if m:
+        text = m.group("h").strip()
+        words = text.split()
+        if heading_kind(text) != "other" or (
+            len(words) <= 5 and text.upper() == text and any(c.isalpha() for c in text)
+        ):
+            return _trim_decoration(text) or None
+    return None
+
+
+# Segments ------------------------------------------------------------------------------
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
+_RULE = re.compile(r"-{3,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")
+_BRACKET_TIME = re.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
+_ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|(?<![\w@/.])@\w{1,40}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of one physical line (or of a few, for a wrapped Markdown link)."""
+
+    index: int
+    line: int
+    text: str
+    heading: str | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return self.heading is not None
+
+
+@dataclass(slots=True)
+class SectionBlock:
+    """A heading and the segments beneath it, up to the next heading."""
+
+    heading: Segment | None
+    kind: str
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return self.heading.heading if self.heading else None
+
+
+def _cuts(text: str) -> list[int]:
+    """Positions at which a physical line is cut into segments."""
+    cuts: set[int] = set()
+    for m in _WIDE_GAP.finditer(text):
+        if not any(ch.isalnum() for ch in text[: m.start()]):
+            continue  # "#  Title", "-   item": indentation after markup, not a lost newline
+        cuts.add(m.start())
+        cuts.add(m.end())
+    for m in _INLINE_HEADING.finditer(text):
+        cuts.add(m.start())
+        cuts.add(m.end())
+    for m in _RULE.finditer(text):
+        cuts.add(m.start())
+        cuts.add(m.end())
+    times = [m.start() for m in _BRACKET_TIME.finditer(text)]
+    if len(times) >= 2:
+        cuts.update(times)
+    addresses = list(_ADDRESS_END.finditer(text))
+    if len(addresses) >= 2:
+        for m in addresses:
+            rest = text[m.end() : m.end() + 2]
+            if rest[:1] in (" ", "\t") and rest[1:2].isupper():
+                cuts.add(m.end())
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _split_line(text: str) -> Iterator[str]:
+    start = 0
+    for cut in _cuts(text):
+        piece = text[start:cut].strip()
+        if piece:
+            yield piece
+        start = cut
+    piece = text[start:].strip()
+    if piece:
+        yield piece
+
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
+_BLOCK_START = re.compile(r"^[ \t]*(?:[-*+•>#|]|\d{1,3}[.)][ \t]|\[|\(?\d{1,2}:\d{2}|```|<)")
+
+
+def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, text), with two kinds of wrapped lines joined onto their first line:
+
+    - a Markdown link label wrapped over lines: "[label\\n  continued](url)";
+    - a list item's lazy continuation: "- [@23:35] [Xilem](..), a\\nUI architecture".
+    """
+    lines = _BREAK.split(text)
+    i = 0
+    while i < len(lines):
+        line, first = lines[i], i + 1
+        joined = 0
+        while joined < 3 and i + 1 < len(lines) and lines[i + 1].strip():
+            nxt = lines[i + 1]
+            open_label = line.count("[") > line.count("]")
+            lazy = _LIST_ITEM.match(line) is not None and _BLOCK_START.match(nxt) is None
+            if not (open_label or lazy) or len(line) > 2000:
+                break
+            i += 1
+            joined += 1
+            line = line.rstrip() + " " + nxt.strip()
+        yield first, line
+        i += 1
+
+
+def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
+    """Runs of segments on consecutive lines: a blank line ends a paragraph."""
+    out: list[list[Segment]] = []
+    for seg in segments:
+        if out and seg.line - out[-1][-1].line <= 1:
+            out[-1].append(seg)
+        else:
+            out.append([seg])
+    return out
+
+
+def _inline_heading(piece: str) -> str | None:
+    m = _INLINE_HEADING.match(piece)
+    if m and m.end() == len(piece):
+        return m.group("word").strip()
+    return None
+
+
+class Document:
+    """Show notes cut into segments and sections. Build once, read by every extractor."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.segments: list[Segment] = []
+        for line_no, line in _physical_lines(text):
+            for piece in _split_line(line):
+                heading = _inline_heading(piece) or _heading_text(piece)
+                self.segments.append(Segment(len(self.segments), line_no, piece, heading))
+        self.sections: list[SectionBlock] = []
+        current = SectionBlock(None, "preamble")
+        self.sections.append(current)
+        for seg in self.segments:
+            if seg.heading is not None:
+                current = SectionBlock(seg, heading_kind(seg.heading))
+                self.sections.append(current)
+            else:
+                current.segments.append(seg)
+        self._section_of: dict[int, SectionBlock] = {}
+        for block in self.sections:
+            if block.heading:
+                self._section_of[block.heading.index] = block
+            for seg in block.segments:
+                self._section_of[seg.index] = block
+
+    def section_of(self, seg: Segment) -> SectionBlock:
+        return self._section_of[seg.index]
+
+    def blocks(self, kind: str) -> list[SectionBlock]:
+        return [b for b in self.sections if b.kind == kind]
+
+    @staticmethod
+    def join(segments: list[Segment]) -> str:
+        """Segments back to text: a space within a physical line, a newline between lines."""
+        out: list[str] = []
+        previous: int | None = None
+        for seg in segments:
+            if previous is not None:
+                out.append(" " if seg.line == previous else "\n")
+            out.append(seg.text)
+            previous = seg.line
+        return "".join(out)

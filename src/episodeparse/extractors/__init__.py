@@ -1,0 +1,384 @@
+"""Section extractors: one module per part of the record.
+
+Every extractor exposes ``extract(ctx: Context) -> value``. The shared :class:`Context` holds
+the document, the people found so far and the segments already taken by a field, so that
+``pipeline`` can hand whatever no extractor took to ``leftovers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from episodeparse.document import Document, Segment
+from episodeparse.model import Role
+
+__all__ = ["Context", "PersonDraft", "name_before", "names_at", "read_name"]
+
+
+@dataclass(slots=True)
+class PersonDraft:
+    """A person while the record is being built; frozen into ``model.Person`` at the end."""
+
+    name: str
+    role: Role
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    bio: str | None = None
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    ]
+)
+_NOBLE_TITLES = frozenset(["Sir", "Lord", "Lady", "Dame", "King", "Queen", "Saint"])
+_HONORIFICS = frozenset(["dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."])
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]{0,40}|\d[^\W\d_][\w'’-]{0,40}")
+_NOT_NAME_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "Or",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "With",
+        "From",
+        "To",
+        "By",
+        "This",
+        "That",
+        "Our",
+        "Your",
+        "We",
+        "I",
+        "He",
+        "She",
+        "They",
+        "It",
+        "Episode",
+        "Podcast",
+        "Show",
+        "Today",
+        "Join",
+        "Follow",
+        "Connect",
+        "Sign",
+        "Check",
+        "Welcome",
+        "Guest",
+        "Guests",
+        "Host",
+        "Hosts",
+        "Co-host",
+        "Coffee",
+        "Sessions",
+        "Meetup",
+        "Please",
+        "Support",
+        "Listen",
+        "Subscribe",
+        "Links",
+        "Twitter",
+        "LinkedIn",
+        "Instagram",
+        "Facebook",
+        "YouTube",
+        "Github",
+        "GitHub",
+        "Discord",
+        "Slack",
+        "Mastodon",
+        "Website",
+        "Email",
+        "Special",
+        "Part",
+        "How",
+        "What",
+        "Why",
+        "When",
+        "Where",
+        "Who",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Be",
+        "Also",
+        "Then",
+        "Here",
+        "There",
+        "Now",
+        "Live",
+        "Chat",
+        "Talk",
+        "Season",
+        "Series",
+        "Bonus",
+        "Trailer",
+        "Introduction",
+        "Intro",
+        "Chapter",
+        "Chapters",
+        "Timestamps",
+        "Abstract",
+        "Bio",
+        "Music",
+        "Producer",
+        "Graphics",
+        "Editor",
+        "Credits",
+        "Note",
+        "Thanks",
+        "Sponsored",
+        "Sponsor",
+        "Sponsors",
+        "Visit",
+        "Get",
+        "Discuss",
+        "Talks",
+        "Chats",
+        "Interviews",
+        "Founder",
+        "Co-Founder",
+        "CEO",
+        "CTO",
+        "MLOps",
+        "AI",
+        "ML",
+    ]
+)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, int] | None:
+    """Read a person's name (capitalised words, with particles) at ``start``.
+
+    Returns the name and the offset after it, or None. Honorifics are skipped; "of" joins
+    a name only after a title such as "Sir".
+
+    >>> read_name("Sir Brian of London joins")
+    ('Sir Brian of London', 19)
+    >>> read_name("Dr. Tim Jurgensen discuss")
+    ('Tim Jurgensen', 17)
+    >>> read_name("Alejandro de la Torre has")
+    ('Alejandro de la Torre', 21)
+    >>> read_name("Jet Basrawi of Satalia, Culture")
+    ('Jet Basrawi', 11)
+    >>> read_name("the host") is None
+    True
+    """
+    words: list[str] = []
+    pending: list[str] = []  # particles waiting for the capitalised word they lead to
+    end = start
+    pos = start
+    while True:
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        m = _NAME_WORD.match(text, pos)
+        if not m or (words and pos == end):
+            break  # no word, or no space between words
+        word = m.group(0)
+        if not words and word.lower() in _HONORIFICS:
+            pos = m.end()
+            end = pos
+            continue
+        if _is_cap(word):
+            bare = word.rstrip(".")
+            if bare in _NOT_NAME_WORDS:
+                if not words:
+                    return None
+                break
+            sentence_end = word.endswith(".") and len(bare) > 2
+            possessive = bare.endswith(("'s", "’s"))
+            word = bare[:-2] if possessive else (bare if sentence_end else word)
+            words.extend(pending)
+            pending = []
+            words.append(word.rstrip("'’"))
+            end = m.start() + len(word.rstrip("'’"))
+            pos = m.end()
+            if sentence_end or possessive or len(words) > max_words + 2:
+                break
+        elif words and (word.lower() in _PARTICLES or (word == "of" and words[0] in _NOBLE_TITLES)):
+            pending.append(word)
+            pos = m.end()
+        else:
+            break
+    if not words or len([w for w in words if _is_cap(w)]) > max_words:
+        return None
+    return " ".join(words), end
+
+
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+
+
+def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
+    """Names at ``pos`` joined by commas, "and" or "&"; the names and the end offset.
+
+    After a full name, a single capitalised word is not taken as a further name.
+
+    >>> names_at("Tim McNamara, Sean Chen and Allen Wyma discuss")
+    (['Tim McNamara', 'Sean Chen', 'Allen Wyma'], 38)
+    >>> names_at("Scott and Wes chat")
+    (['Scott', 'Wes'], 13)
+    >>> names_at("Jet Basrawi, Culture and Architecture")
+    (['Jet Basrawi'], 11)
+    """
+    names: list[str] = []
+    ends: list[int] = []
+    joins: list[str] = []
+    while True:
+        found = read_name(text, pos)
+        if found is None:
+            break
+        if names and len(found[0].split()) < 2 <= len(names[0].split()):
+            break
+        names.append(found[0])
+        pos = found[1]
+        ends.append(pos)
+        m = _LIST_JOIN.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        nxt = read_name(text, m.end())
+        if nxt is None or (len(nxt[0].split()) < 2 <= len(names[0].split())):
+            break
+        joins.append(m.group(0))
+        pos = m.end()
+    # "A, B and C" is a list; "A, Principal Engineer at X" is a name and an apposition.
+    if joins and not any(re.search(r"\b(?:and|&)|&", j) for j in joins):
+        return names[:1], ends[0]
+    while joins and not re.search(r"\band\b|&", joins[len(names) - 2]):
+        names.pop()
+        ends.pop()
+        joins.pop()
+    return names, ends[-1] if ends else pos
+
+
+def name_before(text: str, pos: int) -> str | None:
+    """The name that ends just before ``pos`` ("... producer Robert McCollum| interviews").
+
+    >>> name_before("First time guest host, Allen Wyma talks with", 33)
+    'Allen Wyma'
+    """
+    words = text[:pos].split()
+    taken: list[str] = []
+    for word in reversed(words[-5:]):
+        if not _is_cap(word) or word.rstrip(",.:;") != word:
+            break
+        taken.insert(0, word)
+    while taken:
+        candidate = " ".join(taken)
+        found = read_name(candidate)
+        if found and found[1] == len(candidate):
+            return found[0]
+        taken.pop(0)
+    return None
+
+
+class Context:
+    """What the extractors share while one record is built."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.taken: set[int] = set()
+        self.people: list[PersonDraft] = []
+
+    def take(self, *segments: Segment) -> None:
+        for seg in segments:
+            self.taken.add(seg.index)
+
+    def is_taken(self, seg: Segment) -> bool:
+        return seg.index in self.taken
+
+    # People ----------------------------------------------------------------------------
+
+    def find_person(self, name: str) -> PersonDraft | None:
+        """The person ``name`` refers to: full name, alias, first name or possessive."""
+        key = name.strip().rstrip("'’s").strip() if name.endswith(("'s", "’s")) else name
+        key = key.strip().casefold()
+        if not key:
+            return None
+        for person in self.people:
+            if person.name.casefold() == key or any(a.casefold() == key for a in person.aliases):
+                return person
+        for person in self.people:
+            parts = person.name.casefold().split()
+            if key == parts[0] or (len(key.split()) == 1 and key == parts[-1]):
+                return person
+            # "Mike Del Balso" for "Michael Del Balso": same surname, first name a prefix.
+            kparts = key.split()
+            if len(kparts) >= 2 and kparts[1:] == parts[1:] and len(parts) >= 2:
+                a, b = kparts[0], parts[0]
+                if a[:3] == b[:3]:
+                    return person
+        return None
+
+    def known_at(self, text: str) -> PersonDraft | None:
+        """The known person whose full name opens ``text``."""
+        for person in self.people:
+            name = person.name
+            if text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
+                return person
+        return None
+
+    def add_person(
+        self,
+        name: str,
+        role: Role,
+        *,
+        affiliation: str | None = None,
+    ) -> PersonDraft:
+        """Add a person, or merge into the one already known under that name."""
+        name = " ".join(name.split())
+        known = self.find_person(name)
+        if known is not None:
+            if len(name) > len(known.name) and name.split()[0] == known.name.split()[0]:
+                # The fuller form of a name written short before ("Mike" -> "Mike Neumann").
+                if known.name not in known.aliases:
+                    known.aliases.append(known.name)
+                known.name = name
+            if affiliation and not known.affiliation:
+                known.affiliation = affiliation
+            if role == "host" and known.role == "guest" and known.affiliation is None:
+                known.role = role
+            return known
+        person = PersonDraft(name, role, affiliation)
+        self.people.append(person)
+        return person
+
+    def add_alias(self, person: PersonDraft, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != person.name and alias not in person.aliases:
+            person.aliases.append(alias)

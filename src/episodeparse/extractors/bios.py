@@ -1,0 +1,88 @@
+"""Biographies: the ``// Bio`` section, split per person, and "NAME is ..." paragraphs.
+
+Contract: sets ``bio`` (text without the leading full name) and ``aliases`` on the people in
+the context. One bio section may hold several people's bios run together::
+
+    // Bio Michael Del Balso Mike is the co-founder of ... Erik Bernhardsson Erik is ...
+
+It is cut at each known full name; the name the bio then uses ("Mike") becomes an alias.
+A bio section that names nobody belongs to the only guest, when there is exactly one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from episodeparse.document import Document, Segment, paragraphs
+from episodeparse.extractors import Context, PersonDraft
+from episodeparse.normalize import clean_prose
+
+__all__ = ["extract"]
+
+_VERB_AFTER = re.compile(r"^[ \t]+(?:is|was|has|leads|works|joined|started|holds|spent|serves)\b")
+
+
+def _split_by_names(text: str, people: list[PersonDraft]) -> list[tuple[PersonDraft, str]]:
+    starts: list[tuple[int, int, PersonDraft]] = []
+    for person in people:
+        for m in re.finditer(re.escape(person.name), text):
+            starts.append((m.start(), m.end(), person))
+            break
+    starts.sort(key=lambda s: s[0])
+    out: list[tuple[PersonDraft, str]] = []
+    for i, (start, end, person) in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        if i == 0 and text[:start].strip():
+            return []  # the bio does not open with a name: not a list of bios
+        out.append((person, text[end:stop].strip()))
+    return out
+
+
+def _alias_from_bio(ctx: Context, person: PersonDraft, bio: str) -> None:
+    """ "Mike is the co-founder ..." after "Michael Del Balso": Mike is an alias."""
+    m = re.match(r"^([A-Z][\w'’-]{1,30})(?=[ \t]+[a-z])", bio)
+    if m and m.group(1) not in person.name.split() and m.group(1) not in ("He", "She", "They"):
+        ctx.add_alias(person, m.group(1))
+
+
+def _bio_section(ctx: Context, block_segments: list[Segment]) -> None:
+    text = Document.join(block_segments)
+    people = [p for p in ctx.people if p.name in text]
+    split = _split_by_names(text, people) if people else []
+    if split:
+        for person, bio in split:
+            _alias_from_bio(ctx, person, bio)
+            person.bio = clean_prose(bio) or None
+    else:
+        guests = [p for p in ctx.people if p.role == "guest"]
+        if len(guests) != 1:
+            return
+        guests[0].bio = clean_prose(text) or None
+    ctx.take(*block_segments)
+
+
+def extract(ctx: Context) -> None:
+    doc = ctx.doc
+    for block in doc.blocks("bio"):
+        # The bio runs up to the first segment another field took (a chapter list).
+        free: list[Segment] = []
+        for seg in block.segments:
+            if ctx.is_taken(seg):
+                break
+            free.append(seg)
+        if free:
+            _bio_section(ctx, free)
+    # "NAME is the Head of Product at ..." paragraphs outside a bio section.
+    for block in doc.sections:
+        if block.kind not in ("preamble", "abstract", "people", "other"):
+            continue
+        for para in paragraphs(block.segments):
+            text = clean_prose(Document.join(para))
+            for person in ctx.people:
+                if (
+                    person.bio is None
+                    and text.startswith(person.name)
+                    and _VERB_AFTER.match(text[len(person.name) :])
+                ):
+                    person.bio = text[len(person.name) :].strip()
+                    break

@@ -1,0 +1,103 @@
+"""Chapters: a time at the start of a line (or heading) and the title after it.
+
+Contract: returns the chapters in the order written, each with ``time`` as written (no
+brackets, parentheses or ``@``), ``seconds`` and ``title``. Forms read::
+
+    [01:12] Intro            (00:00) - Intro           0:00 Intro
+    [@02:57] Official        **[01:50](#t=01:50)** X   00:00 - 09:24 Intro   (a range)
+    1:02:03 | Title          ### Title (4:30~)          - 12:30 – Title
+
+A time inside prose is not a chapter ("at 12:30 we talk", "4:20 PM", "16:9"): the time
+must open its line, and a line with a bare time (no brackets) counts only where the notes
+have at least two chapter lines or stand under a chapters heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from episodeparse.document import Segment
+from episodeparse.extractors import Context
+from episodeparse.model import Chapter
+from episodeparse.normalize import collapse, render_inline, time_to_seconds
+
+__all__ = ["extract", "match_chapter"]
+
+_TIME = r"\d{1,3}:\d{2}(?::\d{2})?"
+_CHAPTER_LINE = re.compile(
+    rf"""^[ \t]*(?:[-*•·>+][ \t]+)?           # a bullet
+        (?:\*\*|__)?                          # bold around the time
+        (?P<open>[\[(]?)@?[ \t]?
+        (?P<time>{_TIME})
+        (?P<close>[\])]?)
+        (?:\(\#[^)\s]{{0,40}}\))?             # a Markdown anchor: [01:50](#t=01:50)
+        (?:\*\*|__)?
+        (?:[ \t]*[-–—~][ \t]*[\[(]?(?P<end>{_TIME})[\])]?)?  # a range: 00:00 - 09:24
+        [ \t]*(?P<sep>[-–—:|.~][ \t]*)?
+        (?P<title>\S.*)$""",
+    re.VERBOSE,
+)
+_TIME_AT_END = re.compile(rf"^(?P<title>\S.*?)[ \t]*[\[(]@?(?P<time>{_TIME})[ \t]?~?[\])]$")
+_BOLD_WRAP = re.compile(r"^(\*\*|__)(?P<t>.+)\1$")
+_NOT_A_TITLE = re.compile(r"^(?:[AaPp]\.?[Mm]\.?|[AP]M|Uhr|h)\b|^[/:]|^\d{1,2}[:/]\d")
+
+
+def _clean(title: str) -> str:
+    title = title.strip()
+    m = _BOLD_WRAP.match(title)
+    if m:
+        title = m.group("t")
+    title = collapse(render_inline(title)).strip()
+    return title.strip(" -–—|").strip() if title[:1] in "-–—|" else title
+
+
+def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] | None:
+    """(time, title, bracketed) when ``text`` is a chapter line, else None.
+
+    >>> match_chapter("[01:12] Introduction")
+    ('01:12', 'Introduction', True)
+    >>> match_chapter("(1:14:31) - Fame")
+    ('1:14:31', 'Fame', True)
+    >>> match_chapter("00:00 - 09:24 Intro")
+    ('00:00', 'Intro', False)
+    >>> match_chapter("4:20 PM CT following") is None, match_chapter("12:75 x") is None
+    (True, True)
+    """
+    m = _CHAPTER_LINE.match(text)
+    if m:
+        bracketed = bool(m["open"]) and bool(m["close"])
+        if bool(m["open"]) != bool(m["close"]):
+            return None
+        title = _clean(m["title"])
+        time = m["time"]
+    elif heading:
+        m = _TIME_AT_END.match(text)
+        if not m:
+            return None
+        title, time, bracketed = _clean(m["title"]), m["time"], True
+    else:
+        return None
+    if not title or _NOT_A_TITLE.match(title) or time_to_seconds(time) is None:
+        return None
+    return time, title, bracketed
+
+
+def extract(ctx: Context) -> list[Chapter]:
+    found: list[tuple[Segment, str, str, bool]] = []
+    for seg in ctx.doc.segments:
+        if ctx.is_taken(seg):
+            continue
+        text = seg.heading if seg.heading is not None else seg.text
+        hit = match_chapter(text, heading=seg.heading is not None)
+        if hit:
+            found.append((seg, *hit))
+    chapters: list[Chapter] = []
+    bare_ok = len(found) >= 2
+    for seg, time, title, bracketed in found:
+        if not bracketed and not bare_ok and ctx.doc.section_of(seg).kind != "chapters":
+            continue
+        seconds = time_to_seconds(time)
+        assert seconds is not None  # match_chapter checked it
+        chapters.append(Chapter(time, seconds, title))
+        ctx.take(seg)
+    return chapters

@@ -1,0 +1,302 @@
+"""The header: title line, series, episode number, show name, teaser line and its people.
+
+Contract: fills ``Header`` (title, podcast, series, episode, date, summary) and adds the
+people the header names to the context (guests from the title line and the teaser, the
+host from "A podcast by NAME", the co-host from "co-hosted by NAME").
+
+Title lines look like::
+
+    Scaling Machine Learning with Data Mesh // Shawn Kyzer // Coffee Sessions #116
+    # SSH 050: Perfect Plex Setup
+    ## Episode 53: Community
+    No Agenda Episode 1393 - "Space Wake"
+    Podcasting 2.0 for October 1st 2021 Episode 56: Rocket in your Pocket
+    Agents in Production [Podcast Limited Series] Episode Nine – Training LLMs
+
+Notes without such a line (a YouTube description, a guest introduction) have no title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from episodeparse.document import Segment
+from episodeparse.extractors import Context, names_at, read_name
+from episodeparse.normalize import collapse, parse_date, render_inline
+
+__all__ = ["Header", "extract", "parse_title_line"]
+
+
+@dataclass(slots=True)
+class Header:
+    title: str | None = None
+    podcast: str | None = None
+    series: str | None = None
+    episode: int | None = None
+    date: str | None = None
+    summary: str | None = None
+
+
+_NUMBERED = re.compile(
+    r"""(?P<pre>.*?)\s*
+        (?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b
+        [ \t]*(?:[:\-–—|.][ \t]*)?(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+_SEASON_EPISODE = re.compile(r"\bS(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*")
+_ABBREVIATED = re.compile(
+    r"^(?P<abbr>[A-Z][A-Za-z]{1,5})[ \t]?(?P<num>\d{1,4})[ \t]*[:\-–—|][ \t]*"
+)
+_SPELLED_EPISODE = re.compile(
+    r"^(?P<pre>.+?)\s+Episode\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    r"Eleven|Twelve)\s*[:\-–—|]\s*(?P<rest>.+)$"
+)
+_BRACKETED = re.compile(r"\s*\[[^\]]{1,60}\]\s*")
+_FOR_DATE = re.compile(r"^(?P<show>.+?)\s+for\s+(?P<date>.+)$")
+_QUOTED = re.compile(r'^["“”\'‘’](?P<t>.+)["“”\'‘’]$')
+_SEPARATOR = re.compile(r"\s+//\s+")
+_NAME_LIST_SPLIT = re.compile(r"\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
+
+
+def _clean_title(text: str) -> str | None:
+    text = collapse(render_inline(text)).strip(" -–—|:")
+    m = _QUOTED.match(text)
+    if m:
+        text = m.group("t").strip()
+    return text or None
+
+
+def _names_only(part: str) -> list[str] | None:
+    """The names of a part that is nothing but a list of names, else None."""
+    names: list[str] = []
+    for piece in _NAME_LIST_SPLIT.split(part.strip()):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = read_name(piece)
+        if found is None or found[1] != len(piece) or len(found[0].split()) < 2:
+            return None
+        names.append(found[0])
+    return names or None
+
+
+@dataclass(slots=True)
+class TitleLine:
+    title: str | None = None
+    podcast: str | None = None
+    series: str | None = None
+    episode: int | None = None
+    date: str | None = None
+    guests: tuple[str, ...] = ()
+
+
+def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
+    """A part that carries an episode number: "Coffee Sessions #57", "#487: Title"."""
+    m = _SEASON_EPISODE.search(part)
+    if m:
+        rest = (part[: m.start()] + " " + part[m.end() :]).strip()
+        return TitleLine(title=_clean_title(rest), episode=int(m["num"]))
+    m = _ABBREVIATED.match(part)
+    if m and m["abbr"].upper() == m["abbr"] and m["abbr"] not in ("EP",):
+        return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
+    m = _NUMBERED.match(part)
+    if not m:
+        return None
+    pre = _BRACKETED.sub(" ", m["pre"]).strip(" -–—|:")
+    rest = m["rest"].strip()
+    line = TitleLine(episode=int(m["num"]))
+    with_at = re.search(r"\bwith\b", rest)
+    if with_at and with_at.start() == 0:
+        rest = ""
+    line.title = _clean_title(rest) if rest else None
+    if pre:
+        if in_parts:
+            # "Coffee Sessions #57" inside a // title line: a series of the show.
+            line.series = pre
+        else:
+            dm = _FOR_DATE.match(pre)
+            if dm and parse_date(dm["date"]):
+                line.podcast, line.date = dm["show"].strip(), parse_date(dm["date"])
+            elif not rest:
+                line.series = pre
+            else:
+                line.podcast = pre
+    return line
+
+
+def parse_title_line(text: str) -> TitleLine:
+    """Split a title line into its parts.
+
+    >>> t = parse_title_line("The Future // Michael Del Balso - Erik Bernhardsson // Meetup #57")
+    >>> t.title, t.series, t.episode, t.guests
+    ('The Future', 'Meetup', 57, ('Michael Del Balso', 'Erik Bernhardsson'))
+    >>> t = parse_title_line('No Agenda Episode 1393 - "Space Wake"')
+    >>> t.title, t.podcast, t.episode
+    ('Space Wake', 'No Agenda', 1393)
+    >>> parse_title_line("SSH 050: Perfect Plex Setup").episode
+    50
+    """
+    text = collapse(render_inline(text))
+    parts = _SEPARATOR.split(text)
+    result = TitleLine()
+    if len(parts) == 1:
+        numbered = _numbered(text, in_parts=False)
+        if numbered is not None:
+            return numbered
+        m = _SPELLED_EPISODE.match(text)
+        if m:
+            return TitleLine(
+                title=_clean_title(m["rest"]), series=_BRACKETED.sub(" ", m["pre"]).strip()
+            )
+        result.title = _clean_title(text)
+        return result
+    guests: list[str] = []
+    titles: list[str] = []
+    for part in parts:
+        numbered = _numbered(part, in_parts=True)
+        if numbered is not None and numbered.episode is not None:
+            result.series = result.series or numbered.series
+            result.episode = numbered.episode
+            if numbered.title and not titles:
+                titles.append(numbered.title)
+            continue
+        names = _names_only(part)
+        if names and titles:
+            guests.extend(names)
+            continue
+        titles.append(part)
+    if titles:
+        first = titles[0]
+        # "How Sierra Does Context Engineering, Zack Reneau-Wedeen": a trailing guest name.
+        head, sep, tail = first.rpartition(", ")
+        if sep and _names_only(tail):
+            guests.extend(_names_only(tail) or [])
+            first = head
+        result.title = _clean_title(first)
+    result.guests = tuple(guests)
+    return result
+
+
+# The teaser: "Coffee Sessions #57 with NAME and NAME, The Future of ...".
+_TEASER = re.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \t]+", re.IGNORECASE)
+_CO_HOSTED = re.compile(r"\bco-?hosted[ \t]+by[ \t]+", re.IGNORECASE)
+_PODCAST_BY = re.compile(
+    r"""^(?P<show>[^\s].{0,60}?)[ \t]+[-–—|:][ \t]+     # "MLOps.community - "
+        an?[ \t]+podcast[ \t]+(?:by|from|hosted[ \t]+by)[ \t]+""",  # "A podcast by "
+    re.IGNORECASE | re.VERBOSE,
+)
+_SHOW = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"  # capitalised words
+_SHOW_NAMED = (
+    re.compile(
+        r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
+    ),
+    re.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"),
+    re.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b"),
+    re.compile(rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"),
+)
+
+
+_AFFILIATION_AFTER = re.compile(
+    r"^(?:,[ \t]+(?P<role>[^,]{2,80}?\bat\b[^,]{2,80}?(?:\([^)]{1,40}\))?)(?=[,.]|$)"
+    r"|[ \t]+of[ \t]+(?P<org>[A-Z][^,.]{1,60}?)(?=[,.]))"
+)
+
+
+def _teaser(ctx: Context, seg: Segment, header: Header) -> None:
+    text = collapse(render_inline(seg.text))
+    m = _TEASER.search(text)
+    if not m:
+        return
+    header.summary = text
+    names, end = names_at(text, m.end())
+    affiliation = None
+    rest = text[end:]
+    am = _AFFILIATION_AFTER.match(rest)
+    if am:
+        affiliation = (am["role"] or am["org"] or "").strip() or None
+        rest = rest[am.end() :]
+    for name in names:
+        ctx.add_person(name, "guest", affiliation=affiliation if len(names) == 1 else None)
+    if header.title is None:
+        title = rest.strip(" ,")
+        cm = _CO_HOSTED.search(title)
+        if cm:
+            title = title[: cm.start()]
+        title = title.strip(" ,.")
+        if title and len(title.split()) <= 15:
+            header.title = title
+    cm = _CO_HOSTED.search(text)
+    if cm:
+        found = read_name(text, cm.end())
+        if found:
+            ctx.add_person(found[0], "co-host")
+
+
+def _is_title_candidate(seg: Segment, position: int) -> bool:
+    text = seg.text
+    if seg.heading is not None:
+        # Only a top-level heading that opens the notes: "# SSH 050: ...", "## Episode 53".
+        return position == 0 and text.startswith("#") and not text.startswith("###")
+    if _SEPARATOR.search(text) and not text.startswith(("http", "//")):
+        return True
+    return position == 0 and bool(
+        _SEASON_EPISODE.search(text)
+        or _ABBREVIATED.match(text)
+        or re.match(r"^(?:Episode|Ep\.?)[ \t]*\d", text)
+        or _SPELLED_EPISODE.match(text)
+        or (_NUMBERED.match(text) and len(text.split()) <= 16 and not _TEASER.search(text))
+    )
+
+
+def extract(ctx: Context) -> Header:
+    header = Header()
+    segments = ctx.doc.segments
+    for position, seg in enumerate(segments[:3]):
+        if not _is_title_candidate(seg, position):
+            continue
+        source = seg.heading if seg.heading is not None and not seg.text.startswith("#") else None
+        raw = source or re.sub(r"^\#{1,6}[ \t]+", "", seg.text)
+        if _TEASER.search(raw) and not _SEPARATOR.search(raw):
+            break
+        line = parse_title_line(raw)
+        header.title, header.podcast, header.series = line.title, line.podcast, line.series
+        header.episode, header.date = line.episode, line.date
+        ctx.take(seg)
+        for name in line.guests:
+            ctx.add_person(name, "guest")
+        if _TEASER.search(raw):
+            _teaser(ctx, seg, header)
+        # "Meetup #3" alone, the title on the next line.
+        if header.title is None and header.episode is not None:
+            after = [s for s in segments[seg.index + 1 : seg.index + 2] if not s.is_heading]
+            if after and len(after[0].text.split()) <= 12 and not after[0].text.endswith("."):
+                header.title = _clean_title(after[0].text)
+                ctx.take(after[0])
+        break
+    for seg in segments[:8]:
+        if header.summary is None and not ctx.is_taken(seg) and _TEASER.search(seg.text):
+            _teaser(ctx, seg, header)
+            ctx.take(seg)
+    _show_and_host(ctx, header)
+    return header
+
+
+def _show_and_host(ctx: Context, header: Header) -> None:
+    for seg in ctx.doc.segments:
+        text = seg.text
+        m = _PODCAST_BY.match(text)
+        if m:
+            header.podcast = header.podcast or m["show"].strip()
+            found = read_name(text, m.end())
+            if found:
+                ctx.add_person(found[0], "host")
+            if found and found[1] >= len(text.rstrip(" .")):
+                ctx.take(seg)
+            continue
+        if header.podcast is None:
+            for pattern in _SHOW_NAMED:
+                sm = pattern.search(text)
+                if sm:
+                    header.podcast = sm["show"].strip()
+                    break

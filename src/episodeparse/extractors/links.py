@@ -1,0 +1,441 @@
+"""Links: every address and social handle, in the order written, with what the notes say
+about it.
+
+Contract: returns ``Link`` records. Read: Markdown links ``[label](url)``, reference links
+``[label][ref]`` (resolved at each use; an unused definition is listed where it stands),
+autolinks ``<url>``, bare ``http(s)://`` and ``www.`` addresses, lower-case bare domains
+written as addresses (``btcforwomen.com``, ``linode.com/ssh``; ``Better.com`` is a name), and
+``@handles``. In-page anchors, relative paths, ``javascript:`` and ``data:`` are not links.
+
+For each link: ``text`` is the label (the Markdown label, or the words before a bare address
+on its line, or a label line ending in ``:`` just above it); ``person`` comes from "Connect
+with NAME on ...", "NAME's Twitter", "NAME: [X](...) / [Y](...)", or a label that is a known
+person's name; ``platform`` from the address (or the label, for a handle); ``kind`` from the
+section and the label (sponsor, community, listen, social, else reference).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from episodeparse.document import Segment
+from episodeparse.extractors import Context
+from episodeparse.model import Link, LinkKind
+from episodeparse.normalize import collapse, render_inline
+
+__all__ = ["extract", "platform_of"]
+
+_URL_BODY = r"[^\s<>\"'`\]\[]{1,2000}"
+_TLDS = (
+    "com|org|net|fm|io|ai|co|dev|show|tv|me|gg|app|xyz|info|energy|news|blog|page|link|social|"
+    "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us"
+)
+_TOKEN = re.compile(
+    rf"""
+    (?P<md>!?\[(?P<label>(?:\\.|[^\[\]\n]){{0,500}})\]        # [label]  (! for an image)
+        \(\(?[ \t]*<?                                      # ( or a doubled ((
+        (?P<href>[^\s()<>]{{1,2000}}(?:\([^\s()]{{0,200}}\)[^\s()<>]{{0,200}})?)  # one (..) inside
+        >?(?:[ \t]+["'][^"'\n]{{0,300}}["'])?[ \t]*\)\)?)      # "title", closing )
+  | (?P<ref>\[(?P<rlabel>[^\[\]\n]{{1,500}})\]\[(?P<rkey>[^\[\]\n]{{0,100}})\])
+  | <(?P<auto>https?://[^\s<>]{{1,2000}})>
+  | (?P<url>\b(?:https?://|www\.){_URL_BODY})
+  | (?P<email>\b[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}}\b)
+  | (?<![\w@/.:\#-])(?P<handle>@[A-Za-z_][\w]{{0,38}}            # @name
+        (?:@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,5}})?)(?![\w@/])     # @name@server (fediverse)
+  | (?<![\w@/.-])(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}(?:\.[a-z0-9-]{{1,63}}){{0,4}}  # host
+        \.(?:{_TLDS})                                                # a common top-level domain
+        (?:/[^\s<>"'`)\]]{{0,500}})?)(?![\w@-])                      # a path
+    """,
+    re.VERBOSE,
+)
+_REF_DEFINITION = re.compile(
+    r"^[ \t]{0,3}\[(?P<key>[^\[\]\n]{1,100})\]:[ \t]*<?(?P<url>\S{1,2000}?)>?(?:[ \t]+[\"'(].*)?$"
+)
+_TRAILING = ".,;:!?"
+
+_PLATFORMS: tuple[tuple[str, str], ...] = (
+    ("twitter.com", "twitter"),
+    ("x.com", "twitter"),
+    ("linkedin.com", "linkedin"),
+    ("lnkd.in", "linkedin"),
+    ("github.com", "github"),
+    ("github.io", ""),
+    ("gitlab.com", "gitlab"),
+    ("youtube.com", "youtube"),
+    ("youtu.be", "youtube"),
+    ("instagram.com", "instagram"),
+    ("facebook.com", "facebook"),
+    ("fb.com", "facebook"),
+    ("tiktok.com", "tiktok"),
+    ("threads.net", "threads"),
+    ("bsky.app", "bluesky"),
+    ("discord.gg", "discord"),
+    ("discord.com", "discord"),
+    ("slack.com", "slack"),
+    ("twitch.tv", "twitch"),
+    ("open.spotify.com", "spotify"),
+    ("spotify.com", "spotify"),
+    ("spoti.fi", "spotify"),
+    ("podcasts.apple.com", "apple podcasts"),
+    ("itunes.apple.com", "apple podcasts"),
+    ("apple.co", "apple podcasts"),
+    ("patreon.com", "patreon"),
+    ("substack.com", "substack"),
+    ("medium.com", "medium"),
+    ("reddit.com", "reddit"),
+    ("t.me", "telegram"),
+    ("mastodon.social", "mastodon"),
+    ("fosstodon.org", "mastodon"),
+)
+_LABEL_PLATFORMS: tuple[tuple[str, str], ...] = (
+    ("twitter", "twitter"),
+    ("mastodon", "mastodon"),
+    ("fosstodon", "mastodon"),
+    ("instagram", "instagram"),
+    ("linkedin", "linkedin"),
+    ("slack", "slack"),
+    ("discord", "discord"),
+    ("bluesky", "bluesky"),
+    ("threads", "threads"),
+    ("tiktok", "tiktok"),
+    ("youtube", "youtube"),
+    ("github", "github"),
+    ("facebook", "facebook"),
+    ("apple podcasts", "apple podcasts"),
+    ("spotify", "spotify"),
+)
+_REDIRECTED_PLATFORMS = (
+    ("mastodon", "mastodon"),
+    ("fosstodon", "mastodon"),
+    ("slack", "slack"),
+    ("discord", "discord"),
+)
+_SOCIAL = frozenset(
+    [
+        "twitter",
+        "linkedin",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "medium",
+        "github",
+    ]
+)
+_LISTEN_PLATFORMS = frozenset(("apple podcasts", "spotify"))
+_COMMUNITY_WORDS = re.compile(
+    r"\b(?:join|sign[ -]?up|newsletter|community|meetup|mailing list|subscribe to our)\b",
+    re.IGNORECASE,
+)
+_LISTEN_WORDS = re.compile(
+    r"^(?:rss|rss feed|apple podcasts|google podcasts|spotify|overcast|pocket casts|castbox|"
+    r"stitcher|podcast addict|listen on .+|subscribe on .+|subscribe)$",
+    re.IGNORECASE,
+)
+_SPONSOR_WORDS = re.compile(r"\bsponsor", re.IGNORECASE)
+_CONNECT_WITH = re.compile(
+    r"""\b(?:Connect|Chat|Follow|Find|Reach)[ \t]+(?:with[ \t]+)?   # "Connect with"
+        (?P<name>[^\W\d_][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})      # "Mike"
+        [ \t]+on\b""",  # "on LinkedIn"
+    re.VERBOSE,
+)
+_POSSESSIVE = re.compile(
+    r"^(?P<name>[^\W_][\w.\-ƀ]*(?:[ \t][A-Z][\w.-]*){0,3}?)(?:['’]s|s['’]|['’])[ \t]"
+)
+_NAME_PREFIX = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}):[ \t]"
+)
+_BULLET = re.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
+_CODE_SPAN = re.compile(r"`[^`\n]{0,500}`")
+
+
+def platform_of(url: str | None, label: str | None = None) -> str | None:
+    """The platform an address (or, for a handle, its label) belongs to.
+
+    >>> platform_of("https://www.linkedin.com/in/dpbrinkm/"), platform_of("https://x.com/a")
+    ('linkedin', 'twitter')
+    >>> platform_of(None, "Follow us on Twitter"), platform_of("https://example.com")
+    ('twitter', None)
+    """
+    if url:
+        host = re.sub(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?", "", url.lower()).split("/")[0]
+        host = host.split(":")[0]
+        for domain, platform in _PLATFORMS:
+            if host == domain or host.endswith("." + domain):
+                return platform or None
+        if label:
+            # A show's own redirect ("go.example.com/slack") says its platform in the label.
+            low = label.lower()
+            for word, platform in _REDIRECTED_PLATFORMS:
+                if re.search(rf"\b{word}\b", low):
+                    return platform
+        return None
+    if label:
+        low = label.lower()
+        for word, platform in _LABEL_PLATFORMS:
+            if re.search(rf"\b{word}\b", low):
+                return platform
+        if re.search(r"\bx\b", low):
+            return "twitter"
+    return None
+
+
+def _trim_url(url: str) -> str:
+    while url and url[-1] in _TRAILING:
+        url = url[:-1]
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
+
+
+def _is_address(href: str) -> bool:
+    low = href.lower()
+    return low.startswith(("http://", "https://", "www.", "mailto:"))
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    url: str | None
+    handle: str | None
+    label: str | None  # a written label (Markdown), None for a bare address
+
+
+def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
+    found: list[_Found] = []
+    for m in _TOKEN.finditer(text):
+        if m["md"] is not None:
+            if m["md"].startswith("!"):
+                continue  # an image
+            href, label = m["href"].strip(), m["label"]
+            label = label.replace("\\]", "]").replace("\\[", "[")
+            if not _is_address(href):
+                # "[x](#t=01:50)", a relative path: the label may still hold an address.
+                inner = _tokens(label, refs, used_refs) if label else []
+                found.extend(_Found(m.start(), m.end(), f.url, f.handle, f.label) for f in inner)
+                continue
+            handle = label.strip() if re.fullmatch(r"@[\w.]{1,60}", label.strip()) else None
+            found.append(_Found(m.start(), m.end(), href, handle, label))
+        elif m["ref"] is not None:
+            key = (m["rkey"] or m["rlabel"]).strip().lower()
+            if key in refs:
+                used_refs.add(key)
+                found.append(_Found(m.start(), m.end(), refs[key], None, m["rlabel"]))
+        elif m["auto"] is not None:
+            found.append(_Found(m.start(), m.end(), _trim_url(m["auto"]), None, None))
+        elif m["url"] is not None:
+            url = _trim_url(m["url"])
+            found.append(_Found(m.start(), m.start() + len(url), url, None, None))
+        elif m["email"] is not None:
+            found.append(_Found(m.start(), m.end(), "mailto:" + m["email"], None, None))
+        elif m["handle"] is not None:
+            found.append(_Found(m.start(), m.end(), None, m["handle"], None))
+        elif m["domain"] is not None:
+            url = _trim_url(m["domain"])
+            if "." not in url.split("/")[0]:
+                continue
+            found.append(_Found(m.start(), m.start() + len(url), url, None, None))
+    return found
+
+
+def _label_before(text: str, start: int) -> str | None:
+    """The words before a bare address on its line: "Join our slack community: URL"."""
+    before = text[:start]
+    before = _BULLET.sub("", before)
+    before = collapse(render_inline(before)).rstrip(" :-–—|(").strip()
+    before = before.rstrip(":").strip()
+    if not re.search(r"\w", before) or before in ("and", "or", "&") or len(before) > 200:
+        return None
+    return before
+
+
+class _Linker:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.sponsor_run = False
+
+    def person_for(self, line: str, label: str | None) -> str | None:
+        ctx = self.ctx
+        for text in (label, line):
+            if not text:
+                continue
+            m = _CONNECT_WITH.search(text)
+            if m and m["name"][:1].isupper():
+                name = m["name"]
+                person = ctx.find_person(name)
+                return person.name if person else name
+        for text in (label, _BULLET.sub("", line)):
+            if not text:
+                continue
+            text = collapse(render_inline(text))
+            m = _POSSESSIVE.match(text)
+            if m:
+                person = ctx.find_person(m["name"])
+                if person:
+                    return person.name
+                if len(m["name"].split()) == 1 and m["name"][:1].isupper():
+                    return None
+            if label is not None and text == collapse(render_inline(label)):
+                person = ctx.find_person(text)
+                if person:
+                    return person.name
+                first = text.split()[0] if text.split() else ""
+                person = ctx.find_person(first) if len(text.split()) == 2 else None
+                if person and first != person.name:
+                    return person.name
+        m = _NAME_PREFIX.match(line)
+        if m:
+            person = ctx.find_person(m["name"])
+            if person:
+                return person.name
+        return None
+
+    def kind_for(
+        self,
+        seg: Segment,
+        url: str | None,
+        handle: str | None,
+        text: str | None,
+        platform: str | None,
+        person: str | None,
+    ) -> LinkKind:
+        block = self.ctx.doc.section_of(seg)
+        label = text or ""
+        if block.kind == "sponsors" or self.sponsor_run or _SPONSOR_WORDS.search(label):
+            return "sponsor"
+        if _COMMUNITY_WORDS.search(label) or platform in ("slack", "discord"):
+            return "community"
+        if platform in _LISTEN_PLATFORMS or _LISTEN_WORDS.match(label.strip()):
+            return "listen"
+        if handle is not None:
+            return "social"
+        if platform in _SOCIAL and url and _looks_like_profile(url):
+            return "social"
+        if person is not None and (platform is None or platform == "youtube"):
+            return "social"
+        return "reference"
+
+    def links_in(self, seg: Segment, refs: dict[str, str], used: set[str]) -> list[Link]:
+        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), seg.text)
+        found = _tokens(text, refs, used)
+        links: list[Link] = []
+        section = self.ctx.doc.section_of(seg).title
+        previous_end = 0
+        for item in found:
+            label = item.label
+            if label is not None:
+                label = collapse(render_inline(label)) or None
+                if label and item.url and _same_address(label, item.url):
+                    label = None
+                if label and item.handle:
+                    label = None
+            else:
+                label = _label_before(
+                    text[previous_end : item.start], len(text[previous_end : item.start])
+                )
+                if label is None and previous_end == 0 and item.handle is None:
+                    label = self._label_above(seg)
+            previous_end = item.end
+            line_label = _label_before(text[: item.start], item.start) if item.handle else None
+            platform = platform_of(item.url, label or line_label)
+            person = self.person_for(text, label)
+            kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
+            links.append(Link(item.url, item.handle, label, section, person, platform, kind))
+        if found and self._only_links(text, found, links):
+            self.ctx.take(seg)
+        return links
+
+    def _label_above(self, seg: Segment) -> str | None:
+        """A label on the line above that ends with ":" and holds no address."""
+        if seg.index == 0:
+            return None
+        above = self.ctx.doc.segments[seg.index - 1]
+        if above.line == seg.line or above.is_heading or not above.text.endswith(":"):
+            return None
+        if _TOKEN.search(above.text):
+            return None
+        label = collapse(render_inline(_BULLET.sub("", above.text))).rstrip(":").strip()
+        if 0 < len(label.split()) <= 8:
+            self.ctx.take(above)
+            return label
+        return None
+
+    @staticmethod
+    def _only_links(text: str, found: list[_Found], links: list[Link]) -> bool:
+        rest = []
+        previous = 0
+        for item in found:
+            rest.append(text[previous : item.start])
+            previous = item.end
+        rest.append(text[previous:])
+        words = set(re.findall(r"\w+", collapse(render_inline(" ".join(rest))).lower()))
+        covered: set[str] = set()
+        for link in links:
+            for part in (link.text, link.person, link.platform):
+                if part:
+                    covered.update(re.findall(r"\w+", part.lower()))
+        return words <= covered | {"on", "and", "or", "at"}
+
+
+def _looks_like_profile(url: str) -> bool:
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.lower()).strip("/")
+    return not re.search(
+        r"/(?:status|watch|playlist|p|posts|pulse|blob|tree|issues|pull)\b", "/" + path
+    )
+
+
+def _same_address(label: str, url: str) -> bool:
+    def bare(s: str) -> str:
+        s = re.sub(r"^[a-z][a-z0-9+.-]*://", "", s.strip().lower())
+        return re.sub(r"^www\.", "", s).rstrip("/")
+
+    return bare(label) == bare(url) or (
+        bare(url).startswith(bare(label).rstrip(".…")) and (label.endswith(("...", "…")))
+    )
+
+
+_SPONSOR_INTRO = re.compile(r"sponsor", re.IGNORECASE)
+
+
+def extract(ctx: Context) -> list[Link]:
+    linker = _Linker(ctx)
+    refs: dict[str, str] = {}
+    definitions: list[tuple[Segment, str, str]] = []
+    for seg in ctx.doc.segments:
+        m = _REF_DEFINITION.match(seg.text)
+        if m and _is_address(m["url"]):
+            refs[m["key"].strip().lower()] = m["url"]
+            definitions.append((seg, m["key"].strip().lower(), m["url"]))
+    definition_at = {seg.index: (key, url) for seg, key, url in definitions}
+    used: set[str] = set()
+    # Reference uses first, so that a definition used later in the notes counts as used.
+    for seg in ctx.doc.segments:
+        if seg.index not in definition_at:
+            _tokens(seg.text, refs, used)
+    links: list[Link] = []
+    in_fence = False
+    for seg in ctx.doc.segments:
+        if seg.text.startswith("```"):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if seg.index in definition_at:
+            key, url = definition_at[seg.index]
+            if key not in used:
+                section = ctx.doc.section_of(seg).title
+                links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
+            ctx.take(seg)
+            continue
+        # "... our sponsors:" opens a run of bullet lines whose links are sponsors.
+        if seg.is_heading:
+            linker.sponsor_run = False
+        elif _BULLET.match(seg.text) is None:
+            text = seg.text.rstrip()
+            linker.sponsor_run = bool(_SPONSOR_INTRO.search(text)) and text.endswith(":")
+        links.extend(linker.links_in(seg, refs, used))
+    return links

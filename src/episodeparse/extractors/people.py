@@ -1,0 +1,216 @@
+"""People named in a role in the body of the notes (the header adds its own first).
+
+Contract: adds ``PersonDraft`` entries to the context; returns nothing. Read::
+
+    Allen Wyma talks with Jon Gjengset, a software engineer at AWS, ...   host, guest
+    Robert McCollum interviews Steven Walters and Erik Archilla           host, guests
+    Tim, Sean and Allen discuss ...                                       hosts (three or more)
+    Mike Neumann and Dr. Tim Jurgensen discuss ...                        host, guest
+    Paul van der Boor and Zulkuf Genc from Prosus join Demetrios          guests, host
+    Host: Jon Crabtree   Hosts: [A](..), [B](..)   Guest: NAME            by label
+    ## Your hosts  /  Connect with the hosts  (then one name per item)    by heading
+    joined by NAME, with special guest NAME, featuring NAME               guest
+    Cory Klippsten is CEO and Founder of Swan Bitcoin, a service ...      guest + affiliation
+"""
+
+from __future__ import annotations
+
+import re
+
+from episodeparse.document import Segment
+from episodeparse.extractors import Context, name_before, names_at, read_name
+from episodeparse.model import Role
+from episodeparse.normalize import collapse, render_inline
+
+__all__ = ["affiliation_after", "extract"]
+
+_CONVERSATION = re.compile(
+    r"[ \t](?:talks|chats|speaks|sits[ \t]+down|catches[ \t]+up)[ \t]+with[ \t]+"
+    r"|[ \t]interviews[ \t]+(?:(?:the|our|two|three|[a-z]+ers?)[ \t]+){0,3}"
+)
+_DISCUSS = re.compile(
+    r"^[ \t]+(?:discuss|talk|chat|dive|sit[ \t]+down|break[ \t]+down|explore|catch[ \t]+up)\b",
+    re.IGNORECASE,
+)
+_FROM_JOIN = re.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t]+join[ \t]+")
+_JOINS = re.compile(r"^[ \t]+joins?\b")
+_GUEST_CUES = re.compile(
+    r"\b(?:joined[ \t]+by|with[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
+    r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find)[ \t]+"
+)
+_ROLE_LABEL = re.compile(
+    r"""^[ \t]*(?:[-*•][ \t]+)?
+        (?P<label>(?:Special[ \t]+)?Guests?|Co-?[ \t]?hosts?|Hosts?|Hosted[ \t]+by|Your[ \t]+hosts?)
+        [ \t]*[:\-–][ \t]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_IS_PHRASE = re.compile(
+    r"""^(?:[ \t]*\([^)]{0,120}\))?[ \t]+      # "NAME (Twitter: @x) is"
+        (?P<verb>is|was|leads|has|works|joins|builds|runs|founded|co-founded|serves)\b""",
+    re.VERBOSE,
+)
+_WHO_ETC = r"\b(?:who|where|which|that|whose|working|focusing|specializing)\b"
+_APPOSITIVE = re.compile(r"^,[ \t]+(?:a|an|the)[ \t]+")
+
+
+def affiliation_after(text: str) -> str | None:
+    """The job-and-organisation phrase at the start of ``text`` (after "is a"), else None.
+
+    >>> affiliation_after("a computational biologist at MIT. Please support")
+    'computational biologist at MIT'
+    >>> affiliation_after("CEO and Founder of Swan Bitcoin, a service that")
+    'CEO and Founder of Swan Bitcoin'
+    >>> affiliation_after("the Head of Product at Sierra, leading the team")
+    'Head of Product at Sierra'
+    """
+    text = re.sub(r"^(?:a|an|the)[ \t]+", "", text.strip())
+    out: list[str] = []
+    for m in re.finditer(r"[^,.;:!?]+|[,.;:!?]", text):
+        piece = m.group(0)
+        if piece in ".;:!?":
+            # "Ph.D." and "U.S." are not the end of the phrase.
+            if piece == "." and out and re.search(r"\b[A-Z][a-z]?$", out[-1]):
+                out.append(piece)
+                continue
+            break
+        if piece == ",":
+            after = text[m.end() :].lstrip()
+            word = after.split(" ", 1)[0] if after else ""
+            if word[:1].islower() and word not in ("and", "&"):
+                break
+            out.append(piece)
+            continue
+        if re.search(_WHO_ETC, piece):
+            out.append(re.split(_WHO_ETC, piece)[0])
+            break
+        out.append(piece)
+    phrase = collapse("".join(out)).strip(" ,")
+    if not phrase or len(phrase.split()) > 14:
+        return None
+    return phrase
+
+
+def _add_all(ctx: Context, names: list[str], role: Role, affiliation: str | None = None) -> None:
+    for name in names:
+        ctx.add_person(name, role, affiliation=affiliation)
+
+
+def _role_of(label: str) -> Role:
+    low = label.lower().replace(" ", "")
+    if "co-host" in low or "cohost" in low:
+        return "co-host"
+    if "host" in low:
+        return "host"
+    return "guest"
+
+
+def _sentence(ctx: Context, text: str, leading: bool) -> None:
+    """Roles stated by one line of prose."""
+    known = ctx.known_at(text)
+    names, end = ([known.name], len(known.name)) if known else names_at(text, 0)
+    rest = text[end:]
+    conv = _CONVERSATION.search(text)
+    if conv:
+        host = name_before(text, conv.start())
+        guests, gend = names_at(text, conv.end())
+        if host and guests:
+            ctx.add_person(host, "host")
+            after = text[gend:]
+            affiliation = None
+            app = _APPOSITIVE.match(after)
+            if app and len(guests) == 1:
+                affiliation = affiliation_after(after[app.end() :])
+                if affiliation and " at " not in affiliation and " of " not in affiliation:
+                    affiliation = None
+            _add_all(ctx, guests, "guest", affiliation)
+            return
+    if names:
+        joined = _FROM_JOIN.match(rest)
+        if joined:
+            _add_all(ctx, names, "guest", joined["org"].strip())
+            found = read_name(rest, joined.end())
+            if found:
+                ctx.add_person(found[0], "host")
+            return
+        if _DISCUSS.match(rest) and len(names) >= 2:
+            if len(names) >= 3:
+                _add_all(ctx, names, "host")
+            else:
+                ctx.add_person(names[0], "host")
+                _add_all(ctx, names[1:], "guest")
+            return
+        if len(names) == 1 and len(names[0].split()) >= 2:
+            if _JOINS.match(rest) and leading:
+                ctx.add_person(names[0], "guest")
+                return
+            m = _IS_PHRASE.match(rest)
+            if m and leading:
+                affiliation = None
+                if m["verb"] == "is":
+                    affiliation = affiliation_after(rest[m.end() :])
+                ctx.add_person(names[0], "guest", affiliation=affiliation)
+                return
+    for cue in _GUEST_CUES.finditer(text):
+        guests, gend = names_at(text, cue.end())
+        if re.match(r"[ \t]+as[ \t]", text[gend:]):
+            continue  # "featuring NAME as CHARACTER": a cast list, not a guest
+        _add_all(ctx, [g for g in guests if len(g.split()) >= 2], "guest")
+
+
+def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
+    m = _ROLE_LABEL.match(text)
+    if not m:
+        return False
+    names, end = names_at(text, m.end())
+    if not names:
+        return False
+    _add_all(ctx, names, _role_of(m["label"]))
+    if not text[end:].strip(" .,"):
+        ctx.take(seg)
+    return True
+
+
+def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None:
+    """One name per item under "Your hosts", "Guests", "Connect with the hosts"."""
+    role = _role_of(heading)
+    seen_item = False
+    for seg in segments:
+        text = collapse(render_inline(seg.text))
+        item = re.match(r"^(?:[-*•][ \t]+)", text)
+        if seen_item and not item:
+            break  # the list is over
+        seen_item = seen_item or bool(item)
+        text = text[item.end() :] if item else text
+        names, end = names_at(text, 0)
+        rest = text[end:].lstrip()
+        if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "("))):
+            ctx.add_person(names[0], role)
+
+
+def extract(ctx: Context) -> None:
+    doc = ctx.doc
+    for block in doc.sections:
+        if block.kind == "people" and block.title:
+            _people_section(ctx, block.title, block.segments)
+    first_prose = True
+    for seg in doc.segments:
+        if seg.is_heading:
+            continue
+        text = collapse(render_inline(seg.text))
+        if _labelled(ctx, seg, text):
+            continue
+        block = doc.section_of(seg)
+        leading = block.kind in ("preamble", "abstract", "bio", "people") and (
+            first_prose or block.kind in ("bio", "people") or _starts_paragraph(ctx, seg)
+        )
+        _sentence(ctx, text, leading)
+        if text and not ctx.is_taken(seg):
+            first_prose = False
+
+
+def _starts_paragraph(ctx: Context, seg: Segment) -> bool:
+    """A segment that opens its paragraph: the line above is blank (or it opens the notes)."""
+    if seg.index == 0:
+        return True
+    above = ctx.doc.segments[seg.index - 1]
+    return above.line < seg.line - 1

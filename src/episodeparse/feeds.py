@@ -1,0 +1,549 @@
+"""RSS 2.0, RSS 1.0 (RDF) and Atom podcast feeds, read item by item.
+
+Contract
+--------
+``iter_items(source)`` streams a feed and yields one ``FeedItem`` per ``<item>`` (RSS) or
+``<entry>`` (Atom) as soon as it has been read; each item is cleared and detached after
+use, so memory stays flat however long the feed. Output schema:
+
+=================  =====================  ==================================================
+field              type                   source
+=================  =====================  ==================================================
+index              int                    0-based position of the item in the feed
+title              str or None            ``title``: plain text (tags stripped, entities
+                                          decoded, whitespace collapsed)
+published          str or None            ``pubDate`` (RFC 2822), else Atom ``published`` /
+                                          ``updated`` or ``dc:date`` (ISO 8601), as
+                                          ``YYYY-MM-DD`` in the time zone written
+episode            int or None            ``itunes:episode``, else ``podcast:episode``;
+                                          integers only
+season             int or None            ``itunes:season``, else ``podcast:season``
+episode_type       str or None            ``itunes:episodeType``, lowercased
+persons            tuple[FeedPerson]      the item's ``podcast:person`` elements, else the
+                                          channel's (name, role lowercased with default
+                                          "host", href, img)
+podcast            str or None            the channel's ``title``
+notes              str                    ``content:encoded``, else ``description``, else
+                                          ``itunes:summary`` (Atom: ``content``, else
+                                          ``summary``), the first non-blank; raw HTML/text
+link               str or None            ``link`` (Atom: ``link`` rel=alternate ``href``)
+duration_seconds   int or None            ``itunes:duration``: seconds, ``MM:SS`` or
+                                          ``HH:MM:SS``
+raw                bytes                  the item element re-serialized as UTF-8 XML
+=================  =====================  ==================================================
+
+Channel data (title, persons) is taken from elements met before the item, which is where
+real feeds put it.
+
+Safety
+------
+Feeds come from other people's servers. Parsing goes through ``defusedxml`` with DTDs
+forbidden: any ``<!DOCTYPE``, entity declaration or external entity raises ``FeedError``
+before anything is expanded or fetched (billion laughs, ``file:///etc/passwd``, DTDs with
+a URL). The parser never touches the network. ``defusedxml`` is the one new runtime
+dependency: doing the same by hand means setting expat handlers on a private parser
+attribute of ``xml.etree``; defusedxml is that code, maintained and widely used.
+
+Leading whitespace before ``<?xml`` (an XML error that real feeds have, e.g. the
+sentimental-garbage feed) is skipped.
+
+Speed (Python 3.11.7, defusedxml 0.7.1): all 416 items of the eight corpus feeds
+(2.0 MB) in about 0.12 s, i.e. about 0.3 ms per item; a synthetic 10,000-item feed
+(25 MB) streams in about 2.7 s with flat memory.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from email.utils import parsedate_tz
+from functools import lru_cache
+from html.entities import html5 as _HTML5_ENTITIES
+from typing import BinaryIO, Final
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder, tostring
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser, iterparse
+
+from episodeparse.html import strip_tags
+
+__all__ = ["FeedError", "FeedItem", "FeedPerson", "iter_items", "looks_like_feed"]
+
+ITUNES: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST: Final = "https://podcastindex.org/namespace/1.0"
+CONTENT: Final = "http://purl.org/rss/1.0/modules/content/"
+ATOM: Final = "http://www.w3.org/2005/Atom"
+RSS1: Final = "http://purl.org/rss/1.0/"
+DUBLIN_CORE: Final = "http://purl.org/dc/elements/1.1/"
+
+# Names the podcast namespace has been published under.
+_PODCAST_ALIASES: Final = frozenset(
+    {
+        "https://podcastindex.org/namespace/1.0",
+        "http://podcastindex.org/namespace/1.0",
+        "https://github.com/podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
+        "https://github.com/podcastindex-org/podcast-namespace",
+    }
+)
+
+_CHUNK: Final = 64 * 1024
+_SNIFF_BYTES: Final = 4096
+
+
+class FeedError(ValueError):
+    """A feed that cannot be read safely: not well-formed XML, or a DTD / entity."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPerson:
+    """A ``podcast:person``."""
+
+    name: str
+    role: str
+    href: str | None
+    img: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One ``<item>`` / ``<entry>`` of a feed (see the module doc for each field)."""
+
+    index: int
+    title: str | None
+    published: str | None
+    episode: int | None
+    season: int | None
+    episode_type: str | None
+    persons: tuple[FeedPerson, ...]
+    podcast: str | None
+    notes: str
+    link: str | None
+    duration_seconds: int | None
+    raw: bytes
+
+
+# ---------------------------------------------------------------------------
+# Sniffing
+# ---------------------------------------------------------------------------
+
+_PROLOG_MISC: Final = re.compile(
+    rb"""
+    (?: \s+                          # whitespace
+      | <\?[^>]{0,1000}\?>           # <?xml ...?>, <?xml-stylesheet ...?>
+      | <!--.{0,2000}?-->            # a comment
+      | <!DOCTYPE[^>]{0,1000}>       # a doctype (refused later, but still a feed)
+    )*
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_ROOT: Final = re.compile(rb"<(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)[\s>/]")
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """True when the first bytes of a file look like an RSS, Atom or RDF feed.
+
+    >>> looks_like_feed(b'\\xef\\xbb\\xbf <?xml version="1.0"?>\\n<!-- hi --><rss version="2.0">')
+    True
+    >>> looks_like_feed(b"<html><body>")
+    False
+    """
+    head = head[:_SNIFF_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    elif head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    start = _PROLOG_MISC.match(head)
+    return bool(_ROOT.match(head, start.end() if start else 0))
+
+
+# ---------------------------------------------------------------------------
+# Field normalisers
+# ---------------------------------------------------------------------------
+
+_ISO_DATE: Final = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+_INTEGER: Final = re.compile(r"\s*\+?(\d{1,9})\s*")
+_DURATION: Final = re.compile(r"\s*(?:(?:(\d{1,4}):)?(\d{1,4}):)?(\d{1,9})(?:[.,]\d*)?\s*")
+_SPACES: Final = re.compile(r"\s+")
+
+
+def _iso_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_rfc2822_date(text: str) -> str | None:
+    """``pubDate`` to ``YYYY-MM-DD`` (the date as written, not moved to UTC).
+
+    >>> parse_rfc2822_date("Wed, 13 Sep 2023 21:00:19 -0500")
+    '2023-09-13'
+    >>> parse_rfc2822_date("2021-10-08T19:18:55Z")
+    '2021-10-08'
+    >>> parse_rfc2822_date("last Tuesday") is None
+    True
+    """
+    try:
+        parsed = parsedate_tz(text)
+    except (ValueError, IndexError, TypeError):  # pragma: no cover - email.utils quirks
+        parsed = None
+    if parsed is not None and parsed[0] > 0:
+        return _iso_date(parsed[0], parsed[1], parsed[2])
+    return parse_iso_date(text)
+
+
+def parse_iso_date(text: str) -> str | None:
+    """The ``YYYY-MM-DD`` at the start of an ISO 8601 timestamp.
+
+    >>> parse_iso_date(" 2024-09-14T19:15:44+02:00")
+    '2024-09-14'
+    >>> parse_iso_date("2024-02-30") is None
+    True
+    """
+    match = _ISO_DATE.match(text)
+    if match is None:
+        return None
+    return _iso_date(int(match[1]), int(match[2]), int(match[3]))
+
+
+def parse_integer(text: str | None) -> int | None:
+    """A non-negative integer written alone, else None.
+
+    >>> parse_integer(" 54 "), parse_integer("54.5"), parse_integer("five")
+    (54, None, None)
+    """
+    if text is None:
+        return None
+    match = _INTEGER.fullmatch(text)
+    return int(match[1]) if match else None
+
+
+def parse_duration(text: str | None) -> int | None:
+    """``itunes:duration`` in seconds: ``SS``, ``MM:SS`` or ``HH:MM:SS``.
+
+    >>> parse_duration("3723"), parse_duration("62:03"), parse_duration("1:02:03.5")
+    (3723, 3723, 3723)
+    >>> parse_duration("about an hour") is None
+    True
+    """
+    if text is None:
+        return None
+    match = _DURATION.fullmatch(text)
+    if match is None:
+        return None
+    hours, minutes, seconds = (int(part) if part else 0 for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+# ---------------------------------------------------------------------------
+# Parsing
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def _split(tag: str) -> tuple[str, str]:
+    """``{uri}local`` to (uri, local); podcast namespace aliases become ``PODCAST``."""
+    if tag[:1] != "{":
+        return "", tag
+    uri, _, local = tag[1:].partition("}")
+    if uri.lower().rstrip("/") in _PODCAST_ALIASES:
+        uri = PODCAST
+    return uri, local
+
+
+def _text(element: Element) -> str:
+    return "".join(element.itertext())
+
+
+def _plain(text: str) -> str | None:
+    if "<" in text or "&" in text:
+        text = strip_tags(text)
+    text = _SPACES.sub(" ", text).strip()
+    return text or None
+
+
+def _person(element: Element) -> FeedPerson | None:
+    name = _SPACES.sub(" ", _text(element)).strip()
+    if not name:
+        return None
+    role = (element.get("role") or "host").strip().lower() or "host"
+    return FeedPerson(name=name, role=role, href=element.get("href"), img=element.get("img"))
+
+
+class _Item:
+    """Fields of one item, first value wins."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, str] = {}
+        self.persons: list[FeedPerson] = []
+        self.link: str | None = None
+
+    def keep(self, key: str, value: str) -> None:
+        if key not in self.found and value.strip():
+            self.found[key] = value
+
+
+_ITEM_FIELDS: Final = {
+    ("", "title"): "title",
+    (ATOM, "title"): "title",
+    (RSS1, "title"): "title",
+    ("", "pubDate"): "pubDate",
+    (ATOM, "published"): "published",
+    (ATOM, "updated"): "updated",
+    (DUBLIN_CORE, "date"): "dc:date",
+    (ITUNES, "episode"): "itunes:episode",
+    (PODCAST, "episode"): "podcast:episode",
+    (ITUNES, "season"): "itunes:season",
+    (PODCAST, "season"): "podcast:season",
+    (ITUNES, "episodeType"): "episodeType",
+    (CONTENT, "encoded"): "content:encoded",
+    ("", "description"): "description",
+    (RSS1, "description"): "description",
+    (ITUNES, "summary"): "itunes:summary",
+    (ATOM, "content"): "atom:content",
+    (ATOM, "summary"): "atom:summary",
+    ("", "link"): "link",
+    (RSS1, "link"): "link",
+    (ITUNES, "duration"): "duration",
+}
+_NOTES_ORDER: Final = (
+    "content:encoded",
+    "description",
+    "itunes:summary",
+    "atom:content",
+    "atom:summary",
+)
+
+
+def _build(
+    element: Element, index: int, podcast: str | None, channel_persons: tuple[FeedPerson, ...]
+) -> FeedItem:
+    item = _Item()
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue  # a comment or processing instruction
+        key = _split(child.tag)
+        if key == (PODCAST, "person"):
+            person = _person(child)
+            if person is not None:
+                item.persons.append(person)
+        elif key == (ATOM, "link"):
+            if item.link is None and child.get("rel", "alternate") == "alternate":
+                item.link = (child.get("href") or "").strip() or None
+        elif key in _ITEM_FIELDS:
+            item.keep(_ITEM_FIELDS[key], _text(child))
+    found = item.found
+    published = None
+    if "pubDate" in found:
+        published = parse_rfc2822_date(found["pubDate"])
+    for name in ("published", "updated", "dc:date"):
+        if published is None and name in found:
+            published = parse_iso_date(found[name])
+    episode = parse_integer(found.get("itunes:episode"))
+    if episode is None:
+        episode = parse_integer(found.get("podcast:episode"))
+    season = parse_integer(found.get("itunes:season"))
+    if season is None:
+        season = parse_integer(found.get("podcast:season"))
+    notes = ""
+    for name in _NOTES_ORDER:
+        if name in found:
+            notes = found[name]
+            break
+    link = item.link
+    if link is None and "link" in found:
+        link = found["link"].strip() or None
+    element.tail = None  # the whitespace after </item> is not part of the item
+    return FeedItem(
+        index=index,
+        title=_plain(found["title"]) if "title" in found else None,
+        published=published,
+        episode=episode,
+        season=season,
+        episode_type=found["episodeType"].strip().lower() if "episodeType" in found else None,
+        persons=tuple(item.persons) or channel_persons,
+        podcast=podcast,
+        notes=notes,
+        link=link,
+        duration_seconds=parse_duration(found.get("duration")),
+        raw=tostring(element, encoding="utf-8"),
+    )
+
+
+# '&' that does not start one of XML's own references, or a section where '&' is literal.
+_REPAIR_EVENT: Final = re.compile(
+    rb"""
+      &(?!(?:amp|lt|gt|quot|apos|\#[0-9]{1,10}|\#x[0-9a-fA-F]{1,8});)  # a stray '&'
+    | <!\[CDATA\[                                                    # CDATA: literal
+    | <!--                                                          # comment: literal
+    """,
+    re.VERBOSE,
+)
+_NAMED_REFERENCE: Final = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
+_LOOKAHEAD: Final = 48  # longer than any reference or section opener
+
+
+class _Repair:
+    """Streaming fix for the two commonest feed errors; both only turn a fatal error into text.
+
+    Outside CDATA sections and comments, an HTML entity such as ``&nbsp;`` (undefined in
+    XML) becomes a character reference, and any other ``&`` that starts no XML reference
+    (``AT&T``, ``&gtgt;``) becomes ``&amp;``. Well-formed input passes unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.carry = b""
+        self.closer: bytes | None = None  # b"]]>" or b"-->" while inside a section
+
+    def feed(self, data: bytes, final: bool) -> bytes:
+        buffer = self.carry + data
+        out: list[bytes] = []
+        pos = 0
+        end = len(buffer)
+        while pos < end:
+            if self.closer is not None:
+                close = buffer.find(self.closer, pos)
+                if close < 0:
+                    stop = end if final else max(pos, end - len(self.closer) + 1)
+                    out.append(buffer[pos:stop])
+                    pos = stop
+                    break
+                out.append(buffer[pos : close + len(self.closer)])
+                pos = close + len(self.closer)
+                self.closer = None
+                continue
+            limit = end if final else end - _LOOKAHEAD
+            event = _REPAIR_EVENT.search(buffer, pos)
+            if event is None or event.start() >= limit:
+                stop = max(pos, limit)
+                out.append(buffer[pos:stop])
+                pos = stop
+                break
+            out.append(buffer[pos : event.start()])
+            opener = event.group()
+            if opener == b"&":
+                named = _NAMED_REFERENCE.match(buffer, event.start())
+                text = _HTML5_ENTITIES.get(named.group(1).decode() + ";") if named else None
+                if named and text is not None:
+                    out.append(b"".join(b"&#%d;" % ord(char) for char in text))
+                    pos = named.end()
+                else:
+                    out.append(b"&amp;")
+                    pos = event.end()
+            else:
+                self.closer = b"]]>" if opener.startswith(b"<![") else b"-->"
+                out.append(opener)
+                pos = event.end()
+        self.carry = buffer[pos:]
+        return b"".join(out)
+
+
+class _Source:
+    """Reads the feed for the parser.
+
+    Skips whitespace before ``<?xml``, enforces ``limit_bytes`` and applies ``_Repair``
+    (not to UTF-16 input, where bytes are not characters).
+    """
+
+    def __init__(self, stream: BinaryIO, limit_bytes: int | None) -> None:
+        self.stream = stream
+        self.limit = limit_bytes
+        self.total = 0
+        self.started = False
+        self.repair: _Repair | None = _Repair()
+        self.done = False
+
+    def _read(self) -> bytes:
+        data = self.stream.read(_CHUNK)
+        self.total += len(data)
+        if self.limit is not None and self.total > self.limit:
+            raise FeedError(f"feed is larger than the limit of {self.limit} bytes")
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        """Return the next repaired chunk; ``b""`` at the end (``size`` is ignored)."""
+        while not self.done:
+            data = self._read()
+            final = not data
+            if not self.started and not final:
+                if data.startswith(b"\xef\xbb\xbf"):
+                    data = data[3:]  # the UTF-8 byte order mark, then maybe whitespace
+                data = data.lstrip(b" \t\r\n")
+                if not data:
+                    continue
+                self.started = True
+                if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+                    self.repair = None
+            if self.repair is not None:
+                data = self.repair.feed(data, final)
+            if final:
+                self.done = True
+            if data or final:
+                return data
+        return b""
+
+
+_CHANNELS: Final = frozenset({("", "channel"), (ATOM, "feed"), (RSS1, "channel")})
+_ITEMS: Final = frozenset({("", "item"), (RSS1, "item"), (ATOM, "entry")})
+_TITLES: Final = frozenset({("", "title"), (ATOM, "title"), (RSS1, "title")})
+
+
+def _position(parser: DefusedXMLParser) -> str:
+    expat = getattr(parser, "parser", None)
+    line = getattr(expat, "CurrentLineNumber", None)
+    column = getattr(expat, "CurrentColumnNumber", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return f": line {line}, column {column}"
+    return ""
+
+
+def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> Iterator[FeedItem]:
+    """Yield the items of an RSS / Atom feed one by one, in feed order.
+
+    Raises ``FeedError`` (possibly after some items have been yielded) when the feed is
+    not well-formed, declares a DTD or entities, or is larger than ``limit_bytes``.
+    """
+    stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    parser = DefusedXMLParser(
+        target=TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
+    events = iterparse(_Source(stream, limit_bytes), events=("start", "end"), parser=parser)
+    path: list[Element] = []
+    podcast: str | None = None
+    channel_persons: list[FeedPerson] = []
+    depth_in_item = 0
+    index = 0
+    try:
+        for event, element in events:
+            if event == "start":
+                path.append(element)
+                if _split(element.tag) in _ITEMS:
+                    depth_in_item += 1
+                continue
+            path.pop()
+            key = _split(element.tag)
+            parent = path[-1] if path else None
+            if key in _ITEMS:
+                depth_in_item -= 1
+                if depth_in_item == 0:
+                    yield _build(element, index, podcast, tuple(channel_persons))
+                    index += 1
+                    element.clear()
+                    if parent is not None:
+                        parent.remove(element)
+            elif depth_in_item == 0 and parent is not None and _split(parent.tag) in _CHANNELS:
+                if key in _TITLES and podcast is None:
+                    podcast = _plain(_text(element))
+                elif key == (PODCAST, "person"):
+                    person = _person(element)
+                    if person is not None:
+                        channel_persons.append(person)
+                element.clear()
+                parent.remove(element)
+    except ParseError as error:
+        raise FeedError(f"feed is not well-formed XML: {error}") from None
+    except DefusedXmlException as error:
+        raise FeedError(f"feed refused: {error}{_position(parser)}") from None

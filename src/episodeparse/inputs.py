@@ -1,0 +1,173 @@
+"""Where records come from: files, directories, standard input and feeds.
+
+``iter_records(paths)`` yields, in order, either an ``Episode`` or an ``InputFailure`` for
+every input it could not read, so that one bad file never stops the others. Feeds stream:
+each item's record is yielded as soon as the item has been read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from episodeparse import feeds
+from episodeparse.document import InputError, decode
+from episodeparse.extractors import read_name
+from episodeparse.extractors.header import parse_title_line
+from episodeparse.html import strip_tags
+from episodeparse.model import Episode, Person, Role, Source
+from episodeparse.pipeline import detect_format, parse_notes
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "NOTE_SUFFIXES",
+    "InputFailure",
+    "expand",
+    "iter_records",
+    "records_from_bytes",
+]
+
+NOTE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"))
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input that gave no record: its path (``-`` for stdin) and why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def expand(paths: list[str]) -> Iterator[str | InputFailure]:
+    """Each path as given; a directory as its notes files, sorted, walked recursively."""
+    for raw in paths:
+        if raw == STDIN:
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in NOTE_SUFFIXES
+                and p.is_file()
+                and not p.name.endswith(".gold.json")
+            )
+            if not found:
+                yield InputFailure(raw, "no notes files (.txt, .md, .html, .xml) in this directory")
+            for p in found:
+                yield str(p)
+        elif not path.exists():
+            yield InputFailure(raw, "no such file")
+        else:
+            yield raw
+
+
+def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
+    if path == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+    else:
+        try:
+            with Path(path).open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except IsADirectoryError:
+            raise InputError("is a directory") from None
+        except PermissionError:
+            raise InputError("permission denied") from None
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc)) from None
+    if len(data) > max_bytes:
+        raise InputError(f"larger than --max-bytes ({max_bytes} bytes)")
+    return data
+
+
+def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
+    digest = hashlib.sha256(item.raw).hexdigest()
+    source = Source(path=path, format="rss", item=item.index, sha256=digest)
+    record = parse_notes(item.notes, source)
+    changes: dict[str, object] = {}
+    if item.title:
+        line = parse_title_line(strip_tags(item.title))
+        changes["title"] = line.title or record.title
+        if line.series and record.series is None:
+            changes["series"] = line.series
+        if line.episode is not None:
+            changes["episode"] = line.episode
+        if line.podcast and record.podcast is None:
+            changes["podcast"] = line.podcast
+    if item.episode is not None:
+        changes["episode"] = item.episode
+    if item.published:
+        changes["date"] = item.published
+    if item.podcast and record.podcast is None and "podcast" not in changes:
+        changes["podcast"] = item.podcast
+    if item.persons:
+        people = list(record.people)
+        known = {p.name.casefold() for p in people}
+        for fp in item.persons:
+            role: Role = (
+                "co-host"
+                if fp.role in ("co-host", "cohost")
+                else ("guest" if fp.role == "guest" else "host")
+            )
+            name = " ".join(fp.name.split())
+            if not name or (read_name(name) is None and len(name) > 60):
+                continue
+            if name.casefold() in known:
+                people = [
+                    dataclasses.replace(p, role=role) if p.name.casefold() == name.casefold() else p
+                    for p in people
+                ]
+                continue
+            known.add(name.casefold())
+            people.append(Person(name, role))
+        changes["people"] = tuple(people)
+    return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
+
+
+def records_from_bytes(
+    data: bytes, path: str | None, *, encoding: str | None = None
+) -> Iterator[Episode]:
+    """The records in one input's bytes: one for notes, one per item for a feed.
+
+    Raises ``InputError`` (or ``feeds.FeedError``) for input that cannot be read.
+    """
+    if feeds.looks_like_feed(data[:4096]):
+        for item in feeds.iter_items(data):
+            yield _feed_record(item, path)
+        return
+    text = decode(data, encoding)
+    digest = hashlib.sha256(data).hexdigest()
+    source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
+    yield parse_notes(text, source)
+
+
+def iter_records(
+    paths: list[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Episode | InputFailure]:
+    """Records for every input, in order; an ``InputFailure`` where an input fails."""
+    for entry in expand(paths):
+        if isinstance(entry, InputFailure):
+            yield entry
+            continue
+        try:
+            data = _read(entry, max_bytes, stdin)
+            shown = None if entry == STDIN else entry
+            yield from records_from_bytes(data, shown, encoding=encoding)
+        except (InputError, feeds.FeedError) as exc:
+            yield InputFailure(entry, str(exc))

@@ -1,0 +1,130 @@
+"""Pure converters from strings to values. Each is specified by its doctests."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+__all__ = [
+    "clean_prose",
+    "collapse",
+    "parse_date",
+    "render_inline",
+    "time_to_seconds",
+]
+
+_TIME = re.compile(r"^(?:(\d{1,3}):)?(\d{1,3}):(\d{2})$")
+
+
+def time_to_seconds(text: str) -> int | None:
+    """``mm:ss``, ``h:mm:ss`` or ``hh:mm:ss`` to seconds; None when it is not a time.
+
+    Minutes or seconds of 60 or more are not a time (with hours, minutes stay below 60;
+    without, minutes may run long as in ``75:10``).
+
+    >>> time_to_seconds("01:12"), time_to_seconds("1:02:03"), time_to_seconds("75:10")
+    (72, 3723, 4510)
+    >>> time_to_seconds("12:60") is None, time_to_seconds("1:75:00") is None
+    (True, True)
+    """
+    m = _TIME.match(text.strip())
+    if not m:
+        return None
+    hours, minutes, seconds = (int(g) if g else 0 for g in m.groups())
+    if seconds >= 60 or (m.group(1) is not None and minutes >= 60):
+        return None
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to one space, trimmed.
+
+    >>> collapse("  a \\n b\\t c ")
+    'a b c'
+    """
+    return " ".join(text.split())
+
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\(?([^()\s]{1,2000})\)\)?")
+_MD_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+
+
+def render_inline(text: str) -> str:
+    """Markdown inline markup to the text a reader sees; HTML entities decoded.
+
+    >>> render_inline("**[Tokio](https://tokio.rs/)** as the runtime &amp; more")
+    'Tokio as the runtime & more'
+    >>> render_inline("[Tim McNamara][tim] and `dust`")
+    'Tim McNamara and `dust`'
+    """
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_REF_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = text.replace("\\[", "[").replace("\\]", "]")
+    return html.unescape(text) if "&" in text else text
+
+
+def clean_prose(text: str) -> str:
+    """Prose as written, markup rendered, each line trimmed, no blank runs.
+
+    >>> clean_prose("  One [two](http://x)  \\n\\n three ")
+    'One two\\nthree'
+    """
+    lines = (collapse(render_inline(line)) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# Dates ---------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DIGIT_RUN = re.compile(r"\d{9,}")
+_BARE_TIME = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_MAX_DATE_TEXT = 80
+
+
+def parse_date(text: str) -> str | None:
+    """A written date to ``YYYY-MM-DD``; None when there is no full date with a year.
+
+    ISO and RFC 2822 dates never reach dateutil; a date without a year is not guessed,
+    a bare time is not a date, and over-long text is refused before dateutil sees it.
+
+    >>> parse_date("2021-07-30"), parse_date("Fri, 30 Jul 2021 10:00:00 -0000")
+    ('2021-07-30', '2021-07-30')
+    >>> parse_date("October 1st 2021"), parse_date("1 October, 2021")
+    ('2021-10-01', '2021-10-01')
+    >>> parse_date("November 1st") is None, parse_date("1:02:03") is None
+    (True, True)
+    """
+    text = text.strip()
+    if not text or len(text) > _MAX_DATE_TEXT or _BARE_TIME.match(text):
+        return None
+    m = _ISO_DATE.search(text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    if "," in text and ":" in text:
+        try:
+            return parsedate_to_datetime(text).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+    if not _YEAR.search(text) or _DIGIT_RUN.search(text):
+        return None
+    from dateutil import parser as dateparser  # costly import: only for free-form dates
+
+    found: list[date] = []
+    for default in (datetime(2000, 1, 1), datetime(2001, 2, 2)):
+        try:
+            parsed = dateparser.parse(text, default=default, fuzzy=True)
+        except (ValueError, OverflowError):
+            return None
+        found.append(parsed.date())
+    # Parts filled from the default differ between the two runs: the text lacked them.
+    if found[0] != found[1]:
+        return None
+    return found[0].isoformat()

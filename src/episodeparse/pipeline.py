@@ -1,0 +1,200 @@
+"""parse(): text -> document -> extractors -> Episode. The one registration point.
+
+The extractors run in a fixed order because each may take segments that a later one must
+not read again: the header first (title line, teaser), then people and bios (which the
+links need to say whose a link is), dates, categories, chapters, the abstract, links, and
+last the sections and leftovers, which get whatever nobody took.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from episodeparse import html as html_notes
+from episodeparse.document import Document, Segment
+from episodeparse.extractors import Context, PersonDraft
+from episodeparse.extractors import abstract as abstract_x
+from episodeparse.extractors import bios as bios_x
+from episodeparse.extractors import categories as categories_x
+from episodeparse.extractors import chapters as chapters_x
+from episodeparse.extractors import dates as dates_x
+from episodeparse.extractors import header as header_x
+from episodeparse.extractors import links as links_x
+from episodeparse.extractors import people as people_x
+from episodeparse.model import (
+    SCHEMA,
+    Episode,
+    Leftover,
+    LeftoverReason,
+    Link,
+    Person,
+    Section,
+    Source,
+    SourceFormat,
+)
+from episodeparse.normalize import clean_prose
+
+__all__ = ["parse", "parse_notes"]
+
+_BOILERPLATE = re.compile(
+    r"""^(?:Visit[ \t]+the[ \t]+podcast['’]s[ \t]+native[ \t]+language[ \t]+site
+        |Hosted[ \t]+on[ \t]+Acast\.[ \t]+See[ \t]+acast\.com/privacy
+        |See[ \t]+\S+[ \t]+for[ \t]+privacy[ \t]+(?:and[ \t]+opt-out[ \t]+)?information
+        |Learn[ \t]+more[ \t]+about[ \t]+your[ \t]+ad[ \t]+choices
+        |Privacy[ \t]+(?:&|and)[ \t]+Opt-Out
+        |Support[ \t]+this[ \t]+podcast[ \t]+at[ \t]+[—-]
+        |Send[ \t]+in[ \t]+a[ \t]+voice[ \t]+message
+        |Get[ \t]+bonus[ \t]+content[ \t]+on[ \t]+Patreon)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MARKDOWN_HINT = re.compile(r"^\#{1,6}[ \t]|\]\(https?://|^[*-][ \t]\[", re.MULTILINE)
+_STRUCTURAL = frozenset(("abstract", "bio", "chapters", "categories", "people"))
+_SECTION_KINDS = frozenset(("other", "credits", "sponsors", "transcript"))
+_WORD = re.compile(r"\w+")
+_TITLES = frozenset(("Sir", "Dr.", "Dr", "Lord", "Lady", "Dame"))
+
+
+def _order_people(doc: Document, people: list[PersonDraft]) -> list[PersonDraft]:
+    """In order of first mention of any of a person's names in the notes."""
+    text = doc.text
+
+    def first(person: PersonDraft) -> int:
+        spots = []
+        for name in person.names():
+            m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+            if m:
+                spots.append(m.start())
+        return min(spots) if spots else len(text)
+
+    return sorted(people, key=first)
+
+
+def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
+    """A first name used on its own elsewhere in the notes is an alias ("Cory's Twitter"),
+    and so is a possessive short form of it ("Des's Twitter handle" for Desiree)."""
+    text = ctx.doc.text
+    for person in people:
+        parts = person.name.split()
+        if len(parts) < 2:
+            continue
+        given = [p for p in parts[:-1] if p[:1].isupper() and p not in _TITLES]
+        word = given[0] if given else None
+        if word is not None:
+            alone = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+            inside = [(m.start(), m.end()) for m in re.finditer(re.escape(person.name), text)]
+            for m in re.finditer(alone, text):
+                if not any(start <= m.start() < end for start, end in inside):
+                    ctx.add_alias(person, word)
+                    break
+        first = parts[0]
+        for m in re.finditer(r"(?<![\w-])([A-Z][a-z]{2,12})['’]s?\b", text):
+            short = m.group(1)
+            if short != first and first.startswith(short):
+                ctx.add_alias(person, short)
+                break
+
+
+def _sections(ctx: Context, links: list[Link]) -> list[Section]:
+    out: list[Section] = []
+    for block in ctx.doc.sections:
+        if block.heading is None or block.kind not in _SECTION_KINDS:
+            continue
+        rest = [s for s in block.segments if not ctx.is_taken(s)]
+        text = clean_prose(Document.join(rest))
+        if text:
+            out.append(Section(block.heading.heading or "", text))
+            ctx.take(*rest)
+        ctx.take(block.heading)
+    headings_used = {link.section for link in links}
+    for block in ctx.doc.sections:
+        heading = block.heading
+        if heading is None or ctx.is_taken(heading):
+            continue
+        if block.kind in _STRUCTURAL or heading.heading in headings_used:
+            ctx.take(heading)
+    return out
+
+
+def _leftovers(ctx: Context) -> list[Leftover]:
+    out: list[Leftover] = []
+    pending: Segment | None = None
+    for seg in ctx.doc.segments:
+        if ctx.is_taken(seg) or not _WORD.search(seg.text):
+            continue
+        reason: LeftoverReason = "boilerplate" if _BOILERPLATE.match(seg.text) else "unrecognized"
+        if (
+            pending is not None
+            and out
+            and out[-1].reason == reason == "unrecognized"
+            and pending.line == seg.line
+            and pending.index == seg.index - 1
+        ):
+            # Pieces of one physical line that nobody took stay together.
+            out[-1] = Leftover(out[-1].line, out[-1].text + " " + seg.text, reason)
+        else:
+            out.append(Leftover(seg.line, seg.text, reason))
+        pending = seg
+    return out
+
+
+def parse_notes(text: str, source: Source) -> Episode:
+    """Build the record of one episode's notes (already decoded text)."""
+    if source.format == "html" or (source.format != "rss" and html_notes.looks_like_html(text)):
+        text = html_notes.html_to_text(text)
+    doc = Document(text)
+    ctx = Context(doc)
+    header = header_x.extract(ctx)
+    chapters = chapters_x.extract(ctx)
+    people_x.extract(ctx)
+    bios_x.extract(ctx)
+    date = dates_x.extract(ctx) or header.date
+    categories = categories_x.extract(ctx)
+    abstract = abstract_x.extract(ctx)
+    people = _order_people(doc, ctx.people)
+    _first_name_aliases(ctx, people)
+    links = links_x.extract(ctx)
+    sections = _sections(ctx, links)
+    leftovers = _leftovers(ctx)
+    return Episode(
+        schema=SCHEMA,
+        source=source,
+        title=header.title,
+        podcast=header.podcast,
+        series=header.series,
+        episode=header.episode,
+        date=date,
+        people=tuple(
+            Person(p.name, p.role, p.affiliation, tuple(p.aliases), p.bio) for p in people
+        ),
+        summary=header.summary,
+        abstract=abstract,
+        chapters=tuple(chapters),
+        links=tuple(links),
+        categories=tuple(categories),
+        sections=tuple(sections),
+        leftovers=tuple(leftovers),
+    )
+
+
+def detect_format(text: str, path: str | None) -> SourceFormat:
+    """``html`` for .html/.htm files or text that is HTML, ``markdown`` for .md or Markdown
+    markup, else ``text``."""
+    suffix = (path or "").lower().rsplit(".", 1)[-1] if path and "." in path else ""
+    if suffix in ("html", "htm") or html_notes.looks_like_html(text):
+        return "html"
+    if suffix in ("md", "markdown") or _MARKDOWN_HINT.search(text[:20000]):
+        return "markdown"
+    return "text"
+
+
+def parse(text: str, *, path: str | None = None, sha256: str | None = None) -> Episode:
+    """Parse one episode's show notes into its record. Never raises on content.
+
+    >>> ep = parse("Intro // Ada Lovelace - Alan Turing // Coffee Sessions #7\\n[00:10] Hello")
+    >>> ep.title, ep.series, ep.episode, [p.name for p in ep.people], ep.chapters[0].seconds
+    ('Intro', 'Coffee Sessions', 7, ['Ada Lovelace', 'Alan Turing'], 10)
+    """
+    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
+    return parse_notes(text, source)

@@ -1,0 +1,78 @@
+"""Chapter lines in every form the issue names, and times that are not chapters."""
+
+from __future__ import annotations
+
+import pytest
+
+from episodeparse import parse
+
+
+def chapters(text: str) -> list[tuple[str, int, str]]:
+    return [(c.time, c.seconds, c.title) for c in parse(text).chapters]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("[01:12] Intro", ("01:12", 72, "Intro")),
+        ("(01:12) Intro", ("01:12", 72, "Intro")),
+        ("01:12 Intro", ("01:12", 72, "Intro")),
+        ("1:02:03 Deep dive", ("1:02:03", 3723, "Deep dive")),
+        ("01:02:03 - Deep dive", ("01:02:03", 3723, "Deep dive")),
+        ("[00:10] - Intro", ("00:10", 10, "Intro")),
+        ("[00:10] – Intro", ("00:10", 10, "Intro")),
+        ("[00:10] — Intro", ("00:10", 10, "Intro")),
+        ("00:10: Intro", ("00:10", 10, "Intro")),
+        ("00:10 | Intro", ("00:10", 10, "Intro")),
+        ("00:00 - 09:24 Intro", ("00:00", 0, "Intro")),
+        ("[@02:57] Official updates", ("02:57", 177, "Official updates")),
+        ("**[01:50](#t=01:50)** Topic", ("01:50", 110, "Topic")),
+        ("- [00:10] [Noria](https://x.test/noria)", ("00:10", 10, "Noria")),
+        (
+            '[16:05] "Platform is value." - Bill Gates',
+            ("16:05", 965, '"Platform is value." - Bill Gates'),
+        ),
+        ("[03:00] Data (and more) [part 2]", ("03:00", 180, "Data (and more) [part 2]")),
+    ],
+)
+def test_chapter_forms(line: str, expected: tuple[str, int, str]) -> None:
+    # Two lines, so that bare times count as a chapter list.
+    assert chapters(f"{line}\n[59:00] End")[0] == expected
+
+
+def test_chapters_run_together_on_one_line() -> None:
+    text = "Timestamps: [01:12] Intro [03:23] Next thing [1:05:00] Last (really)"
+    assert chapters(text) == [
+        ("01:12", 72, "Intro"),
+        ("03:23", 203, "Next thing"),
+        ("1:05:00", 3900, "Last (really)"),
+    ]
+
+
+def test_time_inside_a_heading() -> None:
+    assert chapters("### Opening (0:00~)\ntext\n### Getting started (4:30~)\nmore") == [
+        ("0:00", 0, "Opening"),
+        ("4:30", 270, "Getting started"),
+    ]
+
+
+def test_chapters_keep_written_order_and_mixed_padding() -> None:
+    assert [c[1] for c in chapters("0:00 Intro\n01:45 Second\n01:00 Earlier")] == [0, 105, 60]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We meet at 12:30 we talk about things.\nAnd at 13:00 we stop.",
+        "Shot in 16:9 on a phone.",
+        "4:20 PM CT following the show\n5:00 PM the after party",
+        "[12:75] Not a time\n[99:99] Nor this",
+        "1:75:00 Bad minutes",
+    ],
+)
+def test_times_that_are_not_chapters(text: str) -> None:
+    assert chapters(text) == []
+
+
+def test_one_bare_time_in_prose_is_not_a_chapter() -> None:
+    assert chapters("Intro line\n10:00 is when it starts, says the host.") == []

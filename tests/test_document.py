@@ -1,0 +1,129 @@
+"""Reading and cutting notes: encodings, line ends, segments and headings."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from episodeparse.document import Document, InputError, decode, heading_kind
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Title\nLine",
+        codecs.BOM_UTF8 + b"Title\nLine",
+        "Title\nLine".encode("utf-16"),
+        "Title\nLine".encode("utf-16-be").join([codecs.BOM_UTF16_BE, b""]),
+    ],
+)
+def test_decode_accepts_utf8_bom_and_utf16(data: bytes) -> None:
+    assert decode(data) == "Title\nLine"
+
+
+def test_decode_names_the_byte_offset_of_bad_utf8() -> None:
+    with pytest.raises(InputError, match="byte 3"):
+        decode(b"abc\xffdef")
+
+
+def test_decode_refuses_binary() -> None:
+    with pytest.raises(InputError, match="not text"):
+        decode(b"PK\x03\x04\x00\x00")
+
+
+def test_decode_with_an_explicit_encoding() -> None:
+    assert decode("café".encode("latin-1"), "latin-1") == "café"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_numbers_are_the_same_for_every_line_end(newline: str) -> None:
+    doc = Document(newline.join(["Title", "", "// Abstract", "Text here"]))
+    assert [(s.line, s.text) for s in doc.segments] == [
+        (1, "Title"),
+        (3, "// Abstract"),
+        (4, "Text here"),
+    ]
+
+
+def test_unicode_line_separators_do_not_split_lines() -> None:
+    doc = Document("one\x85two\u2028three\nfour")
+    assert [s.line for s in doc.segments] == [1, 2]
+
+
+def test_flattened_line_is_cut_at_headings_rules_times_and_links() -> None:
+    line = (
+        "Series #1 with Ada Lovelace. // Abstract Prose here. // Bio Ada is a mathematician."
+        " --------------- ✌️Connect With Us ✌️ ------------- Join our slack: https://x.test/s"
+        " Follow us on Twitter: @show Timestamps: [00:10] Intro [01:12] Next"
+    )
+    doc = Document(line)
+    texts = [s.text for s in doc.segments]
+    assert texts == [
+        "Series #1 with Ada Lovelace.",
+        "// Abstract",
+        "Prose here.",
+        "// Bio",
+        "Ada is a mathematician.",
+        "--------------- ✌️Connect With Us ✌️ -------------",
+        "Join our slack: https://x.test/s",
+        "Follow us on Twitter: @show",
+        "Timestamps:",
+        "[00:10] Intro",
+        "[01:12] Next",
+    ]
+    assert {s.line for s in doc.segments} == {1}
+    assert [s.heading for s in doc.segments if s.heading] == [
+        "Abstract",
+        "Bio",
+        "Connect With Us",
+        "Timestamps",
+    ]
+
+
+def test_title_line_with_slashes_is_not_cut() -> None:
+    doc = Document("The Future // Michael Del Balso - Erik Bernhardsson // Coffee Sessions #57")
+    assert len(doc.segments) == 1
+    assert doc.segments[0].heading is None
+
+
+def test_segments_of_one_line_join_back_with_spaces() -> None:
+    doc = Document("First sentence.    Second sentence.\nNext line.")
+    assert Document.join(doc.segments) == "First sentence. Second sentence.\nNext line."
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("// Abstract", "abstract"),
+        ("//Bio", "bio"),
+        ("Timestamps:", "chapters"),
+        ("OUTLINE:", "chapters"),
+        ("## Links", "links"),
+        ("EPISODE LINKS:", "links"),
+        ("### Sponsor ###", "sponsors"),
+        ("## Freshbooks - Sponsor", "sponsors"),
+        ("## Your hosts", "people"),
+        ("// Takeaways", "other"),
+    ],
+)
+def test_headings_are_recognised(heading: str, kind: str) -> None:
+    (seg,) = Document(heading).segments
+    assert seg.heading is not None
+    assert heading_kind(seg.heading) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jon's Swan Force link:", "He said: this is fine", "Just a sentence."],
+)
+def test_ordinary_lines_are_not_headings(line: str) -> None:
+    (seg,) = Document(line).segments
+    assert seg.heading is None
+
+
+def test_wrapped_markdown_link_is_joined_onto_its_first_line() -> None:
+    doc = Document("- [@10:15] [Kani Rust Verifier\n  Project](https://x.test/k) announcement")
+    assert [(s.line, s.text) for s in doc.segments] == [
+        (1, "- [@10:15] [Kani Rust Verifier Project](https://x.test/k) announcement")
+    ]

@@ -1,0 +1,86 @@
+"""The header: title line, series, number, show, people, teaser, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from episodeparse import parse
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "series", "episode"),
+    [
+        ("Scaling ML // Shawn Kyzer // Coffee Sessions #116", "Scaling ML", "Coffee Sessions", 116),
+        ("# SSH 050: Perfect Plex Setup", "Perfect Plex Setup", None, 50),
+        ("# #487: Minimum requirements", "Minimum requirements", None, 487),
+        ("## Episode 53: Community", "Community", None, 53),
+        ("Ep. 12 - Twelve", "Twelve", None, 12),
+        ("S2E10: Cincinnatus", "Cincinnatus", None, 10),
+        ('## No Agenda Episode 1393 - "Space Wake"', "Space Wake", None, 1393),
+    ],
+)
+def test_title_lines(first_line: str, title: str, series: str | None, episode: int) -> None:
+    ep = parse(first_line + "\n\nSome description.")
+    assert (ep.title, ep.series, ep.episode) == (title, series, episode)
+
+
+def test_prose_first_line_is_not_a_title() -> None:
+    ep = parse("Joscha Bach is a cognitive scientist. Please support this podcast.")
+    assert ep.title is None and ep.episode is None
+
+
+def test_seed_header_people_and_teaser() -> None:
+    ep = parse(
+        "Scaling ML // Shawn Kyzer // Coffee Sessions #116\n\n"
+        "MLOps Coffee Sessions #116 with Shawn Kyzer, Principal Data Engineer at Thoughtworks "
+        "(Spain), Scaling ML co-hosted by Adam Sroka.\n"
+        "MLOps.community - A podcast by Demetrios Brinkmann\n"
+    )
+    people = [(p.name, p.role, p.affiliation) for p in ep.people]
+    assert people == [
+        ("Shawn Kyzer", "guest", "Principal Data Engineer at Thoughtworks (Spain)"),
+        ("Adam Sroka", "co-host", None),
+        ("Demetrios Brinkmann", "host", None),
+    ]
+    assert ep.summary is not None and ep.summary.startswith("MLOps Coffee Sessions #116 with")
+    assert ep.podcast == "MLOps.community"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("* Air Date: 2021-07-30", "2021-07-30"),
+        ("Published: March 3, 2022", "2022-03-03"),
+        ("Recorded on 1 October 2021", "2021-10-01"),
+        ("Podcasting 2.0 for October 1st 2021 Episode 56: Rocket", "2021-10-01"),
+        ("Date: November 1st", None),
+        ("Date: 1:02:03", None),
+        ("Date: " + "9" * 40, None),
+    ],
+)
+def test_dates(text: str, date: str | None) -> None:
+    assert parse(text).date == date
+
+
+def test_people_styles() -> None:
+    ep = parse(
+        "Allen Wyma talks with Jon Gjengset, a software engineer at AWS, about his book.\n\n"
+        "Host: Jon Crabtree\n"
+    )
+    assert [(p.name, p.role, p.affiliation) for p in ep.people] == [
+        ("Allen Wyma", "host", None),
+        ("Jon Gjengset", "guest", "software engineer at AWS"),
+        ("Jon Crabtree", "host", None),
+    ]
+
+
+def test_bio_section_split_per_person_with_aliases() -> None:
+    ep = parse(
+        "T // Michael Del Balso - Erik Bernhardsson // Coffee Sessions #57\n"
+        "// Bio Michael Del Balso Mike is the co-founder of Tecton. "
+        "Erik Bernhardsson Erik is currently working on data."
+    )
+    (mike, erik) = ep.people
+    assert mike.bio == "Mike is the co-founder of Tecton."
+    assert erik.bio == "Erik is currently working on data."
+    assert mike.aliases == ("Mike",) and erik.aliases == ("Erik",)

@@ -1,0 +1,107 @@
+"""Links and handles: what they point at, their label, whose they are, their kind."""
+
+from __future__ import annotations
+
+from episodeparse import parse
+from episodeparse.model import Link
+
+
+def links(text: str) -> list[Link]:
+    return list(parse(text).links)
+
+
+def test_label_before_a_bare_address_and_platform_from_the_label() -> None:
+    (link,) = links("Join our slack community: https://go.example.org/slack")
+    assert (link.url, link.text, link.platform, link.kind) == (
+        "https://go.example.org/slack",
+        "Join our slack community",
+        "slack",
+        "community",
+    )
+
+
+def test_handle_after_a_platform_word() -> None:
+    (link,) = links("Follow us on Twitter: @mlopscommunity")
+    assert (link.url, link.handle, link.platform, link.kind, link.person) == (
+        None,
+        "@mlopscommunity",
+        "twitter",
+        "social",
+        None,
+    )
+
+
+def test_connect_with_resolves_a_first_name_through_the_people() -> None:
+    text = (
+        "Data // Michael Del Balso // Coffee Sessions #1\n"
+        "// Bio\nMichael Del Balso Mike is a builder.\n"
+        "Connect with Mike on LinkedIn: https://www.linkedin.com/in/mike/\n"
+        "Connect with Vishnu on LinkedIn: https://www.linkedin.com/in/v/"
+    )
+    mike, vishnu = links(text)
+    assert mike.person == "Michael Del Balso"
+    assert vishnu.person == "Vishnu"  # not in people: kept as written
+    assert mike.platform == "linkedin" and mike.kind == "social"
+
+
+def test_markdown_reference_and_bare_forms_in_written_order() -> None:
+    text = (
+        "See [the docs](https://docs.example.org/a) and [Tim][tim], www.example.com,\n"
+        "example.org/path and <https://auto.example.net/x>.\n\n"
+        "[tim]: https://twitter.com/tim\n"
+        "[unused]: https://unused.example.org/"
+    )
+    got = [(link.url, link.text) for link in links(text)]
+    assert got == [
+        ("https://docs.example.org/a", "the docs"),
+        ("https://twitter.com/tim", "Tim"),
+        ("www.example.com", None),
+        ("example.org/path", None),
+        ("https://auto.example.net/x", None),
+        ("https://unused.example.org/", None),
+    ]
+
+
+def test_not_links() -> None:
+    text = (
+        "Jump to [01:50](#t=01:50). The CTO of Better.com uses Node.js.\n"
+        "Relative [page](/about) and [@00:12] times. e-mail me@example.com\n"
+        "```\n@page { size: A4 }\n```"
+    )
+    got = [(link.url, link.handle) for link in links(text)]
+    # The e-mail address is kept as a mailto: link (the record loses nothing).
+    assert got == [("mailto:me@example.com", None)]
+
+
+def test_sponsor_lists_and_sections() -> None:
+    text = (
+        "Please support this podcast by checking out our sponsors:\n"
+        "- Eight Sleep: https://www.eightsleep.example/lex to get special savings\n"
+        "\n## Sponsor\n- [Backtrace](https://www.backtrace.example/cast)\n"
+        "\n## Links\n- [A paper](https://papers.example.org/1)\n"
+    )
+    got = [(link.text, link.kind, link.section) for link in links(text)]
+    assert got == [
+        ("Eight Sleep", "sponsor", None),
+        ("Backtrace", "sponsor", "Sponsor"),
+        ("A paper", "reference", "Links"),
+    ]
+
+
+def test_possessive_and_name_prefix_give_the_person() -> None:
+    text = (
+        "Joscha Bach is a cognitive scientist.\n"
+        "Joscha's Twitter: https://twitter.com/plinz\n"
+        "- Joscha: [Mastodon](https://fosstodon.org/@j) / [X](https://x.com/j)\n"
+    )
+    got = [(link.person, link.platform) for link in links(text)]
+    assert got == [
+        ("Joscha Bach", "twitter"),
+        ("Joscha Bach", "mastodon"),
+        ("Joscha Bach", "twitter"),
+    ]
+
+
+def test_address_trailing_punctuation_is_not_part_of_it() -> None:
+    got = [link.url for link in links("Read https://example.org/a, then (https://example.org/b).")]
+    assert got == ["https://example.org/a", "https://example.org/b"]
