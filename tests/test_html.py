@@ -14,7 +14,18 @@ from hypothesis import strategies as st
 
 from episodeparse.html import html_to_text, looks_like_html, strip_tags
 
-CORPUS = Path("/work/shared/corpus")
+# shared/ stands beside the repository (locally and in CI); /work/shared as a fallback.
+CORPUS = next(
+    (
+        path
+        for path in (
+            Path(__file__).resolve().parents[2] / "shared" / "corpus",
+            Path("/work/shared/corpus"),
+        )
+        if path.is_dir()
+    ),
+    Path("/work/shared/corpus"),
+)
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
 
 
@@ -59,7 +70,9 @@ def test_list_items_without_end_tags_and_paragraphs_inside_items() -> None:
 
 
 def test_hr_and_table_rows() -> None:
-    source = "<p>a</p><hr><table><tr><td>00:12</td><td>Intro</td></tr><tr><td>5:00</td></tr></table>"
+    source = (
+        "<p>a</p><hr><table><tr><td>00:12</td><td>Intro</td></tr><tr><td>5:00</td></tr></table>"
+    )
     assert html_to_text(source) == "a\n\n---\n\n00:12 | Intro\n5:00"
 
 
@@ -139,8 +152,10 @@ def test_link_cut_by_a_block_keeps_its_address() -> None:
 
 
 def test_entities_are_decoded() -> None:
-    source = "<p>Tom &amp; Jerry&#039;s &quot;show&quot; &eacute;t&eacute; caf&#xE9;&nbsp;&nbsp;x</p>"
-    assert html_to_text(source) == "Tom & Jerry's \"show\" été café x"
+    source = (
+        "<p>Tom &amp; Jerry&#039;s &quot;show&quot; &eacute;t&eacute; caf&#xE9;&nbsp;&nbsp;x</p>"
+    )
+    assert html_to_text(source) == 'Tom & Jerry\'s "show" été café x'
 
 
 def test_escaped_markup_stays_text() -> None:
@@ -198,20 +213,45 @@ def test_truncated_and_malformed(source: str, expected: str) -> None:
     assert html_to_text(source) == expected
 
 
+FRAGMENTS = [
+    "<p>",
+    "</p>",
+    "<br>",
+    "<li>",
+    "</li>",
+    "<ul>",
+    "</ul>",
+    "<h2>",
+    "</h2>",
+    '<a href="https://x.org/a">',
+    "</a>",
+    '<a href="/r">',
+    "<div>",
+    "</div>",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "<svg>",
+    "</svg>",
+    "&amp;",
+    "&",
+    "<",
+    ">",
+    '"',
+    " ",
+    "\n",
+    "text",
+    "[",
+    "]",
+    "<pre>",
+    "</pre>",
+    "<hr>",
+]
+
+
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "<p>", "</p>", "<br>", "<li>", "</li>", "<ul>", "</ul>", "<h2>", "</h2>",
-                '<a href="https://x.org/a">', "</a>", '<a href="/r">', "<div>", "</div>",
-                "<!--", "-->", "<script>", "</script>", "<svg>", "</svg>", "&amp;", "&",
-                "<", ">", '"', " ", "\n", "text", "[", "]", "<pre>", "</pre>", "<hr>",
-            ]
-        ),  # fmt: skip
-        max_size=40,
-    )
-)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
 def test_never_raises_and_output_is_tidy(parts: list[str]) -> None:
     out = html_to_text("".join(parts))
     assert "\n\n\n" not in out
@@ -357,4 +397,6 @@ def test_corpus_no_agenda_heading_and_links() -> None:
     lines = out.splitlines()
     assert lines[0] == '## No Agenda Episode 1393 - "Space Wake"'
     assert "Cathryn Girard -> Dame Sandcat of Southern Nye County Nevada" in lines
-    assert "Become a member of the 1394 Club, support the show [here](http://dvorak.org/na)" in lines
+    assert (
+        "Become a member of the 1394 Club, support the show [here](http://dvorak.org/na)" in lines
+    )

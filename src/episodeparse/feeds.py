@@ -42,14 +42,18 @@ forbidden: any ``<!DOCTYPE``, entity declaration or external entity raises ``Fee
 before anything is expanded or fetched (billion laughs, ``file:///etc/passwd``, DTDs with
 a URL). The parser never touches the network. ``defusedxml`` is the one new runtime
 dependency: doing the same by hand means setting expat handlers on a private parser
-attribute of ``xml.etree``; defusedxml is that code, maintained and widely used.
+attribute of ``xml.etree``; defusedxml is that code, small and widely used.
 
-Leading whitespace before ``<?xml`` (an XML error that real feeds have, e.g. the
-sentimental-garbage feed) is skipped.
+Two repairs turn errors that real feeds have into text instead of a fatal error:
+whitespace before ``<?xml`` is skipped (the sentimental-garbage feed), and outside CDATA
+and comments an HTML entity such as ``&nbsp;`` becomes its character while any other stray
+``&`` becomes ``&amp;`` (the no-agenda feed has ``&gtgt;``). Well-formed input is unchanged.
 
-Speed (Python 3.11.7, defusedxml 0.7.1): all 416 items of the eight corpus feeds
-(2.0 MB) in about 0.12 s, i.e. about 0.3 ms per item; a synthetic 10,000-item feed
-(25 MB) streams in about 2.7 s with flat memory.
+Speed (Python 3.11.7, defusedxml 0.7.1, median of 10 runs): all 416 items of the eight
+corpus feeds (2.0 MB) in 0.15 s, about 0.35 ms per item, most of it re-serializing
+``raw``; parsing alone takes 33 ms through defusedxml against 24 ms for the C
+``xml.etree.ElementTree.iterparse``, so the safety costs little. A synthetic feed of
+10,000 items (23 MB) streams in 1.3 s with a peak of 0.5 MB of traced memory.
 """
 
 from __future__ import annotations
