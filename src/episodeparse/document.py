@@ -32,6 +32,7 @@ __all__ = [
     "Segment",
     "decode",
     "heading_kind",
+    "is_boilerplate",
     "paragraphs",
 ]
 
@@ -82,7 +83,7 @@ _HEADING_KINDS: dict[str, str] = {}
 for _kind, _words in {
     "abstract": (
         "abstract|description|episode description|about this episode|about the episode|"
-        "about|summary|episode summary|overview|in this episode|synopsis"
+        "about|summary|episode summary|overview|synopsis"
     ),
     "bio": "bio|bios|guest bio|guest bios|about the guest|about the guests|biography",
     "chapters": (
@@ -116,6 +117,29 @@ for _kind, _words in {
 
 HEADING_WORDS: frozenset[str] = frozenset(w for key in _HEADING_KINDS for w in key.split())
 """Every word of a known heading ("relevant", "links", "timestamps", ...), lower case."""
+
+
+_BOILERPLATE = re.compile(
+    r"""^(?:Visit[ \t]+the[ \t]+podcast['’]s[ \t]+native[ \t]+language[ \t]+site
+        |Hosted[ \t]+on[ \t]+Acast\.[ \t]+See[ \t]+acast\.com/privacy
+        |See[ \t]+\S+[ \t]+for[ \t]+privacy[ \t]+(?:and[ \t]+opt-out[ \t]+)?information
+        |See[ \t]+Privacy[ \t]+Policy[ \t]+at
+        |Learn[ \t]+more[ \t]+about[ \t]+your[ \t]+ad[ \t]+choices
+        |Privacy[ \t]+(?:&|and)[ \t]+Opt-Out
+        |Support[ \t]+this[ \t]+podcast[ \t]+at[ \t]+[—-]
+        |Send[ \t]+in[ \t]+a[ \t]+voice[ \t]+message
+        |Get[ \t]+bonus[ \t]+content[ \t]+on[ \t]+Patreon)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Text known to be an aggregator's or host platform's noise, not the show's words.
+
+    >>> is_boilerplate("Visit the podcast's native language site")
+    True
+    """
+    return _BOILERPLATE.match(text) is not None
 
 
 def _heading_key(text: str) -> str:

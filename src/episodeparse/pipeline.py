@@ -12,7 +12,7 @@ import hashlib
 import re
 
 from episodeparse import html as html_notes
-from episodeparse.document import Document, Segment
+from episodeparse.document import Document, Segment, is_boilerplate
 from episodeparse.extractors import Context, PersonDraft
 from episodeparse.extractors import abstract as abstract_x
 from episodeparse.extractors import bios as bios_x
@@ -37,17 +37,6 @@ from episodeparse.normalize import clean_prose
 
 __all__ = ["parse", "parse_notes"]
 
-_BOILERPLATE = re.compile(
-    r"""^(?:Visit[ \t]+the[ \t]+podcast['’]s[ \t]+native[ \t]+language[ \t]+site
-        |Hosted[ \t]+on[ \t]+Acast\.[ \t]+See[ \t]+acast\.com/privacy
-        |See[ \t]+\S+[ \t]+for[ \t]+privacy[ \t]+(?:and[ \t]+opt-out[ \t]+)?information
-        |Learn[ \t]+more[ \t]+about[ \t]+your[ \t]+ad[ \t]+choices
-        |Privacy[ \t]+(?:&|and)[ \t]+Opt-Out
-        |Support[ \t]+this[ \t]+podcast[ \t]+at[ \t]+[—-]
-        |Send[ \t]+in[ \t]+a[ \t]+voice[ \t]+message
-        |Get[ \t]+bonus[ \t]+content[ \t]+on[ \t]+Patreon)""",
-    re.VERBOSE | re.IGNORECASE,
-)
 _MARKDOWN_HINT = re.compile(r"^\#{1,6}[ \t]|\]\(https?://|^[*-][ \t]\[", re.MULTILINE)
 _STRUCTURAL = frozenset(("abstract", "bio", "chapters", "categories", "people"))
 _SECTION_KINDS = frozenset(("other", "credits", "sponsors", "transcript"))
@@ -122,7 +111,7 @@ def _leftovers(ctx: Context) -> list[Leftover]:
     for seg in ctx.doc.segments:
         if ctx.is_taken(seg) or not _WORD.search(seg.text):
             continue
-        reason: LeftoverReason = "boilerplate" if _BOILERPLATE.match(seg.text) else "unrecognized"
+        reason: LeftoverReason = "boilerplate" if is_boilerplate(seg.text) else "unrecognized"
         if (
             pending is not None
             and out
@@ -145,12 +134,14 @@ def parse_notes(text: str, source: Source) -> Episode:
     doc = Document(text)
     ctx = Context(doc)
     header = header_x.extract(ctx)
+    ctx.podcast = header.podcast
     chapters = chapters_x.extract(ctx)
     people_x.extract(ctx)
     bios_x.extract(ctx)
     date = dates_x.extract(ctx) or header.date
     categories = categories_x.extract(ctx)
     abstract = abstract_x.extract(ctx)
+    ctx.use_fullest_names()
     people = _order_people(doc, ctx.people)
     _first_name_aliases(ctx, people)
     links = links_x.extract(ctx)

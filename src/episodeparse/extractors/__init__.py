@@ -314,6 +314,7 @@ class Context:
         self.doc = doc
         self.taken: set[int] = set()
         self.people: list[PersonDraft] = []
+        self.podcast: str | None = None  # the show's name, once the header has read it
 
     def take(self, *segments: Segment) -> None:
         for seg in segments:
@@ -336,6 +337,9 @@ class Context:
         for person in self.people:
             parts = person.name.casefold().split()
             if key == parts[0] or (len(key.split()) == 1 and key == parts[-1]):
+                return person
+            # "Adam" known, "Adam Curry" now: the fuller form of the same person.
+            if len(parts) == 1 and key.split()[0] == parts[0]:
                 return person
             # "Mike Del Balso" for "Michael Del Balso": same surname, first name a prefix.
             kparts = key.split()
@@ -377,6 +381,22 @@ class Context:
         person = PersonDraft(name, role, affiliation)
         self.people.append(person)
         return person
+
+    def use_fullest_names(self) -> None:
+        """A person known by a first name only gets the fullest form the notes write:
+        "Caroline and Jen talk ..." then "The Rachel Incident by Caroline O'Donoghue"."""
+        for person in self.people:
+            if " " in person.name:
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(person.name)}[ \t]+(?=[A-Z])")
+            for m in pattern.finditer(self.doc.text):
+                found = read_name(self.doc.text, m.start(), max_words=3)
+                if found and found[0].split()[0] == person.name and " " in found[0]:
+                    if any(p is not person and p.name == found[0] for p in self.people):
+                        break
+                    self.add_alias(person, person.name)
+                    person.name = found[0]
+                    break
 
     def add_alias(self, person: PersonDraft, alias: str) -> None:
         alias = alias.strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from episodeparse.document import Document, Segment, paragraphs
+from episodeparse.document import Document, Segment, is_boilerplate, paragraphs
 from episodeparse.extractors import Context
 from episodeparse.normalize import clean_prose
 
@@ -18,26 +18,34 @@ __all__ = ["extract"]
 
 _STOP = re.compile(
     r"""^(?:[-*•+>][ \t]|\d{1,3}[.)][ \t]          # a list
-        |[\w' ]{1,40}:[ \t]                          # "Music: ...", "Host: ..."
+        |[\w']{1,20}(?:[ \t][\w']{1,20}){0,2}:[ \t]  # "Music: ...", "Executive Producer: ..."
         |(?:Starring|Music|Produced|Producer|Executive|Written|Edited|Credits)\b
         |(?:Please[ \t]+)?support[ \t]+(?:this|the|our)[ \t]+(?:podcast|show)
         |Subscribe|Follow|Connect|Sponsored|This[ \t]+episode[ \t]+is[ \t]+sponsored
-        |https?://|www\.|\[)""",
+        |https?://|www\.)""",
     re.VERBOSE | re.IGNORECASE,
 )
 _LABEL_LINE = re.compile(r":[ \t]*$")
+_LINKS = re.compile(r"\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)|https?://\S{1,2000}")
+
+
+def _stops(text: str) -> bool:
+    if _STOP.match(text) or _LABEL_LINE.search(text) or is_boilerplate(text):
+        return True
+    # A line that is nothing but links ("[A](x) | [B](y)") is not prose.
+    words = re.findall(r"\w{2,}", _LINKS.sub(" ", text))
+    return len(words) < 2 and _LINKS.search(text) is not None
 
 
 def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
     """The leading paragraphs of prose among ``segments``."""
     out: list[Segment] = []
     for para in paragraphs([s for s in segments if not ctx.is_taken(s)]):
-        first = para[0].text
-        if _STOP.match(first) or _LABEL_LINE.search(first):
+        if _stops(para[0].text):
             break
         keep: list[Segment] = []
         for seg in para:
-            if _STOP.match(seg.text) or _LABEL_LINE.search(seg.text):
+            if _stops(seg.text):
                 break
             keep.append(seg)
         out.extend(keep)

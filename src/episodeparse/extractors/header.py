@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, names_at, read_name
+from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import collapse, parse_date, render_inline
 
 __all__ = ["Header", "extract", "parse_title_line"]
@@ -191,7 +192,7 @@ _SHOW_NAMED = (
     re.compile(
         r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
     ),
-    re.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"),
+    re.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"),
     re.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b"),
     re.compile(rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"),
 )
@@ -209,6 +210,11 @@ def _teaser(ctx: Context, seg: Segment, header: Header) -> None:
     if not m:
         return
     header.summary = text
+    if header.episode is None:
+        # "Coffee Sessions #29 with ...": the teaser is the only place with the number.
+        line = _numbered(text[: m.end()].rstrip()[: -len("with")].rstrip(), in_parts=True)
+        if line is not None:
+            header.series, header.episode = line.series, line.episode
     names, end = names_at(text, m.end())
     affiliation = None
     rest = text[end:]
@@ -295,6 +301,9 @@ def _show_and_host(ctx: Context, header: Header) -> None:
                 ctx.take(seg)
             continue
         if header.podcast is None:
+            chapter = match_chapter(text)
+            if chapter is not None:
+                text = chapter[1]  # "[00:00] Welcome to Syntax"
             for pattern in _SHOW_NAMED:
                 sm = pattern.search(text)
                 if sm:

@@ -16,11 +16,12 @@ section and the label (sponsor, community, listen, social, else reference).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
 from episodeparse.document import Segment
-from episodeparse.extractors import Context
+from episodeparse.extractors import Context, read_name
 from episodeparse.model import Link, LinkKind
 from episodeparse.normalize import collapse, render_inline
 
@@ -33,7 +34,7 @@ _TLDS = (
 )
 _TOKEN = re.compile(
     rf"""
-    (?P<md>!?\[(?P<label>(?:\\.|[^\[\]\n]){{0,500}})\]        # [label]  (! for an image)
+    (?P<md>!?\[(?P<label>(?:\\.|[^\[\]\n]|\[[^\[\]\n]{{0,100}}\]){{0,500}})\]  # [label], [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
         (?P<href>[^\s()<>]{{1,2000}}(?:\([^\s()]{{0,200}}\)[^\s()<>]{{0,200}})?)  # one (..) inside
         >?(?:[ \t]+["'][^"'\n]{{0,300}}["'])?[ \t]*\)\)?)      # "title", closing )
@@ -127,7 +128,7 @@ _SOCIAL = frozenset(
 )
 _LISTEN_PLATFORMS = frozenset(("apple podcasts", "spotify"))
 _COMMUNITY_WORDS = re.compile(
-    r"\b(?:join|sign[ -]?up|newsletter|community|meetup|mailing list|subscribe to our)\b",
+    r"\b(?:join|sign[ -]?up|newsletter|community|meetups?|mailing list|subscribe to our)\b",
     re.IGNORECASE,
 )
 _LISTEN_WORDS = re.compile(
@@ -136,6 +137,12 @@ _LISTEN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SPONSOR_WORDS = re.compile(r"\bsponsor", re.IGNORECASE)
+_COMMUNITY_PATH = re.compile(r"join|invite|signup|sign-up|newsletter|subscribe", re.IGNORECASE)
+_LISTEN_PATH = re.compile(r"\.(?:mp3|m4a|ogg|opus|xml|rss)$|(?:^|/)(?:feed|rss)(?:/podcast)?$")
+_LISTEN_INTRO = re.compile(
+    r"\b(?:apps?|listen(?:[ \t]+on)?|subscribe[ \t]+on)\b[^:]{0,40}:", re.IGNORECASE
+)
+_HOME_WORDS = re.compile(r"\b(?:website|site|homepage|home page|profile)\b", re.IGNORECASE)
 _CONNECT_WITH = re.compile(
     r"""\b(?:Connect|Chat|Follow|Find|Reach)[ \t]+(?:with[ \t]+)?   # "Connect with"
         (?P<name>[^\W\d_][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})      # "Mike"
@@ -146,7 +153,40 @@ _POSSESSIVE = re.compile(
     r"^(?P<name>[^\W_][\w.\-ƀ]*(?:[ \t][A-Z][\w.-]*){0,3}?)(?:['’]s|s['’]|['’])[ \t]"
 )
 _NAME_PREFIX = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}):[ \t]"
+    r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}):[ \t]*"
+)
+_POSSESSIVE_ANY = re.compile(r"(?<![\w'’])(?P<name>[A-Z][\w.-]{1,30})(?:['’]s|s['’]|['’])[ \t]+\w")
+_NOT_PEOPLE = frozenset(
+    {
+        "Show",
+        "Podcast",
+        "Twitter",
+        "Github",
+        "GitHub",
+        "Discord",
+        "Slack",
+        "Email",
+        "Website",
+        "Mastodon",
+        "Instagram",
+        "YouTube",
+        "LinkedIn",
+        "Facebook",
+        "Threads",
+        "Bluesky",
+        "Tiktok",
+        "TikTok",
+        "Medium",
+        "Newsletter",
+        "Community",
+        "Us",
+        "Links",
+        "RSS",
+    }
+)
+_SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z])|❤")
+_NAME_THEN_PAREN = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
 _CODE_SPAN = re.compile(r"`[^`\n]{0,500}`")
@@ -242,10 +282,27 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
     return found
 
 
+def _label_text(label: str) -> str:
+    """A Markdown label as a reader sees it: "**[Tokio](..)** rocks" -> "Tokio rocks", but
+    "[WINDOWS][TOOL]Fire Toolbox" stays as written (brackets, not a reference link)."""
+    if "](" in label or "**" in label or "__" in label:
+        return render_inline(label)
+    return html.unescape(label) if "&" in label else label
+
+
 def _label_before(text: str, start: int) -> str | None:
     """The words before a bare address on its line: "Join our slack community: URL"."""
     before = text[:start]
-    before = _BULLET.sub("", before)
+    # Only the last clause: "Thank you for listening ❤ Check out our sponsors: URL",
+    # "Natalie Brunell (Twitter: URL".
+    paren = before.rfind("(")
+    if ")" in before[paren:]:
+        paren = -1  # "The New China Playbook (Book): URL" keeps its closed parentheses
+    ends = [m.end() - 1 for m in _SENTENCE_END.finditer(before)]
+    cut = max(paren, ends[-1] if ends else -1)
+    if cut >= 0 and before[cut + 1 :].strip():
+        before = before[cut + 1 :]
+    before = _BULLET.sub("", before.strip())
     before = collapse(render_inline(before)).rstrip(" :-–—|(").strip()
     before = before.rstrip(":").strip()
     if not re.search(r"\w", before) or before in ("and", "or", "&") or len(before) > 200:
@@ -257,9 +314,17 @@ class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.sponsor_run = False
+        self.listen_line = False  # "Boost us with Podcasting 2.0 apps: [A](..) - [B](..)"
 
-    def person_for(self, line: str, label: str | None) -> str | None:
+    def person_for(self, line: str, label: str | None, start: int, url: str | None) -> str | None:
+        """Whose link this is, from what the line says; None for the show's own links."""
         ctx = self.ctx
+        # "Natalie Brunell (Twitter: @natbrunell) is ...": a handle in parentheses after a name.
+        before = _NAME_THEN_PAREN.search(line[:start])
+        if before:
+            person = ctx.find_person(before["name"])
+            if person:
+                return person.name
         for text in (label, line):
             if not text:
                 continue
@@ -287,11 +352,42 @@ class _Linker:
                 person = ctx.find_person(first) if len(text.split()) == 2 else None
                 if person and first != person.name:
                     return person.name
+        if label:
+            # "SMASH that Subscribe Button on Wes' YouTube": a known name's possessive.
+            for pm in _POSSESSIVE_ANY.finditer(collapse(label)):
+                person = ctx.find_person(pm["name"])
+                if person:
+                    return person.name
+        social = (
+            url is not None
+            and platform_of(url) in (_SOCIAL | {"youtube"})
+            and _looks_like_profile(url)
+        )
         m = _NAME_PREFIX.match(line)
         if m:
             person = ctx.find_person(m["name"])
             if person:
                 return person.name
+        if label and social:
+            # "Audio Editing: [Zoran Zaric](https://twitter.com/...)": a name that labels a profile.
+            found = read_name(label)
+            show = (ctx.podcast or "\0").casefold()
+            if (
+                found
+                and found[1] == len(label)
+                and len(found[0].split()) >= 2
+                and show not in found[0].casefold()
+            ):
+                return found[0]
+        if (
+            m
+            and social
+            and " " not in m["name"]
+            and m["name"] not in _NOT_PEOPLE
+            and not m["name"].isupper()
+            and (ctx.podcast is None or m["name"].casefold() not in ctx.podcast.casefold())
+        ):
+            return m["name"]  # "Wes: [X](x.com/wesbos) [Instagram](...)", kept as written
         return None
 
     def kind_for(
@@ -305,33 +401,54 @@ class _Linker:
     ) -> LinkKind:
         block = self.ctx.doc.section_of(seg)
         label = text or ""
+        path = _path(url) if url else ""
         if block.kind == "sponsors" or self.sponsor_run or _SPONSOR_WORDS.search(label):
             return "sponsor"
-        if _COMMUNITY_WORDS.search(label) or platform in ("slack", "discord"):
+        if (
+            _COMMUNITY_WORDS.search(label)
+            or platform in ("slack", "discord")
+            or _COMMUNITY_PATH.search(path)
+            or (url is not None and "meetup.com" in url.lower())
+        ):
             return "community"
-        if platform in _LISTEN_PLATFORMS or _LISTEN_WORDS.match(label.strip()):
+        if (
+            platform in _LISTEN_PLATFORMS
+            or _LISTEN_WORDS.match(label.strip())
+            or _LISTEN_PATH.search(path)
+            or self.listen_line
+        ):
             return "listen"
         if handle is not None:
             return "social"
-        if platform in _SOCIAL and url and _looks_like_profile(url):
+        profile = url is not None and _looks_like_profile(url)
+        if platform in _SOCIAL and profile:
             return "social"
-        if person is not None and (platform is None or platform == "youtube"):
+        if person is not None and (
+            (platform == "youtube" and profile)
+            or (platform is None and (_HOME_WORDS.search(label) or label == person))
+        ):
             return "social"
         return "reference"
 
     def links_in(self, seg: Segment, refs: dict[str, str], used: set[str]) -> list[Link]:
-        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), seg.text)
-        found = _tokens(text, refs, used)
+        text = seg.text
+        # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
+        # link's label may hold code.
+        code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+        found = [
+            f
+            for f in _tokens(text, refs, used)
+            if f.label is not None or not any(a <= f.start < b for a, b in code)
+        ]
         links: list[Link] = []
         section = self.ctx.doc.section_of(seg).title
+        self.listen_line = bool(found) and bool(_LISTEN_INTRO.search(text[: found[0].start]))
         previous_end = 0
         for item in found:
             label = item.label
             if label is not None:
-                label = collapse(render_inline(label)) or None
+                label = collapse(_label_text(label)) or None
                 if label and item.url and _same_address(label, item.url):
-                    label = None
-                if label and item.handle:
                     label = None
             else:
                 label = _label_before(
@@ -342,7 +459,7 @@ class _Linker:
             previous_end = item.end
             line_label = _label_before(text[: item.start], item.start) if item.handle else None
             platform = platform_of(item.url, label or line_label)
-            person = self.person_for(text, label)
+            person = self.person_for(text, label, item.start, item.url)
             kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
             links.append(Link(item.url, item.handle, label, section, person, platform, kind))
         if found and self._only_links(text, found, links):
@@ -354,7 +471,7 @@ class _Linker:
         if seg.index == 0:
             return None
         above = self.ctx.doc.segments[seg.index - 1]
-        if above.line == seg.line or above.is_heading or not above.text.endswith(":"):
+        if above.line == seg.line or not above.text.endswith(":"):
             return None
         if _TOKEN.search(above.text):
             return None
@@ -381,21 +498,34 @@ class _Linker:
         return words <= covered | {"on", "and", "or", "at"}
 
 
+def _path(url: str) -> str:
+    """The path of an address, without scheme and host: "in/dpbrinkm"."""
+    return re.sub(r"^(?:[a-z][a-z0-9+.-]*://)?[^/?#]*", "", url.lower()).strip("/")
+
+
 def _looks_like_profile(url: str) -> bool:
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.lower()).strip("/")
-    return not re.search(
-        r"/(?:status|watch|playlist|p|posts|pulse|blob|tree|issues|pull)\b", "/" + path
-    )
+    """A profile's address has one path step ("x.com/name", "github.com/name"), perhaps
+    after a kind of account ("linkedin.com/in/name", "youtube.com/c/name").
+
+    >>> _looks_like_profile("https://github.com/bootandy"), _looks_like_profile("https://github.com/a/b")
+    (True, False)
+    """
+    steps = [s for s in _path(url).split("?")[0].split("/") if s]
+    if steps and steps[0] in ("in", "company", "c", "channel", "user", "u", "profile", "school"):
+        steps = steps[1:2]
+    return len(steps) == 1
 
 
 def _same_address(label: str, url: str) -> bool:
+    """The label is the address itself, as written (a shortened "https:/..." too)."""
+    if label.strip() == url.strip():
+        return True
+
     def bare(s: str) -> str:
         s = re.sub(r"^[a-z][a-z0-9+.-]*://", "", s.strip().lower())
         return re.sub(r"^www\.", "", s).rstrip("/")
 
-    return bare(label) == bare(url) or (
-        bare(url).startswith(bare(label).rstrip(".…")) and (label.endswith(("...", "…")))
-    )
+    return bare(url).startswith(bare(label).rstrip(".…")) and label.endswith(("...", "…"))
 
 
 _SPONSOR_INTRO = re.compile(r"sponsor", re.IGNORECASE)

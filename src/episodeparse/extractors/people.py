@@ -26,12 +26,13 @@ __all__ = ["affiliation_after", "extract"]
 
 _CONVERSATION = re.compile(
     r"[ \t](?:talks|chats|speaks|sits[ \t]+down|catches[ \t]+up)[ \t]+with[ \t]+"
-    r"|[ \t]interviews[ \t]+(?:(?:the|our|two|three|[a-z]+ers?)[ \t]+){0,3}"
+    r"|[ \t]interviews[ \t]+(?:(?:the|our|his|her|their|two|three|[a-z]+s)[ \t]+){0,3}"
 )
 _DISCUSS = re.compile(
     r"^[ \t]+(?:discuss|talk|chat|dive|sit[ \t]+down|break[ \t]+down|explore|catch[ \t]+up)\b",
     re.IGNORECASE,
 )
+_CLAUSE_START = re.compile(r"(?:[.!?;][ \t]+|,[ \t]+)(?=[A-Z])")
 _FROM_JOIN = re.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t]+join[ \t]+")
 _JOINS = re.compile(r"^[ \t]+joins?\b")
 _GUEST_CUES = re.compile(
@@ -133,12 +134,7 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
                 ctx.add_person(found[0], "host")
             return
         if _DISCUSS.match(rest) and len(names) >= 2:
-            if len(names) >= 3:
-                _add_all(ctx, names, "host")
-            else:
-                ctx.add_person(names[0], "host")
-                _add_all(ctx, names[1:], "guest")
-            return
+            _discussants(ctx, names)
         if len(names) == 1 and len(names[0].split()) >= 2:
             if _JOINS.match(rest) and leading:
                 ctx.add_person(names[0], "guest")
@@ -150,11 +146,110 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
                     affiliation = affiliation_after(rest[m.end() :])
                 ctx.add_person(names[0], "guest", affiliation=affiliation)
                 return
+    intro = _SELF_INTRO.search(text)
+    if intro:
+        found = read_name(text, intro.end())
+        if found and (ctx.find_person(found[0]) or len(found[0].split()) >= 2):
+            ctx.add_person(found[0], "host")
+    if names and len(names) == 1 and len(names[0].split()) >= 2:
+        dash = _NAME_DASH_ROLE.match(rest)
+        if dash:
+            ctx.add_person(names[0], "guest", affiliation=dash["role"].strip())
+            return
+    _with_job_title(ctx, text)
+    _interview_list(ctx, text)
+    for clause in _CLAUSE_START.finditer(text):
+        names, end = names_at(text, clause.end())
+        if len(names) >= 2 and _DISCUSS.match(text[end:]):
+            _discussants(ctx, names)
+            break
     for cue in _GUEST_CUES.finditer(text):
         guests, gend = names_at(text, cue.end())
         if re.match(r"[ \t]+as[ \t]", text[gend:]):
             continue  # "featuring NAME as CHARACTER": a cast list, not a guest
         _add_all(ctx, [g for g in guests if len(g.split()) >= 2], "guest")
+
+
+_SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is|This[ \t]+is)[ \t]+(?=[A-Z])")
+_NAME_DASH_ROLE = re.compile(  # "Graham Krizek - Founder of Voltage"
+    r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
+)
+_JOB_WORDS = frozenset(
+    {
+        "Senior",
+        "Junior",
+        "Staff",
+        "Principal",
+        "Lead",
+        "Chief",
+        "Head",
+        "Rust",
+        "Python",
+        "Software",
+        "Data",
+        "ML",
+        "AI",
+        "Developer",
+        "Engineer",
+        "Engineering",
+        "Manager",
+        "Director",
+        "Product",
+        "Founder",
+        "Co-Founder",
+        "CEO",
+        "CTO",
+        "CPO",
+        "VP",
+        "President",
+        "Scientist",
+        "Researcher",
+        "Professor",
+        "Designer",
+        "Architect",
+        "Advocate",
+        "Evangelist",
+        "Author",
+        "Analyst",
+    }
+)
+_WITH_TITLE = re.compile(r"\bwith[ \t]+(?=[A-Z])")
+_INTERVIEWS_ON = re.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
+
+
+def _with_job_title(ctx: Context, text: str) -> None:
+    """ "with Senior Rust Developer Andrew Burkhart": a job title, then the guest."""
+    for m in _WITH_TITLE.finditer(text):
+        words = text[m.end() :].split()[:7]
+        titled = 0
+        while titled < len(words) and words[titled] in _JOB_WORDS:
+            titled += 1
+        if titled == 0:
+            continue
+        rest = " ".join(words[titled:])
+        found = read_name(rest, max_words=3)
+        if found and len(found[0].split()) >= 2:
+            ctx.add_person(found[0], "guest")
+
+
+def _interview_list(ctx: Context, text: str) -> None:
+    """ "Three interviews from RustFest: Jake Shadle on ..., Yoshua Wuyts on ..." """
+    if not re.search(r"\binterviews?\b", text, re.IGNORECASE):
+        return
+    for m in _INTERVIEWS_ON.finditer(text):
+        found = read_name(text, m.end())
+        if found and len(found[0].split()) >= 2 and re.match(r"[ \t]+on[ \t]", text[found[1] :]):
+            ctx.add_person(found[0], "guest")
+
+
+def _discussants(ctx: Context, names: list[str]) -> None:
+    """ "A and B discuss": a panel of three or more, or two named by first name only, are the
+    show's hosts; "Full Name and Full Name discuss" is a host and a guest."""
+    if len(names) >= 3 or all(len(n.split()) == 1 for n in names):
+        _add_all(ctx, names, "host")
+    else:
+        ctx.add_person(names[0], "host")
+        _add_all(ctx, names[1:], "guest")
 
 
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
