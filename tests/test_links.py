@@ -105,3 +105,73 @@ def test_possessive_and_name_prefix_give_the_person() -> None:
 def test_address_trailing_punctuation_is_not_part_of_it() -> None:
     got = [link.url for link in links("Read https://example.org/a, then (https://example.org/b).")]
     assert got == ["https://example.org/a", "https://example.org/b"]
+
+
+def test_profiles_are_social_repositories_are_references() -> None:
+    text = (
+        "- [dust](https://github.com/bootandy/dust) is a du replacement\n"
+        "- Hosting: [Jon Gjengset](https://twitter.com/jonhoo/)\n"
+        "- [Chandler's GitHub](https://github.com/chandlerc)\n"
+        "- [Bluesky](https://bsky.app/profile/someone.example)\n"
+    )
+    got = [(link.kind, link.person) for link in links(text)]
+    assert got == [
+        ("reference", None),
+        ("social", "Jon Gjengset"),
+        ("social", None),
+        ("social", None),
+    ]
+
+
+def test_listen_and_community_from_addresses_and_lines() -> None:
+    text = (
+        "[Download the mp3](https://mp3s.example.com/ep-56.mp3)\n\n"
+        "[Podcast Feed](http://mp3s.example.com/rss.xml)\n\n"
+        "Boost us with these apps: [Podfriend](https://www.podfriend.example/) - "
+        "[Breez](https://breez.example/)\n\n"
+        "[https:/...](https://go.example.community/YTJoinIn)\n"
+    )
+    got = [(link.kind, link.text) for link in links(text)]
+    assert got == [
+        ("listen", "Download the mp3"),
+        ("listen", "Podcast Feed"),
+        ("listen", "Podfriend"),
+        ("listen", "Breez"),
+        ("community", None),
+    ]
+
+
+def test_labels_keep_what_is_written() -> None:
+    text = (
+        "- [`async-trait`: a macro](https://crates.io/crates/async-trait)\n"
+        "- [[WINDOWS][TOOL]Fire Toolbox V20.0](https://forum.example.com/t/1)\n"
+        "The New China Playbook (Book): https://amzn.to/x\n"
+        "Thank you for listening ❤ Check out our sponsors: https://example.com/sponsors\n"
+        "Natalie Brunell (Twitter: @natbrunell) is a reporter.\n"
+        "Transcript:\nhttps://example.com/transcript\n"
+    )
+    got = [link.text for link in links(text)]
+    assert got == [
+        "`async-trait`: a macro",
+        "[WINDOWS][TOOL]Fire Toolbox V20.0",
+        "The New China Playbook (Book)",
+        "Check out our sponsors",
+        "Twitter",
+        "Transcript",
+    ]
+
+
+def test_embedded_sources_are_not_links() -> None:
+    text = '<iframe src="https://player.example.fm/v3/abc?theme=dark" width="100%"></iframe>'
+    assert links(text) == []
+
+
+def test_name_prefix_gives_the_person_but_not_for_the_show() -> None:
+    text = (
+        "Welcome to Syntax!\n\n"
+        "Syntax: [X](https://twitter.com/syntaxfm) [Instagram](https://www.instagram.com/syntax/)\n"
+        "Scott:[X](https://twitter.com/stolinski)\n"
+        "NEW: [Animated Show](https://www.youtube.com/channel/abc)\n"
+    )
+    got = [link.person for link in links(text)]
+    assert got == [None, None, "Scott", None]

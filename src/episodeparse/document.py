@@ -105,7 +105,7 @@ for _kind, _words in {
     "people": (
         "hosts|host|your hosts|your host|guest|guests|special guest|special guests|"
         "featuring|panelists|panel|cast|connect with the hosts|the hosts|co-hosts|"
-        "cohosts|co hosts"
+        "cohosts|co hosts|in this episode|on this episode"
     ),
     "categories": "categories|category|tags|keywords|topics covered",
     "transcript": "transcript|full transcript",

@@ -350,9 +350,12 @@ class Context:
         return None
 
     def known_at(self, text: str) -> PersonDraft | None:
-        """The known person whose full name opens ``text``."""
+        """The known person whose full name (two words or more) opens ``text``: for
+        "Michael Del Balso Mike is ...", where reading a name would run on into "Mike"."""
         for person in self.people:
             name = person.name
+            if " " not in name:
+                continue
             if text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
                 return person
         return None
@@ -368,7 +371,7 @@ class Context:
         name = " ".join(name.split())
         known = self.find_person(name)
         if known is not None:
-            if len(name) > len(known.name) and name.split()[0] == known.name.split()[0]:
+            if len(name) > len(known.name) and name.split()[0][:3] == known.name.split()[0][:3]:
                 # The fuller form of a name written short before ("Mike" -> "Mike Neumann").
                 if known.name not in known.aliases:
                     known.aliases.append(known.name)
@@ -394,8 +397,8 @@ class Context:
                 if found and found[0].split()[0] == person.name and " " in found[0]:
                     if any(p is not person and p.name == found[0] for p in self.people):
                         break
-                    self.add_alias(person, person.name)
-                    person.name = found[0]
+                    short, person.name = person.name, found[0]
+                    self.add_alias(person, short)
                     break
 
     def add_alias(self, person: PersonDraft, alias: str) -> None:

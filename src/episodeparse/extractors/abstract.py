@@ -26,6 +26,7 @@ _STOP = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LABEL_LINE = re.compile(r":[ \t]*$")
+_PSEUDO_HEADING = re.compile(r"^[A-Z][^.!?:;,\n]{0,40}$")
 _LINKS = re.compile(r"\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)|https?://\S{1,2000}")
 
 
@@ -43,6 +44,8 @@ def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
     for para in paragraphs([s for s in segments if not ctx.is_taken(s)]):
         if _stops(para[0].text):
             break
+        if out and len(para) == 1 and _PSEUDO_HEADING.match(para[0].text):
+            break  # "In this episode", "Show Notes": a heading without its markup
         keep: list[Segment] = []
         for seg in para:
             if _stops(seg.text):

@@ -76,8 +76,14 @@ def extract(ctx: Context) -> None:
     for block in doc.sections:
         if block.kind not in ("preamble", "abstract", "people", "other"):
             continue
+        writing: PersonDraft | None = None  # whose bio the last paragraph was
         for para in paragraphs(block.segments):
             text = clean_prose(Document.join(para))
+            if writing is not None and writing.bio and _goes_on(writing, text):
+                # "David's current research ...": the next paragraph is about them too.
+                writing.bio += "\n" + text
+                continue
+            writing = None
             for person in ctx.people:
                 if (
                     person.bio is None
@@ -85,4 +91,12 @@ def extract(ctx: Context) -> None:
                     and _VERB_AFTER.match(text[len(person.name) :])
                 ):
                     person.bio = text[len(person.name) :].strip()
+                    writing = person
                     break
+
+
+def _goes_on(person: PersonDraft, text: str) -> bool:
+    first = person.name.split()[0]
+    return (
+        re.match(rf"(?:{re.escape(first)}(?:['’]s)?|He|She|They|His|Her|Their)\b", text) is not None
+    )

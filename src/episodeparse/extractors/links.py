@@ -184,6 +184,7 @@ _NOT_PEOPLE = frozenset(
         "RSS",
     }
 )
+_EMBED_SOURCE = re.compile(r"src=[\"']?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z])|❤")
 _NAME_THEN_PAREN = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
@@ -268,6 +269,8 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
         elif m["auto"] is not None:
             found.append(_Found(m.start(), m.end(), _trim_url(m["auto"]), None, None))
         elif m["url"] is not None:
+            if _EMBED_SOURCE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # <iframe src="...">, <img src=...>: what a page embeds, not a link
             url = _trim_url(m["url"])
             found.append(_Found(m.start(), m.start() + len(url), url, None, None))
         elif m["email"] is not None:
@@ -522,7 +525,7 @@ def _same_address(label: str, url: str) -> bool:
         return True
 
     def bare(s: str) -> str:
-        s = re.sub(r"^[a-z][a-z0-9+.-]*://", "", s.strip().lower())
+        s = re.sub(r"^[a-z][a-z0-9+.-]*:/{0,2}", "", s.strip().lower())
         return re.sub(r"^www\.", "", s).rstrip("/")
 
     return bare(url).startswith(bare(label).rstrip(".…")) and label.endswith(("...", "…"))

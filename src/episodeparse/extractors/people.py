@@ -50,6 +50,12 @@ _IS_PHRASE = re.compile(
         (?P<verb>is|was|leads|has|works|joins|builds|runs|founded|co-founded|serves)\b""",
     re.VERBOSE,
 )
+_NOT_A_PERSON = re.compile(  # "Rustacean Station is a community project"
+    r"""[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}
+        (?:podcast|show|project|community|company|platform|tool|library|framework|service|
+           app|book|movie|film|series|newsletter|conference|game|network|channel)s?\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _WHO_ETC = r"\b(?:who|where|which|that|whose|working|focusing|specializing)\b"
 _APPOSITIVE = re.compile(r"^,[ \t]+(?:a|an|the)[ \t]+")
 
@@ -140,7 +146,7 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
                 ctx.add_person(names[0], "guest")
                 return
             m = _IS_PHRASE.match(rest)
-            if m and leading:
+            if m and leading and not _NOT_A_PERSON.match(rest[m.end() :]):
                 affiliation = None
                 if m["verb"] == "is":
                     affiliation = affiliation_after(rest[m.end() :])
@@ -244,12 +250,26 @@ def _interview_list(ctx: Context, text: str) -> None:
 
 def _discussants(ctx: Context, names: list[str]) -> None:
     """ "A and B discuss": a panel of three or more, or two named by first name only, are the
-    show's hosts; "Full Name and Full Name discuss" is a host and a guest."""
+    show's hosts; full names are guests, but for a host the notes name elsewhere."""
     if len(names) >= 3 or all(len(n.split()) == 1 for n in names):
         _add_all(ctx, names, "host")
-    else:
-        ctx.add_person(names[0], "host")
-        _add_all(ctx, names[1:], "guest")
+        return
+    for name in names:
+        known = ctx.find_person(name)
+        ctx.add_person(name, known.role if known else "guest")
+
+
+_SIGNATURE = re.compile(r"^[ \t]*(?:--|—|–|~)[ \t]*(?=[A-Z])")
+
+
+def _signature(ctx: Context) -> None:
+    """ "-- Mike" closing the notes: whoever signs the notes is the show's host."""
+    for seg in ctx.doc.segments[-6:]:
+        m = _SIGNATURE.match(seg.text)
+        if m:
+            found = read_name(seg.text, m.end())
+            if found and found[1] == len(seg.text.rstrip(" .!")):
+                ctx.add_person(found[0], "host")
 
 
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
@@ -284,6 +304,7 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
 
 def extract(ctx: Context) -> None:
     doc = ctx.doc
+    _signature(ctx)
     for block in doc.sections:
         if block.kind == "people" and block.title:
             _people_section(ctx, block.title, block.segments)

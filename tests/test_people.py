@@ -1,0 +1,106 @@
+"""People: who the notes name in a role, in order of first mention, with the fullest name."""
+
+from __future__ import annotations
+
+import pytest
+
+from episodeparse import parse
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in parse(text).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two hosts named by first name, anywhere in the sentence.
+        (
+            "In this episode of Syntax, Wes and Scott talk about CSS.",
+            [("Wes", "host"), ("Scott", "host")],
+        ),
+        ("Scott and Wes Chat about burnout!", [("Scott", "host"), ("Wes", "host")]),
+        # A panel of three.
+        (
+            "Tim McNamara, Sean Chen and Allen Wyma discuss the news.",
+            [("Tim McNamara", "host"), ("Sean Chen", "host"), ("Allen Wyma", "host")],
+        ),
+        # Two full names: guests, unless the notes make one a host elsewhere.
+        (
+            "Willem Pienaar and Shreya Shankar discuss evaluation.",
+            [("Willem Pienaar", "guest"), ("Shreya Shankar", "guest")],
+        ),
+        (
+            "Mike Neumann and Dr. Tim Jurgensen discuss social media.\n\n-- Mike",
+            [("Mike Neumann", "host"), ("Tim Jurgensen", "guest")],
+        ),
+        (
+            "Bonus: co-executive producer Robert McCollum interviews the creators "
+            "Steven Walters and Erik Archilla about the history.",
+            [("Robert McCollum", "host"), ("Steven Walters", "guest"), ("Erik Archilla", "guest")],
+        ),
+        (
+            "First time guest host, Allen Wyma talks with Daniel, the original author of cURL.",
+            [("Allen Wyma", "host"), ("Daniel", "guest")],
+        ),
+        (
+            "Paul van der Boor and Zulkuf Genc from Prosus join Demetrios to talk shop.",
+            [("Paul van der Boor", "guest"), ("Zulkuf Genc", "guest"), ("Demetrios", "host")],
+        ),
+        (
+            "Three interviews from RustConf: Jake Shadle on game engines, Yoshua Wuyts on "
+            "async, and Stjepan Glavina on crossbeam.",
+            [("Jake Shadle", "guest"), ("Yoshua Wuyts", "guest"), ("Stjepan Glavina", "guest")],
+        ),
+        (
+            "An episode on passwords with Senior Rust Developer Andrew Burkhart, delving in.",
+            [("Andrew Burkhart", "guest")],
+        ),
+        ("Graham Krizek - Founder of Voltage", [("Graham Krizek", "guest")]),
+        (
+            "Adam & Dave discuss the week and we're joined by Sir Brian of London\n\n"
+            "I'm Adam Curry in Texas. My friend: Dave Jones!",
+            [("Adam Curry", "host"), ("Dave Jones", "host"), ("Sir Brian of London", "guest")],
+        ),
+    ],
+)
+def test_roles_from_prose(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starring James Black as Grant and featuring Jeremy Schwartz as Edwin Stanton.",
+        "Rustacean Station is a community project run by volunteers.",
+        "Three is a lucky number, and Barbie is a movie.",
+        "The Rachel Incident by Caroline O'Donoghue is available everywhere now.",
+    ],
+)
+def test_people_merely_mentioned_or_credited_are_not_people(text: str) -> None:
+    assert people(text) == []
+
+
+def test_affiliation_from_an_is_phrase_and_bio_over_paragraphs() -> None:
+    ep = parse(
+        "David Sankel is a software architect at Stellar Science, working on C++.\n\n"
+        "David's research interests include functional programming.\n\n"
+        "Links: https://example.org"
+    )
+    (david,) = ep.people
+    assert david.affiliation == "software architect at Stellar Science"
+    assert david.bio == (
+        "is a software architect at Stellar Science, working on C++.\n"
+        "David's research interests include functional programming."
+    )
+    assert david.aliases == ("David",)
+
+
+def test_fullest_name_and_spelling_variants_merge() -> None:
+    ep = parse(
+        "Computers that Think // MLOps Podcast #355 with Zengy Qin, Founder of X\n\n"
+        "Zengyi Qin is the Founder of the OpenAGI Foundation, working on models."
+    )
+    (person,) = ep.people
+    assert person.name == "Zengyi Qin"
+    assert person.affiliation == "Founder of the OpenAGI Foundation"
