@@ -84,3 +84,19 @@ def test_bio_section_split_per_person_with_aliases() -> None:
     assert mike.bio == "Mike is the co-founder of Tecton."
     assert erik.bio == "Erik is currently working on data."
     assert mike.aliases == ("Mike",) and erik.aliases == ("Erik",)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ('1393: "Space Wake"', ("Space Wake", 1393)),
+        ("Cincinnatus | 10", ("Cincinnatus", 10)),
+        ("2024: Year in review", ("2024: Year in review", None)),
+        ("Big | Small", ("Big | Small", None)),
+    ],
+)
+def test_feed_item_titles(title: str, expected: tuple[str, int | None]) -> None:
+    from episodeparse.extractors.header import parse_title_line
+
+    line = parse_title_line(title)
+    assert (line.title, line.episode) == expected

@@ -19,9 +19,11 @@ episode            int or None            ``itunes:episode``, else ``podcast:epi
                                           integers only
 season             int or None            ``itunes:season``, else ``podcast:season``
 episode_type       str or None            ``itunes:episodeType``, lowercased
-persons            tuple[FeedPerson]      the item's ``podcast:person`` elements, else the
-                                          channel's (name, role lowercased with default
-                                          "host", href, img)
+persons            tuple[FeedPerson]      the item's ``podcast:person`` elements (name,
+                                          role lowercased with default "host", href, img),
+                                          then the channel's hosts when the item names no
+                                          host of its own; all the channel's persons when
+                                          the item names nobody
 podcast            str or None            the channel's ``title``
 notes              str                    ``content:encoded``, else ``description``, else
                                           ``itunes:summary`` (Atom: ``content``, else
@@ -322,6 +324,22 @@ _NOTES_ORDER: Final = (
 )
 
 
+def _with_channel_hosts(
+    own: tuple[FeedPerson, ...], channel: tuple[FeedPerson, ...]
+) -> tuple[FeedPerson, ...]:
+    """An item's persons; the show's hosts (from the channel) join an item that names only
+    its guests, since they host every episode unless the item says otherwise."""
+    if not own:
+        return channel
+    if any(p.role in ("host", "co-host") for p in own):
+        return own
+    named = {p.name.casefold() for p in own}
+    hosts = tuple(
+        p for p in channel if p.role in ("host", "co-host") and p.name.casefold() not in named
+    )
+    return hosts + own
+
+
 def _build(
     element: Element, index: int, podcast: str | None, channel_persons: tuple[FeedPerson, ...]
 ) -> FeedItem:
@@ -368,7 +386,7 @@ def _build(
         episode=episode,
         season=season,
         episode_type=found["episodeType"].strip().lower() if "episodeType" in found else None,
-        persons=tuple(item.persons) or channel_persons,
+        persons=_with_channel_hosts(tuple(item.persons), channel_persons),
         podcast=podcast,
         notes=notes,
         link=link,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,6 @@ from typing import BinaryIO
 
 from episodeparse import feeds
 from episodeparse.document import InputError, decode
-from episodeparse.extractors import read_name
 from episodeparse.extractors.header import parse_title_line
 from episodeparse.html import strip_tags
 from episodeparse.model import Episode, Person, Role, Source
@@ -113,27 +113,58 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     if item.podcast and record.podcast is None and "podcast" not in changes:
         changes["podcast"] = item.podcast
     if item.persons:
-        people = list(record.people)
-        known = {p.name.casefold() for p in people}
-        for fp in item.persons:
-            role: Role = (
-                "co-host"
-                if fp.role in ("co-host", "cohost")
-                else ("guest" if fp.role == "guest" else "host")
-            )
-            name = " ".join(fp.name.split())
-            if not name or (read_name(name) is None and len(name) > 60):
-                continue
-            if name.casefold() in known:
-                people = [
-                    dataclasses.replace(p, role=role) if p.name.casefold() == name.casefold() else p
-                    for p in people
-                ]
-                continue
-            known.add(name.casefold())
-            people.append(Person(name, role))
-        changes["people"] = tuple(people)
+        changes["people"] = _merge_people(record.people, item.persons)
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
+
+
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Tim Jurgensen" and "Timothy M. Jurgensen": same surname, same start of first name."""
+    x, y = (
+        [w for w in n.casefold().split() if w not in ("sir", "dame", "lord", "lady")]
+        for n in (a, b)
+    )
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    if len(x) < 2 or len(y) < 2:
+        return x[:1] == y[:1] and (len(x) == 1 or len(y) == 1)
+    return x[-1] == y[-1] and x[0][:3] == y[0][:3]
+
+
+def _merge_people(
+    people: tuple[Person, ...], persons: tuple[feeds.FeedPerson, ...]
+) -> tuple[Person, ...]:
+    """The notes' people with the feed's ``podcast:person`` entries: a feed entry names
+    the role; a person the notes already name keeps their place, and the longer name."""
+    merged = list(people)
+    for fp in persons:
+        name = _HONORIFIC.sub("", " ".join(fp.name.split()))
+        if not name:
+            continue
+        role: Role = (
+            "co-host"
+            if fp.role in ("co-host", "cohost")
+            else "guest"
+            if fp.role == "guest"
+            else "host"
+        )
+        for i, person in enumerate(merged):
+            if _same_person(person.name, name):
+                longer = max(person.name, name, key=len)
+                aliases = tuple(
+                    dict.fromkeys(
+                        a for a in (*person.aliases, person.name, name) if a != longer
+                    )
+                )
+                merged[i] = dataclasses.replace(person, name=longer, role=role, aliases=aliases)
+                break
+        else:
+            merged.append(Person(name, role))
+    return tuple(merged)
 
 
 def records_from_bytes(

@@ -129,7 +129,7 @@ def _leftovers(ctx: Context) -> list[Leftover]:
 
 def parse_notes(text: str, source: Source) -> Episode:
     """Build the record of one episode's notes (already decoded text)."""
-    if source.format == "html" or (source.format != "rss" and html_notes.looks_like_html(text)):
+    if source.format == "html" or html_notes.looks_like_html(text):
         text = html_notes.html_to_text(text)
     doc = Document(text)
     ctx = Context(doc)

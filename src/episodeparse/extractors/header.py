@@ -49,6 +49,10 @@ _SEASON_EPISODE = re.compile(r"\bS(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ 
 _ABBREVIATED = re.compile(
     r"^(?P<abbr>[A-Z][A-Za-z]{1,5})[ \t]?(?P<num>\d{1,4})[ \t]*[:\-–—|][ \t]*"
 )
+_BARE_NUMBER = re.compile(r"^(?P<num>\d{1,4})[ \t]*[:|][ \t]+(?=\S)")  # "1393: Space Wake"
+_TRAILING_NUMBER = re.compile(  # "Cincinnatus | 10", "Title | Ep. 12"
+    r"^(?P<title>\S.{0,200}?)[ \t]+[|·][ \t]+(?:Ep\.?|Episode|\#)?[ \t]*(?P<num>\d{1,4})$"
+)
 _SPELLED_EPISODE = re.compile(
     r"^(?P<pre>.+?)\s+Episode\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     r"Eleven|Twelve)\s*[:\-–—|]\s*(?P<rest>.+)$"
@@ -98,6 +102,12 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     if m:
         rest = (part[: m.start()] + " " + part[m.end() :]).strip()
         return TitleLine(title=_clean_title(rest), episode=int(m["num"]))
+    m = _TRAILING_NUMBER.match(part)
+    if m:
+        return TitleLine(title=_clean_title(m["title"]), episode=int(m["num"]))
+    m = _BARE_NUMBER.match(part)
+    if m and not 1900 <= int(m["num"]) <= 2100:
+        return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
     m = _ABBREVIATED.match(part)
     if m and m["abbr"].upper() == m["abbr"] and m["abbr"] not in ("EP",):
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))

@@ -1,0 +1,75 @@
+"""Whole real feeds through ``convert``: one record per item, fields from the XML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from episodeparse.cli import app
+from tests.conftest import CORPUS
+
+FEEDS = CORPUS / "feeds"
+pytestmark = pytest.mark.skipif(not FEEDS.is_dir(), reason="../shared/corpus/feeds is absent")
+
+
+def convert_jsonl(path: Path) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(app, ["convert", "--format", "jsonl", str(path)])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    "feed", sorted(FEEDS.glob("*.xml")) if FEEDS.is_dir() else [], ids=lambda p: p.name
+)
+def test_every_item_gives_one_record(feed: Path) -> None:
+    xml = feed.read_text(encoding="utf-8")
+    items = len(re.findall(r"<item[\s>]", xml))  # independent of the parser
+    records = convert_jsonl(feed)
+    assert len(records) == items > 0
+    assert [r["source"]["item"] for r in records] == list(range(items))
+    assert {r["source"]["format"] for r in records} == {"rss"}
+    assert len({r["source"]["sha256"] for r in records}) == items
+
+
+def test_podcasting_2_0_item_fields_match_the_xml() -> None:
+    # <title>Episode 57: Rebel Rubes</title>, <pubDate>Fri, 08 Oct 2021 18:55:32 +0000,
+    # <podcast:person> Adam Curry (host), Dave Jones (host), Brian of London (guest).
+    first = convert_jsonl(FEEDS / "pc20rss.xml")[0]
+    assert (first["title"], first["episode"], first["date"]) == ("Rebel Rubes", 57, "2021-10-08")
+    assert first["podcast"] == "Podcasting 2.0"
+    assert [(p["name"], p["role"]) for p in first["people"]] == [
+        ("Adam Curry", "host"),
+        ("Dave Jones", "host"),
+        ("Sir Brian of London", "guest"),
+    ]
+
+
+def test_no_agenda_title_number_and_feed_hosts() -> None:
+    # <title>1393: &quot;Space Wake&quot;</title>; channel hosts Adam Curry, John C Dvorak.
+    first = convert_jsonl(FEEDS / "no-agenda.xml")[0]
+    assert (first["title"], first["episode"], first["date"]) == ("Space Wake", 1393, "2021-10-24")
+    assert [(p["name"], p["role"]) for p in first["people"]] == [
+        ("Adam Curry", "host"),
+        ("John C Dvorak", "host"),
+    ]
+
+
+def test_channel_hosts_join_an_item_that_names_only_its_guest() -> None:
+    # themnshow: the item names "Dr. Timothy M. Jurgensen" (guest), the channel Mike Neumann.
+    first = convert_jsonl(FEEDS / "themnshow.xml")[0]
+    assert first["podcast"] == "The Mike Neumann Show"
+    people = {p["name"]: p for p in first["people"]}
+    assert people["Mike Neumann"]["role"] == "host"
+    assert people["Timothy M. Jurgensen"]["role"] == "guest"
+    assert "Tim Jurgensen" in people["Timothy M. Jurgensen"]["aliases"]
+
+
+def test_html_notes_in_a_feed_are_read_as_html() -> None:
+    for record in convert_jsonl(FEEDS / "sentimental-garbage.xml")[:5]:
+        text = json.dumps(record)
+        assert "<p>" not in text and "<br" not in text
