@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from episodeparse import html as html_notes
 from episodeparse.document import Document, Segment, is_boilerplate
@@ -35,7 +39,7 @@ from episodeparse.model import (
 )
 from episodeparse.normalize import clean_prose
 
-__all__ = ["parse", "parse_notes"]
+__all__ = ["Parsed", "keep_documents", "parse", "parse_notes", "parse_with_document"]
 
 _MARKDOWN_HINT = re.compile(r"^\#{1,6}[ \t]|\]\(https?://|^[*-][ \t]\[", re.MULTILINE)
 _STRUCTURAL = frozenset(("abstract", "bio", "chapters", "categories", "people"))
@@ -147,7 +151,7 @@ def parse_notes(text: str, source: Source) -> Episode:
     links = links_x.extract(ctx)
     sections = _sections(ctx, links)
     leftovers = _leftovers(ctx)
-    return Episode(
+    episode = Episode(
         schema=SCHEMA,
         source=source,
         title=header.title,
@@ -166,6 +170,10 @@ def parse_notes(text: str, source: Source) -> Episode:
         sections=tuple(sections),
         leftovers=tuple(leftovers),
     )
+    kept = _KEPT.get()
+    if kept is not None:
+        kept.append(Parsed(episode, doc, ctx))
+    return episode
 
 
 def detect_format(text: str, path: str | None) -> SourceFormat:
@@ -189,3 +197,45 @@ def parse(text: str, *, path: str | None = None, sha256: str | None = None) -> E
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     return parse_notes(text, source)
+
+
+# Where a record came from: for validate, which needs line numbers the record does not carry.
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A record with the ``Document`` it was read from and the extractors' ``Context``
+    (which segments some field took)."""
+
+    episode: Episode
+    document: Document
+    context: Context
+
+
+_KEPT: ContextVar[list[Parsed] | None] = ContextVar("episodeparse_kept", default=None)
+
+
+@contextmanager
+def keep_documents() -> Iterator[list[Parsed]]:
+    """While open, every record ``parse_notes`` builds (also through
+    ``inputs.iter_records``) is appended to the yielded list with its document. The caller
+    empties the list as it goes.
+
+    >>> with keep_documents() as kept:
+    ...     record = parse("Hello // Ada Lovelace // Meetup #1")
+    >>> kept[0].episode is record, kept[0].document.segments[0].line
+    (True, 1)
+    """
+    kept: list[Parsed] = []
+    token = _KEPT.set(kept)
+    try:
+        yield kept
+    finally:
+        _KEPT.reset(token)
+
+
+def parse_with_document(text: str, source: Source) -> Parsed:
+    """``parse_notes``, also returning the document and context the record was read from."""
+    with keep_documents() as kept:
+        parse_notes(text, source)
+    return kept[-1]
