@@ -168,7 +168,14 @@ def test_themnshow_podcast_namespace_episode_and_season() -> None:
     first = items_of("themnshow.xml")[0]
     assert first.title == "Social Media"
     assert (first.episode, first.season) == (54, 1)  # podcast:episode / podcast:season
+    # The item names only its guest; the channel's host joins it, first.
     assert first.persons == (
+        FeedPerson(
+            name="Mike Neumann",
+            role="host",
+            href="https://mikeneumann.net",
+            img="https://mikeneumann.show/assets/static/MNeumann.jpeg",
+        ),
         FeedPerson(
             name="Dr. Timothy M. Jurgensen",
             role="guest",
@@ -252,7 +259,11 @@ def test_item_fields_and_channel_person_fallback() -> None:
     assert second.index == 1
     assert second.published is None
     assert second.episode is None  # podcast:episode 2.5 is not an integer
-    assert second.persons == (FeedPerson("Gwen", "guest", None, None),)
+    # An item that names only its guest gets the channel's host too.
+    assert second.persons == (
+        FeedPerson("Hostie", "host", "https://h.example", "https://h.example/i.png"),
+        FeedPerson("Gwen", "guest", None, None),
+    )
     assert second.notes == "summary text"
     assert second.duration_seconds == 3723
 

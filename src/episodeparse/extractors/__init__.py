@@ -58,6 +58,39 @@ _PARTICLES = frozenset(
 )
 _NOBLE_TITLES = frozenset(["Sir", "Lord", "Lady", "Dame", "King", "Queen", "Saint"])
 _HONORIFICS = frozenset(["dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."])
+# Job words that may stand before a name ("Journalist Grace Medford joins us"): skipped when
+# a name of two words or more follows them.
+_ROLE_WORDS = frozenset(
+    {
+        "journalist",
+        "novelist",
+        "author",
+        "writer",
+        "comedian",
+        "actor",
+        "actress",
+        "singer",
+        "musician",
+        "artist",
+        "director",
+        "producer",
+        "professor",
+        "scientist",
+        "researcher",
+        "engineer",
+        "developer",
+        "founder",
+        "ceo",
+        "cto",
+        "historian",
+        "economist",
+        "reporter",
+        "presenter",
+        "broadcaster",
+        "poet",
+        "filmmaker",
+    }
+)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]{0,40}|\d[^\W\d_][\w'’-]{0,40}")
 _NOT_NAME_WORDS = frozenset(
     [
@@ -165,6 +198,17 @@ _NOT_NAME_WORDS = frozenset(
         "Visit",
         "Get",
         "Discuss",
+        "As",
+        "Before",
+        "After",
+        "When",
+        "While",
+        "Since",
+        "Everybody",
+        "Everyone",
+        "President",
+        "Secretary",
+        "General",
         "Talks",
         "Chats",
         "Interviews",
@@ -215,6 +259,10 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
             pos = m.end()
             end = pos
             continue
+        if not words and word.lower() in _ROLE_WORDS:
+            rest = read_name(text, m.end(), max_words=max_words)
+            if rest is not None and " " in rest[0]:
+                return rest
         if _is_cap(word):
             bare = word.rstrip(".")
             if bare in _NOT_NAME_WORDS:

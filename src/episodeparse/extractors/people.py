@@ -47,11 +47,14 @@ _ROLE_LABEL = re.compile(
 )
 _IS_PHRASE = re.compile(
     r"""^(?:[ \t]*\([^)]{0,120}\))?[ \t]+      # "NAME (Twitter: @x) is"
-        (?P<verb>is|was|leads|has|works|joins|builds|runs|founded|co-founded|serves)\b""",
-    re.VERBOSE,
+        (?:(?P<verb>is|was)[ \t]+                      # "is a", "is CEO and Founder of"
+            (?=(?:a|an|the|one|CEO|CTO|COO|co-?founder|founder|[A-Z][\w-]*[ \t]+(?:at|of|and))\b)
+          |(?:leads|has[ \t]+(?:a|an|over|more|been[ \t]+(?:a|an|the))|works[ \t]+(?:at|as|on|for)
+             |joins|builds|runs|founded|co-founded|serves[ \t]+as)\b)""",
+    re.VERBOSE | re.IGNORECASE,
 )
 _NOT_A_PERSON = re.compile(  # "Rustacean Station is a community project"
-    r"""[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}
+    r"""[ \t]*(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}
         (?:podcast|show|project|community|company|platform|tool|library|framework|service|
            app|book|movie|film|series|newsletter|conference|game|network|channel)s?\b""",
     re.VERBOSE | re.IGNORECASE,
@@ -148,7 +151,7 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
             m = _IS_PHRASE.match(rest)
             if m and leading and not _NOT_A_PERSON.match(rest[m.end() :]):
                 affiliation = None
-                if m["verb"] == "is":
+                if (m["verb"] or "").lower() == "is":
                     affiliation = affiliation_after(rest[m.end() :])
                 ctx.add_person(names[0], "guest", affiliation=affiliation)
                 return
