@@ -95,7 +95,7 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
 def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     digest = hashlib.sha256(item.raw).hexdigest()
     source = Source(path=path, format="rss", item=item.index, sha256=digest)
-    record = parse_notes(item.notes, source)
+    record = parse_notes(item.notes, source, podcast=item.podcast)
     changes: dict[str, object] = {}
     if item.title:
         line = parse_title_line(strip_tags(item.title))
@@ -156,9 +156,7 @@ def _merge_people(
             if _same_person(person.name, name):
                 longer = max(person.name, name, key=len)
                 aliases = tuple(
-                    dict.fromkeys(
-                        a for a in (*person.aliases, person.name, name) if a != longer
-                    )
+                    dict.fromkeys(a for a in (*person.aliases, person.name, name) if a != longer)
                 )
                 merged[i] = dataclasses.replace(person, name=longer, role=role, aliases=aliases)
                 break

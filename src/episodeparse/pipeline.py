@@ -131,14 +131,15 @@ def _leftovers(ctx: Context) -> list[Leftover]:
     return out
 
 
-def parse_notes(text: str, source: Source) -> Episode:
-    """Build the record of one episode's notes (already decoded text)."""
+def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Episode:
+    """Build the record of one episode's notes (already decoded text). ``podcast`` is the
+    show's name where the caller knows it (a feed's channel title): never a person."""
     if source.format == "html" or html_notes.looks_like_html(text):
         text = html_notes.html_to_text(text)
     doc = Document(text)
     ctx = Context(doc)
     header = header_x.extract(ctx)
-    ctx.podcast = header.podcast
+    ctx.podcast = header.podcast or podcast
     chapters = chapters_x.extract(ctx)
     people_x.extract(ctx)
     bios_x.extract(ctx)
@@ -146,6 +147,7 @@ def parse_notes(text: str, source: Source) -> Episode:
     categories = categories_x.extract(ctx)
     abstract = abstract_x.extract(ctx)
     ctx.use_fullest_names()
+    ctx.drop_show_name()
     people = _order_people(doc, ctx.people)
     _first_name_aliases(ctx, people)
     links = links_x.extract(ctx)

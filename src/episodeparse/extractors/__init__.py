@@ -205,6 +205,11 @@ _NOT_NAME_WORDS = frozenset(
         "While",
         "Since",
         "Everybody",
+        "I'm",
+        "I've",
+        "I'd",
+        "I'll",
+        "Sorry",
         "Everyone",
         "President",
         "Secretary",
@@ -448,6 +453,12 @@ class Context:
                     short, person.name = person.name, found[0]
                     self.add_alias(person, short)
                     break
+
+    def drop_show_name(self) -> None:
+        """The show's name read as a person's ("Welcome to Sentimental Garbage") is not one."""
+        if self.podcast:
+            show = self.podcast.casefold()
+            self.people = [p for p in self.people if p.name.casefold() != show]
 
     def add_alias(self, person: PersonDraft, alias: str) -> None:
         alias = alias.strip()

@@ -179,7 +179,7 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         _add_all(ctx, [g for g in guests if len(g.split()) >= 2], "guest")
 
 
-_SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is|This[ \t]+is)[ \t]+(?=[A-Z])")
+_SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
 _NAME_DASH_ROLE = re.compile(  # "Graham Krizek - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
 )
