@@ -208,12 +208,20 @@ def _is_decoration(ch: str) -> bool:
     return ch in " \t*_=~#-–—:|>•·" or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Zs")
 
 
-def _heading_text(raw: str) -> str | None:
-    """The heading a segment states, else None."""
+def _heading_text(raw: str) -> tuple[str, bool] | None:
+    """The heading a segment states and whether it is *soft* (a label such as "Links:" or a
+    bare "Timestamps" line, whose section ends at the first blank line after its content),
+    else None. Markdown, "//" and decorated headings are hard: they run to the next one."""
     for pattern in _HEADING_PATTERNS:
         m = pattern.match(raw)
         if m:
-            return _trim_decoration(m.group("h")) or None
+            text = _trim_decoration(m.group("h"))
+            return (text, False) if text else None
+    # A short line that is nothing but a known heading: "Timestamps", "⏱ Timestamps".
+    if len(raw) <= 48 and not raw.startswith(("-", "*", "+")):
+        bare = _trim_decoration(raw)
+        if bare and len(bare.split()) <= 4 and heading_kind(bare) != "other":
+            return bare, True
     m = _LABEL_HEADING.match(raw)
     if m:
         text = m.group("h").strip()
@@ -221,7 +229,8 @@ def _heading_text(raw: str) -> str | None:
         if heading_kind(text) != "other" or (
             len(words) <= 5 and text.upper() == text and any(c.isalpha() for c in text)
         ):
-            return _trim_decoration(text) or None
+            text = _trim_decoration(text)
+            return (text, True) if text else None
     return None
 
 
@@ -242,6 +251,7 @@ class Segment:
     line: int
     text: str
     heading: str | None = None
+    soft: bool = False  # a label heading: its section ends at a blank line after content
 
     @property
     def is_heading(self) -> bool:
@@ -353,8 +363,10 @@ class Document:
         self.segments: list[Segment] = []
         for line_no, line in _physical_lines(text):
             for piece in _split_line(line):
-                heading = _inline_heading(piece) or _heading_text(piece)
-                self.segments.append(Segment(len(self.segments), line_no, piece, heading))
+                inline = _inline_heading(piece)
+                found = (inline, False) if inline else _heading_text(piece)
+                heading, soft = found if found else (None, False)
+                self.segments.append(Segment(len(self.segments), line_no, piece, heading, soft))
         self.sections: list[SectionBlock] = []
         current = SectionBlock(None, "preamble")
         self.sections.append(current)
@@ -362,8 +374,17 @@ class Document:
             if seg.heading is not None:
                 current = SectionBlock(seg, heading_kind(seg.heading))
                 self.sections.append(current)
-            else:
-                current.segments.append(seg)
+                continue
+            if (
+                current.heading is not None
+                and current.heading.soft
+                and current.segments
+                and seg.line - current.segments[-1].line > 1
+            ):
+                # "Guests:" and its list, a blank line, then prose: the prose is not a guest.
+                current = SectionBlock(None, "body")
+                self.sections.append(current)
+            current.segments.append(seg)
         self._section_of: dict[int, SectionBlock] = {}
         for block in self.sections:
             if block.heading:

@@ -47,7 +47,8 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(\(?([^()\s]{1,2000})\)\)?")
+# "[label](url)"; "[label]((url))" as some notes write it, but "([a](url))" keeps its ")".
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\((\()?([^()\s]{1,2000})\)(?(2)\)?)")
 _MD_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 
@@ -57,6 +58,8 @@ def render_inline(text: str) -> str:
 
     >>> render_inline("**[Tokio](https://tokio.rs/)** as the runtime &amp; more")
     'Tokio as the runtime & more'
+    >>> render_inline("Ines ([@ines](https://x.test/ines)) and [b]((https://x.test/b))")
+    'Ines (@ines) and b'
     >>> render_inline("[Tim McNamara][tim] and `dust`")
     'Tim McNamara and `dust`'
     """

@@ -42,8 +42,10 @@ from episodeparse.normalize import clean_prose
 __all__ = ["Parsed", "keep_documents", "parse", "parse_notes", "parse_with_document"]
 
 _MARKDOWN_HINT = re.compile(r"^\#{1,6}[ \t]|\]\(https?://|^[*-][ \t]\[", re.MULTILINE)
+# Headings whose words are structure, not content: taken even when their section is empty.
 _STRUCTURAL = frozenset(("abstract", "bio", "chapters", "categories", "people"))
-_SECTION_KINDS = frozenset(("other", "credits", "sponsors", "transcript"))
+# Sections a field of their own reads: what it leaves is left over, not section text.
+_FIELD_KINDS = frozenset(("abstract", "bio", "categories", "people"))
 _WORD = re.compile(r"\w+")
 _TITLES = frozenset(("Sir", "Dr.", "Dr", "Lord", "Lady", "Dame"))
 
@@ -91,8 +93,10 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
 def _sections(ctx: Context, links: list[Link]) -> list[Section]:
     out: list[Section] = []
     for block in ctx.doc.sections:
-        if block.heading is None or block.kind not in _SECTION_KINDS:
+        if block.heading is None or block.kind in _FIELD_KINDS:
             continue
+        if ctx.title is not None and block.heading.index == ctx.title.index:
+            continue  # the title heading: its prose is the abstract, the rest leftovers
         rest = [s for s in block.segments if not ctx.is_taken(s)]
         text = clean_prose(Document.join(rest))
         if text:
@@ -148,6 +152,7 @@ def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Epi
     abstract = abstract_x.extract(ctx)
     ctx.use_fullest_names()
     ctx.drop_show_name()
+    ctx.nickname_aliases()
     people = _order_people(doc, ctx.people)
     _first_name_aliases(ctx, people)
     links = links_x.extract(ctx)
@@ -197,6 +202,7 @@ def parse(text: str, *, path: str | None = None, sha256: str | None = None) -> E
     ('Intro', 'Coffee Sessions', 7, ['Ada Lovelace', 'Alan Turing'], 10)
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    text = text.removeprefix("\ufeff")  # a byte-order mark read as text
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     return parse_notes(text, source)
 

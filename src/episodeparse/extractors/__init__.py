@@ -246,6 +246,8 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     ('Alejandro de la Torre', 21)
     >>> read_name("Jet Basrawi of Satalia, Culture")
     ('Jet Basrawi', 11)
+    >>> read_name('Oluwaseun "Seun" Adebayo, a designer')
+    ('Oluwaseun Adebayo', 24)
     >>> read_name("the host") is None
     True
     """
@@ -256,6 +258,12 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     while True:
         while pos < len(text) and text[pos] in " \t":
             pos += 1
+        nick = _NICKNAME.match(text, pos) if words and not pending else None
+        if nick:
+            # 'Oluwaseun "Seun" Adebayo': the nickname is an alias, not part of the name.
+            pos = nick.end()
+            end = pos
+            continue
         m = _NAME_WORD.match(text, pos)
         if not m or (words and pos == end):
             break  # no word, or no space between words
@@ -294,7 +302,11 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     return " ".join(words), end
 
 
+_NICKNAME = re.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
 _LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+
+
+_AFTER_NAME_PAREN = re.compile(r"[ \t]*\([^()\n]{0,200}\)")
 
 
 def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
@@ -308,6 +320,8 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
     (['Scott', 'Wes'], 13)
     >>> names_at("Jet Basrawi, Culture and Architecture")
     (['Jet Basrawi'], 11)
+    >>> names_at("Ines Kowalczyk (@ines) and Ravi Menon (@ravi)")
+    (['Ines Kowalczyk', 'Ravi Menon'], 37)
     """
     names: list[str] = []
     ends: list[int] = []
@@ -321,6 +335,10 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
         names.append(found[0])
         pos = found[1]
         ends.append(pos)
+        # "Ines Kowalczyk (@ines_codes) and Ravi Menon": a parenthesis after a name.
+        paren = _AFTER_NAME_PAREN.match(text, pos)
+        if paren:
+            pos = paren.end()
         m = _LIST_JOIN.match(text, pos)
         if not m or m.end() == pos:
             break
@@ -368,6 +386,15 @@ class Context:
         self.taken: set[int] = set()
         self.people: list[PersonDraft] = []
         self.podcast: str | None = None  # the show's name, once the header has read it
+        self.title: Segment | None = None  # the segment the title came from
+
+    def section_title(self, seg: Segment) -> str | None:
+        """The heading ``seg`` stands under; None under the title heading, which is the
+        episode's, not a section's."""
+        block = self.doc.section_of(seg)
+        if block.heading is None or block.heading is self.title:
+            return None
+        return block.title
 
     def take(self, *segments: Segment) -> None:
         for seg in segments:
@@ -453,6 +480,20 @@ class Context:
                     short, person.name = person.name, found[0]
                     self.add_alias(person, short)
                     break
+
+    def nickname_aliases(self) -> None:
+        """'Oluwaseun "Seun" Adebayo': "Seun" is another name the notes use for them."""
+        for person in self.people:
+            parts = person.name.split()
+            if len(parts) < 2:
+                continue
+            pattern = (
+                rf"{re.escape(parts[0])}[ \t]+[\"“'‘](?P<nick>[A-Z][\w'’-]{{0,20}})[\"”'’][ \t]+"
+                rf"{re.escape(' '.join(parts[1:]))}\b"
+            )
+            m = re.search(pattern, self.doc.text)
+            if m:
+                self.add_alias(person, m["nick"])
 
     def drop_show_name(self) -> None:
         """The show's name read as a person's ("Welcome to Sentimental Garbage") is not one."""

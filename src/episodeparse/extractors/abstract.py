@@ -26,6 +26,11 @@ _STOP = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LABEL_LINE = re.compile(r":[ \t]*$")
+_PREFACE = re.compile(  # "Hosts: A & B", "Published: ..." before the description
+    r"""^(?:(?:Your[ \t]+)?(?:Hosts?|Guests?|Co-?hosts?)
+        |Published|Recorded|Air[ \t]?date|Date)[ \t]*:""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _PSEUDO_HEADING = re.compile(r"^[A-Z][^.!?:;,\n]{0,40}$")
 _LINKS = re.compile(r"\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)|https?://\S{1,2000}")
 
@@ -42,6 +47,8 @@ def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
     """The leading paragraphs of prose among ``segments``."""
     out: list[Segment] = []
     for para in paragraphs([s for s in segments if not ctx.is_taken(s)]):
+        if not out and _PREFACE.match(para[0].text):
+            continue  # "Hosts: A & B", "Published: ..." before the description
         if _stops(para[0].text):
             break
         if out and len(para) == 1 and _PSEUDO_HEADING.match(para[0].text):
@@ -60,18 +67,20 @@ def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
 def extract(ctx: Context) -> str | None:
     doc = ctx.doc
     for block in doc.blocks("abstract"):
-        segments = [s for s in block.segments if not ctx.is_taken(s)]
+        segments = _prose(ctx, block.segments)
         if segments:
             ctx.take(*segments)
             return clean_prose(Document.join(segments)) or None
-    # The prose before the first section; a title heading does not count as a section.
-    opening = doc.sections[0].segments
-    if len(doc.sections) > 1 and not opening:
-        heading = doc.sections[1].heading
-        if heading is not None and ctx.is_taken(heading) and doc.sections[1].kind == "other":
-            opening = doc.sections[1].segments
-    segments = _prose(ctx, opening)
-    if not segments:
-        return None
-    ctx.take(*segments)
-    return clean_prose(Document.join(segments)) or None
+    # The prose before the first section. A title heading does not count as a section, nor
+    # do "Hosts:" / "Guests:" lists, which often come before the description.
+    for block in doc.sections:
+        title = block.heading is not None and ctx.title is block.heading
+        if block.kind not in ("preamble", "body", "people") and not title:
+            break
+        if block.kind == "people":
+            continue
+        segments = _prose(ctx, block.segments)
+        if segments:
+            ctx.take(*segments)
+            return clean_prose(Document.join(segments)) or None
+    return None

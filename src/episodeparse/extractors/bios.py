@@ -19,7 +19,11 @@ from episodeparse.normalize import clean_prose
 
 __all__ = ["extract"]
 
-_VERB_AFTER = re.compile(r"^[ \t]+(?:is|was|has|leads|works|joined|started|holds|spent|serves)\b")
+_VERB_AFTER = re.compile(
+    r"""^[ \t]+(?:(?:is|was)(?![ \t]+(?:joined|back|here|now|not)\b)  # not "is joined by"
+        |has|leads|works|started|holds|spent|serves)\b""",
+    re.VERBOSE,
+)
 
 
 def _split_by_names(text: str, people: list[PersonDraft]) -> list[tuple[PersonDraft, str]]:

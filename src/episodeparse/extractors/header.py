@@ -279,6 +279,7 @@ def extract(ctx: Context) -> Header:
         header.title, header.podcast, header.series = line.title, line.podcast, line.series
         header.episode, header.date = line.episode, line.date
         ctx.take(seg)
+        ctx.title = seg
         for name in line.guests:
             ctx.add_person(name, "guest")
         if _TEASER.search(raw):
@@ -298,7 +299,26 @@ def extract(ctx: Context) -> Header:
     return header
 
 
+_SHOW_LINE = re.compile(r"^[A-Z][\w'’&.+-]*(?:[ \t][\w'’&.+-]+){0,5}[ \t](?:Podcast|Show|Radio)$")
+
+
+def _show_line(ctx: Context, header: Header) -> None:
+    """A line near the top that is the show's name on its own: "Civic Code Podcast"."""
+    for seg in ctx.doc.segments[:6]:
+        if ctx.is_taken(seg) or seg.is_heading:
+            continue
+        alone = all(s.line != seg.line for s in ctx.doc.segments if s is not seg)
+        if not alone:
+            continue
+        if header.podcast and seg.text.casefold() == header.podcast.casefold():
+            ctx.take(seg)
+        elif header.podcast is None and _SHOW_LINE.match(seg.text):
+            header.podcast = seg.text
+            ctx.take(seg)
+
+
 def _show_and_host(ctx: Context, header: Header) -> None:
+    _show_line(ctx, header)
     for seg in ctx.doc.segments:
         text = seg.text
         m = _PODCAST_BY.match(text)

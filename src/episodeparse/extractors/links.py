@@ -43,6 +43,7 @@ _TOKEN = re.compile(
   | (?P<url>\b(?:https?://|www\.){_URL_BODY})
   | (?P<email>\b[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}}\b)
   | (?<![\w@/.:\#-])(?P<handle>@[A-Za-z_][\w]{{0,38}}            # @name
+        (?:\.[A-Za-z][\w-]{{0,62}}){{0,5}}                           # @name.bsky.social
         (?:@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,5}})?)(?![\w@/])     # @name@server (fediverse)
   | (?<![\w@/.-])(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}(?:\.[a-z0-9-]{{1,63}}){{0,4}}  # host
         \.(?:{_TLDS})                                                # a common top-level domain
@@ -185,7 +186,20 @@ _NOT_PEOPLE = frozenset(
     }
 )
 _EMBED_SOURCE = re.compile(r"src=[\"']?$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"[ \t]*(?:[-–—][ \t]*)?\b(?:go[ \t]+to|visit|head[ \t]+to|check[ \t]+out|see|at)$",
+    re.IGNORECASE,
+)
+_FRAGMENT = re.compile(
+    r"^(?:on|and|or|but|to|in|with|for|of|from|by)\b|.*\b(?:is|are|was|were)$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z])|❤")
+_NAME_ON_PLATFORM = re.compile(  # "Lucía on LinkedIn: URL", "Kit on Bluesky: @kit"
+    r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})[ \t]+on[ \t]+"
+    r"(?:Twitter|X|LinkedIn|Mastodon|Bluesky|Instagram|GitHub|Github|YouTube|Threads|TikTok|"
+    r"Facebook|Twitch|Substack|Medium)\b"
+)
+_NOT_A_NAME_START = re.compile(r"(?:The|Our|My|Us|We|This)\b")
 _NAME_THEN_PAREN = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
 )
@@ -259,7 +273,11 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
                 inner = _tokens(label, refs, used_refs) if label else []
                 found.extend(_Found(m.start(), m.end(), f.url, f.handle, f.label) for f in inner)
                 continue
-            handle = label.strip() if re.fullmatch(r"@[\w.]{1,60}", label.strip()) else None
+            handle = (
+                label.strip()
+                if re.fullmatch(r"@[\w.]{1,60}(?:@[\w.-]{1,100})?", label.strip())
+                else None
+            )
             found.append(_Found(m.start(), m.end(), href, handle, label))
         elif m["ref"] is not None:
             key = (m["rkey"] or m["rlabel"]).strip().lower()
@@ -307,6 +325,10 @@ def _label_before(text: str, start: int) -> str | None:
         before = before[cut + 1 :]
     before = _BULLET.sub("", before.strip())
     before = collapse(render_inline(before)).rstrip(" :-–—|(").strip()
+    # "Tidewater Mattress — go to URL": the words that lead to the address are not its label.
+    before = _LEAD_IN.sub("", before).rstrip(" :-–—|(").strip()
+    if _FRAGMENT.match(before):
+        return None  # "..., and she blogs at URL": the middle of a sentence, not a label
     before = before.rstrip(":").strip()
     if not re.search(r"\w", before) or before in ("and", "or", "&") or len(before) > 200:
         return None
@@ -331,8 +353,10 @@ class _Linker:
         for text in (label, line):
             if not text:
                 continue
-            m = _CONNECT_WITH.search(text)
-            if m and m["name"][:1].isupper():
+            m = _CONNECT_WITH.search(text) or _NAME_ON_PLATFORM.match(text)
+            if m and m["name"][:1].isupper() and not _NOT_A_NAME_START.match(m["name"]):
+                if ctx.podcast and m["name"].casefold() == ctx.podcast.casefold():
+                    return None
                 name = m["name"]
                 person = ctx.find_person(name)
                 return person.name if person else name
@@ -444,7 +468,7 @@ class _Linker:
             if f.label is not None or not any(a <= f.start < b for a, b in code)
         ]
         links: list[Link] = []
-        section = self.ctx.doc.section_of(seg).title
+        section = self.ctx.section_title(seg)
         self.listen_line = bool(found) and bool(_LISTEN_INTRO.search(text[: found[0].start]))
         previous_end = 0
         for item in found:
@@ -514,6 +538,8 @@ def _looks_like_profile(url: str) -> bool:
     (True, False)
     """
     steps = [s for s in _path(url).split("?")[0].split("/") if s]
+    if steps and steps[0] in ("watch", "playlist", "shorts", "live", "embed", "status", "p"):
+        return False
     if steps and steps[0] in ("in", "company", "c", "channel", "user", "u", "profile", "school"):
         steps = steps[1:2]
     return len(steps) == 1
@@ -560,7 +586,7 @@ def extract(ctx: Context) -> list[Link]:
         if seg.index in definition_at:
             key, url = definition_at[seg.index]
             if key not in used:
-                section = ctx.doc.section_of(seg).title
+                section = ctx.section_title(seg)
                 links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
             ctx.take(seg)
             continue

@@ -60,7 +60,18 @@ _NOT_A_PERSON = re.compile(  # "Rustacean Station is a community project"
     re.VERBOSE | re.IGNORECASE,
 )
 _WHO_ETC = r"\b(?:who|where|which|that|whose|working|focusing|specializing)\b"
-_APPOSITIVE = re.compile(r"^,[ \t]+(?:a|an|the)[ \t]+")
+_APPOSITIVE = re.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?")
+
+
+def _apposition(after: str) -> str | None:
+    """ ", head baker at Kornhaus Bakery, about ...": a job at or of an organisation."""
+    app = _APPOSITIVE.match(after)
+    if not app:
+        return None
+    affiliation = affiliation_after(after[app.end() :])
+    if affiliation and (" at " in affiliation or " of " in affiliation):
+        return affiliation
+    return None
 
 
 def affiliation_after(text: str) -> str | None:
@@ -125,13 +136,7 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         guests, gend = names_at(text, conv.end())
         if host and guests:
             ctx.add_person(host, "host")
-            after = text[gend:]
-            affiliation = None
-            app = _APPOSITIVE.match(after)
-            if app and len(guests) == 1:
-                affiliation = affiliation_after(after[app.end() :])
-                if affiliation and " at " not in affiliation and " of " not in affiliation:
-                    affiliation = None
+            affiliation = _apposition(text[gend:]) if len(guests) == 1 else None
             _add_all(ctx, guests, "guest", affiliation)
             return
     if names:
@@ -155,6 +160,17 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
                     affiliation = affiliation_after(rest[m.end() :])
                 ctx.add_person(names[0], "guest", affiliation=affiliation)
                 return
+    for cue in _ROLE_BEFORE.finditer(text):
+        if re.search(r"\b(?:from|of|by)[ \t]+$", text[: cue.start()]):
+            continue  # "a new podcast from host NAME": the host of another show
+        found = read_name(text, cue.end())
+        if found and len(found[0].split()) >= 2:
+            ctx.add_person(found[0], _role_of(cue["role"]))
+    joined_by = _IS_JOINED_BY.search(text)
+    if joined_by:
+        host = name_before(text, joined_by.start())
+        if host:
+            ctx.add_person(host, "host")
     intro = _SELF_INTRO.search(text)
     if intro:
         found = read_name(text, intro.end())
@@ -179,6 +195,9 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         _add_all(ctx, [g for g in guests if len(g.split()) >= 2], "guest")
 
 
+_PAREN_OR_LINK = re.compile(r"\([^()\n]{0,300}\)|\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)")
+_ROLE_BEFORE = re.compile(r"\b(?P<role>host|co-host|cohost)[ \t]+(?=[A-Z])")  # "host Ruben ..."
+_IS_JOINED_BY = re.compile(r"[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 _SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
 _NAME_DASH_ROLE = re.compile(  # "Graham Krizek - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
@@ -282,8 +301,10 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     names, end = names_at(text, m.end())
     if not names:
         return False
-    _add_all(ctx, names, _role_of(m["label"]))
-    if not text[end:].strip(" .,"):
+    affiliation = _apposition(text[end:]) if len(names) == 1 else None
+    _add_all(ctx, names, _role_of(m["label"]), affiliation)
+    rest = _PAREN_OR_LINK.sub(" ", text[end:]).strip(" .,")
+    if not rest or affiliation:
         ctx.take(seg)
     return True
 
@@ -301,8 +322,18 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
         text = text[item.end() :] if item else text
         names, end = names_at(text, 0)
         rest = text[end:].lstrip()
-        if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "("))):
-            ctx.add_person(names[0], role)
+        if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "(", ","))):
+            # "- Malik Durant, organizational psychologist at Kestrel University"
+            affiliation = _apposition(text[end:])
+            person = ctx.add_person(names[0], role, affiliation=affiliation)
+            if not item:
+                # A paragraph that opens with the name is about them: their bio.
+                if len(rest.split()) > 8 and person.bio is None:
+                    person.bio = rest.lstrip(",:-– ").strip()
+                    ctx.take(seg)
+                break
+            if not rest or affiliation:
+                ctx.take(seg)
 
 
 def extract(ctx: Context) -> None:
