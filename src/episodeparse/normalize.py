@@ -15,17 +15,20 @@ __all__ = [
     "time_to_seconds",
 ]
 
-_TIME = re.compile(r"^(?:(\d{1,3}):)?(\d{1,3}):(\d{2})$")
+_TIME = re.compile(r"^(?:(\d{1,3}):)?(\d{1,3}):(\d{2})(?:\.\d{1,3})?$")
 
 
 def time_to_seconds(text: str) -> int | None:
     """``mm:ss``, ``h:mm:ss`` or ``hh:mm:ss`` to seconds; None when it is not a time.
+    Milliseconds (``00:01:12.500``, as mp4chaps writes) are cut: whole seconds.
 
     Minutes or seconds of 60 or more are not a time (with hours, minutes stay below 60;
     without, minutes may run long as in ``75:10``).
 
     >>> time_to_seconds("01:12"), time_to_seconds("1:02:03"), time_to_seconds("75:10")
     (72, 3723, 4510)
+    >>> time_to_seconds("00:01:12.999")
+    72
     >>> time_to_seconds("12:60") is None, time_to_seconds("1:75:00") is None
     (True, True)
     """
@@ -63,10 +66,12 @@ def render_inline(text: str) -> str:
     >>> render_inline("[Tim McNamara][tim] and `dust`")
     'Tim McNamara and `dust`'
     """
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_REF_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = text.replace("\\[", "[").replace("\\]", "]")
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_REF_LINK.sub(r"\1", text)
+        text = text.replace("\\[", "[").replace("\\]", "]")
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)
     return html.unescape(text) if "&" in text else text
 
 

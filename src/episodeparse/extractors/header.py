@@ -39,10 +39,10 @@ class Header:
     summary: str | None = None
 
 
+# Searched, not matched from the start: a lazy ".*?" before the number would be quadratic.
 _NUMBERED = re.compile(
-    r"""(?P<pre>.*?)\s*
-        (?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b
-        [ \t]*(?:[:\-–—|.][ \t]*)?(?P<rest>.*)$""",
+    r"""(?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b
+        [ \t]*(?:[:\-–—|.][ \t]*)?""",
     re.VERBOSE,
 )
 _SEASON_EPISODE = re.compile(r"\bS(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*")
@@ -111,11 +111,11 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     m = _ABBREVIATED.match(part)
     if m and m["abbr"].upper() == m["abbr"] and m["abbr"] not in ("EP",):
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
-    m = _NUMBERED.match(part)
+    m = _NUMBERED.search(part)
     if not m:
         return None
-    pre = _BRACKETED.sub(" ", m["pre"]).strip(" -–—|:")
-    rest = m["rest"].strip()
+    pre = _BRACKETED.sub(" ", part[: m.start()]).strip(" -–—|:\t")
+    rest = part[m.end() :].strip()
     line = TitleLine(episode=int(m["num"]))
     with_at = re.search(r"\bwith\b", rest)
     if with_at and with_at.start() == 0:
@@ -261,7 +261,7 @@ def _is_title_candidate(seg: Segment, position: int) -> bool:
         or _ABBREVIATED.match(text)
         or re.match(r"^(?:Episode|Ep\.?)[ \t]*\d", text)
         or _SPELLED_EPISODE.match(text)
-        or (_NUMBERED.match(text) and len(text.split()) <= 16 and not _TEASER.search(text))
+        or (_NUMBERED.search(text) and len(text.split()) <= 16 and not _TEASER.search(text))
     )
 
 

@@ -55,6 +55,8 @@ _REF_DEFINITION = re.compile(
     r"^[ \t]{0,3}\[(?P<key>[^\[\]\n]{1,100})\]:[ \t]*<?(?P<url>\S{1,2000}?)>?(?:[ \t]+[\"'(].*)?$"
 )
 _TRAILING = ".,;:!?"
+# Something that may start a link: cheaper than the full alternation on plain prose.
+_MAYBE_LINK = re.compile(r"[\[<@]|://|www\.|[a-z0-9]\.[a-z]")
 
 _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter.com", "twitter"),
@@ -262,6 +264,8 @@ class _Found:
 
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
     found: list[_Found] = []
+    if _MAYBE_LINK.search(text) is None:
+        return found  # most prose: no bracket, address, handle or dotted word
     for m in _TOKEN.finditer(text):
         if m["md"] is not None:
             if m["md"].startswith("!"):
@@ -572,9 +576,10 @@ def extract(ctx: Context) -> list[Link]:
     definition_at = {seg.index: (key, url) for seg, key, url in definitions}
     used: set[str] = set()
     # Reference uses first, so that a definition used later in the notes counts as used.
-    for seg in ctx.doc.segments:
-        if seg.index not in definition_at:
-            _tokens(seg.text, refs, used)
+    if refs:
+        for seg in ctx.doc.segments:
+            if seg.index not in definition_at:
+                _tokens(seg.text, refs, used)
     links: list[Link] = []
     in_fence = False
     for seg in ctx.doc.segments:
