@@ -1,0 +1,77 @@
+"""The abstract: the episode's description.
+
+- ``abstract/empty`` (warning): an "Abstract" / "Description" heading with no text under it.
+- ``abstract/missing`` (warning): no abstract at all (no such heading, and no descriptive
+  prose at the start of the notes).
+- ``abstract/short`` (warning): an abstract of fewer than five words, which says nothing
+  a listener could choose by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from episodeparse.checks.notes import Finding, Notes, check, quote
+from episodeparse.document import SectionBlock
+
+__all__ = ["empty", "missing", "short"]
+
+_WORD = re.compile(r"\w+")
+_MIN_WORDS = 5
+
+
+def _empty_blocks(notes: Notes) -> list[SectionBlock]:
+    return [
+        block
+        for block in notes.document.blocks("abstract")
+        if block.heading is not None and not any(_WORD.search(seg.text) for seg in block.segments)
+    ]
+
+
+@check("abstract/empty", "warning", "an abstract heading with nothing under it")
+def empty(notes: Notes) -> Iterator[Finding]:
+    for block in _empty_blocks(notes):
+        assert block.heading is not None
+        seg = block.heading
+        yield Finding(
+            seg.line,
+            notes.column(seg.line, seg.text[:30]),
+            f'"{block.title}" heading with no text under it: write the episode\'s description '
+            "below it",
+        )
+
+
+@check("abstract/missing", "warning", "the notes have no abstract")
+def missing(notes: Notes) -> Iterator[Finding]:
+    if (notes.episode.abstract or "").strip() or _empty_blocks(notes):
+        return
+    yield Finding(
+        1,
+        1,
+        'no abstract: describe the episode under an "Abstract" or "Description" heading, '
+        "or in a paragraph after the title line",
+    )
+
+
+@check("abstract/short", "warning", "an abstract of fewer than five words")
+def short(notes: Notes) -> Iterator[Finding]:
+    abstract = (notes.episode.abstract or "").strip()
+    words = _WORD.findall(abstract)
+    if not abstract or len(words) >= _MIN_WORDS:
+        return
+    first = abstract.splitlines()[0]
+    line = next(
+        (
+            seg.line
+            for seg in notes.document.segments
+            if first[:20] in seg.text and not seg.is_heading
+        ),
+        1,
+    )
+    yield Finding(
+        line,
+        notes.column(line, first[:20]),
+        f"the abstract is only {quote(abstract)} ({len(words)} word"
+        f"{'' if len(words) == 1 else 's'}): say what the episode is about",
+    )

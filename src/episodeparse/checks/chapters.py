@@ -1,0 +1,252 @@
+"""Chapters: the times and titles of the chapter list, and timestamp-like text the parser
+did not take as a chapter.
+
+- ``chapters/out-of-order`` (error): a chapter starts before the one above it.
+- ``chapters/duplicate-time`` (error): two chapters start at the same time.
+- ``chapters/bad-time`` (error): a chapter-like time with seconds (or, after hours,
+  minutes) of 60 or more, such as ``[12:75] Title``, which the parser refused.
+- ``chapters/too-short`` (warning): a chapter shorter than ``--min-chapter`` seconds (the
+  last one only when ``--duration`` is given).
+- ``chapters/after-end`` (error): a chapter that starts at or after ``--duration``.
+- ``chapters/implausible-time`` (warning): without ``--duration``, chapters starting ten
+  hours or more into the episode: usually ``MM:SS:FF`` frame times written as ``H:MM:SS``.
+- ``chapters/not-taken`` (info): a time that opens a line, or a bracketed time inside a
+  line, which is not a chapter in the record, with the reason.
+
+A bare time inside a sentence ("at 3:20 I mention", "4:20 PM") is prose and not reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from episodeparse.checks.notes import ChapterSpot, Finding, Notes, check, quote
+from episodeparse.document import Segment
+from episodeparse.extractors.chapters import match_chapter
+from episodeparse.normalize import time_to_seconds
+
+__all__ = [
+    "Dropped",
+    "after_end",
+    "bad_time",
+    "clock",
+    "dropped_times",
+    "duplicate_time",
+    "implausible_time",
+    "not_taken",
+    "out_of_order",
+    "too_short",
+]
+
+_TIME = r"\d{1,3}:\d{2}(?::\d{2})?(?![\d:])"
+_AT_START = re.compile(
+    rf"""^[ \t]*(?:[-*•·>+][ \t]+|\d{{1,3}}[.)][ \t]+)?   # a bullet or a list number
+        (?:\*\*|__)?                                      # bold around the time
+        (?P<open>[\[(]?)@?[ \t]?                          # a bracket, "@"
+        (?P<time>{_TIME})
+        (?P<close>[\])]?)""",
+    re.VERBOSE,
+)
+_BRACKETED = re.compile(rf"[\[(]@?(?P<time>{_TIME})")
+_SEPARATORS = re.compile(r"^(?:\(\#[^)\s]{0,40}\)|\*\*|__|[ \t\-–—:|.~])*")
+_CLOCK = re.compile(r"^(?:[AaPp]\.?[Mm]\.?|Uhr|h)\b|^[/:]|^\d{1,2}[:/]\d")
+_LONG = 10 * 3600
+
+DropKind = Literal["bad-time", "no-title", "other"]
+
+
+def clock(seconds: int) -> str:
+    """Seconds as ``M:SS`` or ``H:MM:SS``.
+
+    >>> clock(72), clock(3723)
+    ('1:12', '1:02:03')
+    """
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """Timestamp-like text that is not a chapter of the record, and why."""
+
+    segment: Segment
+    line: int
+    column: int
+    time: str
+    kind: DropKind
+    reason: str
+
+
+def _not_a_time(time: str) -> str | None:
+    """Why a written time is no time, or None when it is one."""
+    if time_to_seconds(time) is not None:
+        return None
+    parts = [int(p) for p in time.split(":")]
+    if parts[-1] >= 60:
+        return "seconds must be below 60"
+    return "minutes must be below 60 after the hours"
+
+
+def _why_at_start(notes: Notes, seg: Segment, text: str, m: re.Match[str]) -> tuple[DropKind, str]:
+    heading = seg.heading is not None
+    if match_chapter(text, heading=heading) is None:
+        if bool(m["open"]) != bool(m["close"]):
+            return "other", "the bracket around the time is not closed"
+        rest = _SEPARATORS.sub("", text[m.end() :], count=1)
+        if not rest.strip():
+            return "no-title", "no title after the time"
+        if _CLOCK.match(rest):
+            return "other", "it reads as a clock time or a date"
+        return "other", "the line is not in a chapter form (a time, then a title)"
+    if notes.context.is_taken(seg):
+        return "other", "the line was read as the title line or teaser"
+    if not m["open"]:
+        return "other", (
+            "a time without brackets opens a chapter only where the notes have two chapter "
+            'lines or a "Timestamps" heading'
+        )
+    return "other", "not read as a chapter"
+
+
+def dropped_times(notes: Notes) -> list[Dropped]:
+    """Every time that opens a segment, and every bracketed time inside one, outside code
+    and outside the record's chapters."""
+    chapter_segments = {s.segment.index for s in notes.chapter_spots if s.segment is not None}
+    out: list[Dropped] = []
+    for seg in notes.document.segments:
+        if seg.index in chapter_segments or seg.index in notes.fenced:
+            continue
+        text = seg.heading if seg.heading is not None else seg.text
+        first = _AT_START.match(text)
+        if first is not None:
+            time = first["time"]
+            why = _not_a_time(time)
+            kind: DropKind
+            kind, reason = ("bad-time", why) if why else _why_at_start(notes, seg, text, first)
+            out.append(Dropped(seg, *notes.locate(seg, time), time, kind, reason))
+        for m in _BRACKETED.finditer(text):
+            if first is not None and m.start("time") == first.start("time"):
+                continue
+            time = m["time"]
+            why = _not_a_time(time)
+            if why:
+                kind, reason = "bad-time", why
+            else:
+                before = text[: m.start()].strip() or text
+                kind = "other"
+                reason = (
+                    f"it stands inside a line, after {quote(before, 30)}: a chapter's time "
+                    "must open its line"
+                )
+            line, column = notes.locate(seg, time, m.start("time") if seg.heading is None else 0)
+            out.append(Dropped(seg, line, column, time, kind, reason))
+    return out
+
+
+def _named(spot: ChapterSpot) -> str:
+    return f"chapter {spot.chapter.time} {quote(spot.chapter.title, 40)}"
+
+
+@check("chapters/out-of-order", "error", "a chapter starts before the one above it")
+def out_of_order(notes: Notes) -> Iterator[Finding]:
+    spots = notes.chapter_spots
+    for previous, spot in itertools.pairwise(spots):
+        if spot.chapter.seconds < previous.chapter.seconds:
+            yield Finding(
+                spot.line,
+                spot.column,
+                f"{_named(spot)} starts before the chapter above it "
+                f"({previous.chapter.time}, line {previous.line})",
+            )
+
+
+@check("chapters/duplicate-time", "error", "two chapters start at the same time")
+def duplicate_time(notes: Notes) -> Iterator[Finding]:
+    seen: dict[int, ChapterSpot] = {}
+    for spot in notes.chapter_spots:
+        first = seen.setdefault(spot.chapter.seconds, spot)
+        if first is not spot:
+            yield Finding(
+                spot.line,
+                spot.column,
+                f"{_named(spot)} starts at the same time as "
+                f"{quote(first.chapter.title, 40)} (line {first.line})",
+            )
+
+
+@check("chapters/bad-time", "error", "a chapter time with minutes or seconds of 60 or more")
+def bad_time(notes: Notes) -> Iterator[Finding]:
+    for drop in dropped_times(notes):
+        if drop.kind == "bad-time":
+            yield Finding(
+                drop.line,
+                drop.column,
+                f"{drop.time} is not a time ({drop.reason}): the line is not taken as a chapter",
+            )
+
+
+@check("chapters/too-short", "warning", "a chapter shorter than --min-chapter seconds")
+def too_short(notes: Notes) -> Iterator[Finding]:
+    minimum = notes.options.min_chapter
+    spots = notes.chapter_spots
+    ends: list[tuple[ChapterSpot, int, str]] = [
+        (spot, nxt.chapter.seconds, nxt.chapter.time) for spot, nxt in itertools.pairwise(spots)
+    ]
+    duration = notes.options.duration
+    if spots and duration is not None:
+        ends.append((spots[-1], duration, f"the end, {clock(duration)}"))
+    for spot, end, until in ends:
+        length = end - spot.chapter.seconds
+        if 0 < length < minimum:
+            yield Finding(
+                spot.line,
+                spot.column,
+                f"{_named(spot)} lasts {length} s (to {until}): shorter than "
+                f"--min-chapter {minimum} s",
+            )
+
+
+@check("chapters/after-end", "error", "a chapter starts after --duration")
+def after_end(notes: Notes) -> Iterator[Finding]:
+    duration = notes.options.duration
+    if duration is None:
+        return
+    for spot in notes.chapter_spots:
+        if spot.chapter.seconds >= duration:
+            yield Finding(
+                spot.line,
+                spot.column,
+                f"{_named(spot)} starts at or after the end of the episode "
+                f"(--duration {clock(duration)})",
+            )
+
+
+@check("chapters/implausible-time", "warning", "chapters starting ten hours or more in")
+def implausible_time(notes: Notes) -> Iterator[Finding]:
+    if notes.options.duration is not None:
+        return  # chapters/after-end says it exactly
+    late = [s for s in notes.chapter_spots if s.chapter.seconds >= _LONG]
+    if late:
+        first = late[0]
+        more = f" and {len(late) - 1} more" if len(late) > 1 else ""
+        yield Finding(
+            first.line,
+            first.column,
+            f"{_named(first)}{more} start{'' if more else 's'} {clock(first.chapter.seconds)} "
+            "into the episode: are these MM:SS:FF frame times? Write M:SS or H:MM:SS "
+            "(or pass --duration)",
+        )
+
+
+@check("chapters/not-taken", "info", "timestamp-like text that is not a chapter")
+def not_taken(notes: Notes) -> Iterator[Finding]:
+    for drop in dropped_times(notes):
+        if drop.kind != "bad-time":
+            yield Finding(
+                drop.line, drop.column, f"{drop.time} is not taken as a chapter: {drop.reason}"
+            )

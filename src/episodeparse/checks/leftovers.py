@@ -1,0 +1,29 @@
+"""Leftovers: text the parser did not understand.
+
+``leftovers/unrecognized`` (warning): a piece of the notes that no field of the record took
+(kept in ``leftovers`` with reason ``unrecognized``). Known boilerplate (an aggregator's
+"Visit the podcast's native language site") is not reported, nor the text of a bio that
+``people/bio-without-person`` reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from episodeparse.checks.notes import Finding, Notes, check, quote
+from episodeparse.checks.people import loose_bios
+
+__all__ = ["unrecognized"]
+
+
+@check("leftovers/unrecognized", "warning", "text no field of the record took")
+def unrecognized(notes: Notes) -> Iterator[Finding]:
+    explained = {seg.line for _, loose in loose_bios(notes) for seg in loose}
+    for leftover in notes.episode.leftovers:
+        if leftover.reason != "unrecognized" or leftover.line in explained:
+            continue
+        yield Finding(
+            leftover.line,
+            notes.column(leftover.line, leftover.text[:30]),
+            f"not understood, kept as a leftover: {quote(leftover.text)}",
+        )

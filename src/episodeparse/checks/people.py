@@ -1,0 +1,87 @@
+"""People: the guests, and their biographies.
+
+- ``people/no-guest`` (warning): the record names no guest. A show whose episodes have
+  none can pass ``--ignore people/no-guest``.
+- ``people/no-bio`` (info): a guest with no biography.
+- ``people/bio-without-person`` (warning): text under a "Bio" heading that the parser gave
+  to nobody: it does not open with the name of a person the notes name elsewhere (and the
+  episode has not exactly one guest to give it to).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from episodeparse.checks.notes import Finding, Notes, check, quote
+from episodeparse.document import SectionBlock, Segment
+
+__all__ = ["bio_without_person", "loose_bios", "no_bio", "no_guest"]
+
+_WORD = re.compile(r"\w")
+
+
+@check("people/no-guest", "warning", "the notes name no guest")
+def no_guest(notes: Notes) -> Iterator[Finding]:
+    people = notes.episode.people
+    if any(p.role == "guest" for p in people):
+        return
+    named = ", ".join(p.name for p in people)
+    who = f"the notes name only {named}, not as guests" if named else "the notes name no one"
+    yield Finding(
+        1,
+        1,
+        f"no guest named ({who}): name the guest in the title line "
+        '("Title // Ada Lovelace // Series #1") or with "with NAME" in the teaser',
+    )
+
+
+@check("people/no-bio", "info", "a guest has no biography")
+def no_bio(notes: Notes) -> Iterator[Finding]:
+    for person in notes.episode.people:
+        if person.role != "guest" or person.bio:
+            continue
+        line = next((n for n in map(notes.first_line, (person.name, *person.aliases)) if n), None)
+        if line is None:  # named by the feed, not in the notes
+            line, column = 1, 1
+        else:
+            column = notes.column(line, person.name)
+        yield Finding(
+            line,
+            column,
+            f'guest "{person.name}" has no bio: add one under a "Bio" heading, '
+            f'starting with "{person.name}"',
+        )
+
+
+def loose_bios(notes: Notes) -> list[tuple[SectionBlock, list[Segment]]]:
+    """The bio sections with text no one was given, and that text."""
+    ctx = notes.context
+    out: list[tuple[SectionBlock, list[Segment]]] = []
+    for block in notes.document.blocks("bio"):
+        loose = [
+            seg
+            for seg in block.segments
+            if not ctx.is_taken(seg) and _WORD.search(seg.text) and seg.index not in notes.fenced
+        ]
+        if loose:
+            out.append((block, loose))
+    return out
+
+
+@check("people/bio-without-person", "warning", "a bio that belongs to no known person")
+def bio_without_person(notes: Notes) -> Iterator[Finding]:
+    for block, loose in loose_bios(notes):
+        heading = block.title or "Bio"
+        guests = [p.name for p in notes.episode.people if p.role == "guest"]
+        hint = (
+            f'start each bio with the person\'s full name ("{guests[0]} is ...")'
+            if guests
+            else "name the guest in the title line or teaser, and start the bio with that name"
+        )
+        first = loose[0]
+        yield Finding(
+            first.line,
+            notes.column(first.line, first.text[:30]),
+            f'bio under "{heading}" belongs to no known person: {quote(first.text, 40)}; {hint}',
+        )

@@ -1,0 +1,57 @@
+"""Sections: headings with nothing under them.
+
+``sections/empty`` (warning): a heading followed directly by the next heading or by the end
+of the notes, or a "Categories" / "Tags" heading under which no category was found. Not
+reported: a Markdown heading whose next heading is a deeper one (``## Links`` then
+``### Guests``), a heading that is itself a chapter (``### Intro (0:00)``) or the title,
+and an empty "Abstract" heading (``abstract/empty`` says so).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from episodeparse.checks.notes import Finding, Notes, check
+from episodeparse.document import Segment
+
+__all__ = ["empty"]
+
+_WORD = re.compile(r"\w")
+_LEVEL = re.compile(r"^(#{1,6})[ \t]")
+
+
+def _level(seg: Segment) -> int | None:
+    m = _LEVEL.match(seg.text)
+    return len(m.group(1)) if m else None
+
+
+@check("sections/empty", "warning", "a heading with nothing under it")
+def empty(notes: Notes) -> Iterator[Finding]:
+    blocks = [b for b in notes.document.sections if b.heading is not None]
+    chapter_segments = {s.segment.index for s in notes.chapter_spots if s.segment is not None}
+    title = notes.episode.title
+    for i, block in enumerate(blocks):
+        heading = block.heading
+        assert heading is not None
+        if block.kind == "abstract" or heading.index in chapter_segments:
+            continue
+        if title and heading.heading and title in heading.heading:
+            continue
+        has_text = any(_WORD.search(seg.text) for seg in block.segments)
+        if block.kind == "categories" and has_text and not notes.episode.categories:
+            what = "no categories under it"
+        elif not has_text:
+            level = _level(heading)
+            nxt = blocks[i + 1].heading if i + 1 < len(blocks) else None
+            deeper = nxt is not None and level is not None and (_level(nxt) or 0) > level
+            if deeper:
+                continue
+            what = "nothing under it"
+        else:
+            continue
+        yield Finding(
+            heading.line,
+            notes.column(heading.line, heading.text[:30]),
+            f'heading "{block.title}" has {what}: fill it in or remove the heading',
+        )
