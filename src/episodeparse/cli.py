@@ -21,6 +21,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from episodeparse import __version__
+from episodeparse.diagnostics import Diagnostic
 from episodeparse.inputs import DEFAULT_MAX_BYTES, InputFailure, iter_records
 from episodeparse.model import Episode
 
@@ -202,6 +203,153 @@ def schema() -> None:
     from episodeparse.schema import episode_schema
 
     sys.stdout.write(json.dumps(episode_schema(), indent=2) + "\n")
+
+
+# validate ------------------------------------------------------------------------------
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class PlatformProfile(StrEnum):
+    youtube = "youtube"
+    spotify = "spotify"
+    apple = "apple"
+    podcasting2 = "podcasting2"
+
+
+def _print_coloured(diagnostics: list[Diagnostic]) -> None:
+    """``format_text`` with the severity coloured, for a terminal (rich, imported only here;
+    user text goes in as ``Text``, never as markup)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    for d in diagnostics:
+        line = Text(f"{d.path}:{d.line}:{d.column}: ")
+        line.append(d.severity, style=styles[d.severity])
+        line.append(f": {d.message} ")
+        line.append(f"[{d.code}]", style="dim")
+        console.print(line)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  episodeparse validate notes/episode-57.txt\n\n"
+        "  episodeparse validate notes/ --profile youtube --duration 1:02:03\n\n"
+        "  episodeparse validate feed.xml --format github --strict\n\n"
+        "Exit codes: 0 no errors (warnings allowed), 1 an error (or, with --strict, a "
+        "warning), 2 a usage or input problem."
+    )
+)
+def validate(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        DiagnosticFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (path:line:col: severity: message [code]), json, or github annotations.",
+        ),
+    ] = DiagnosticFormat.text,
+    profile: Annotated[
+        PlatformProfile | None,
+        typer.Option("--profile", help="Also check this platform's published chapter rules."),
+    ] = None,
+    min_chapter: Annotated[
+        int, typer.Option("--min-chapter", help="Shortest chapter, in seconds.", min=0)
+    ] = 10,
+    duration: Annotated[
+        str | None,
+        typer.Option(
+            "--duration",
+            help="The episode's length, in seconds or H:MM:SS: no chapter may start after it.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+    ] = False,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            help="Skip a check (people/no-guest) or a part (leftovers); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+    ] = None,
+) -> None:
+    """Check show notes before publishing: one line per finding, with its check's code.
+
+    Every input is read as convert reads it; a feed is checked item by item (shown as
+    feed.xml#N). Inputs that cannot be read are reported on stderr, one line each.
+    """
+    from episodeparse.checks import CHECKS, Options, selected
+    from episodeparse.diagnostics import format_github, format_json, format_text, worst
+    from episodeparse.normalize import time_to_seconds
+    from episodeparse.validate import iter_reports
+
+    parts = {c.code.split("/")[0] for c in CHECKS}
+    for name in ignore or ():
+        if name not in parts and all(c.code != name for c in CHECKS):
+            _fail(f"--ignore {name}: no such check or part (see the README's code table)")
+    seconds: int | None = None
+    if duration is not None:
+        seconds = int(duration) if duration.isdigit() else time_to_seconds(duration)
+        if seconds is None or seconds <= 0:
+            _fail(f"--duration {duration}: not a length (write seconds, M:SS or H:MM:SS)")
+    options = Options(min_chapter, seconds, profile.value if profile else None)
+    colour = (
+        output_format is DiagnosticFormat.text
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    found: list[Diagnostic] = []
+    failed = False
+    reports = iter_reports(
+        paths,
+        options,
+        checks=selected(tuple(ignore or ())),
+        max_bytes=max_bytes,
+        encoding=encoding,
+    )
+    for report in reports:
+        if isinstance(report, InputFailure):
+            _error(str(report))
+            failed = True
+            continue
+        found.extend(report.diagnostics)
+        if colour:
+            _print_coloured(report.diagnostics)
+        elif output_format is DiagnosticFormat.text:
+            sys.stdout.write(format_text(report.diagnostics))
+        elif output_format is DiagnosticFormat.github:
+            sys.stdout.write(format_github(report.diagnostics))
+    if output_format is DiagnosticFormat.json:
+        sys.stdout.write(format_json(found))
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+    level = worst(found)
+    if level == "error" or (strict and level == "warning"):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def main() -> None:
