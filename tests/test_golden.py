@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -78,10 +78,55 @@ _WORD = re.compile(r"[^\W_]{2,}")
 # decorations of a title line ("Ep. 12", "S2E10") and the words of a date ("Published:
 # March 3, 2022" is "2022-03-03").
 _NORMALISED = frozenset(
-    """ep episode season part series published recorded air aired released date on st nd rd th
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    (
+        "ep",
+        "episode",
+        "season",
+        "part",
+        "series",
+        "published",
+        "recorded",
+        "air",
+        "aired",
+        "released",
+        "date",
+        "on",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    )
 )
 
 
@@ -101,8 +146,11 @@ def _words(value: Any) -> set[str]:
 
 
 def _exempt(word: str) -> bool:
-    return word in HEADING_WORDS or word in _NORMALISED or word.isdigit() or bool(
-        re.fullmatch(r"s\d+e\d+", word)
+    return (
+        word in HEADING_WORDS
+        or word in _NORMALISED
+        or word.isdigit()
+        or bool(re.fullmatch(r"s\d+e\d+", word))
     )
 
 
@@ -114,8 +162,6 @@ def test_nothing_vanishes(notes: Path, in_root: Path) -> None:
     (record,) = _records(notes)
     have = _words(record.to_dict())
     missing = {
-        w
-        for w in (m.casefold() for m in _WORD.findall(text))
-        if w not in have and not _exempt(w)
+        w for w in (m.casefold() for m in _WORD.findall(text)) if w not in have and not _exempt(w)
     }
     assert not missing, f"words lost from {notes.name}: {sorted(missing)[:20]}"
