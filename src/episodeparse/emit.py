@@ -11,7 +11,7 @@ libyaml's CSafeDumper is used when present (seven times faster); both write the 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from episodeparse.model import Episode
@@ -27,9 +27,11 @@ def to_json(records: Episode | list[Episode]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_jsonl_line(record: Episode) -> str:
-    """One compact record on one line (newlines inside strings are escaped by JSON)."""
-    return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+def to_jsonl_line(record: Episode | Mapping[str, Any]) -> str:
+    """One compact record on one line (newlines inside strings are escaped by JSON); a
+    record already turned into a dict (``Episode.to_dict()``) is written the same way."""
+    data = record.to_dict() if isinstance(record, Episode) else record
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 _FOLDED = ("\x85", "\u2028", "\u2029")
