@@ -89,7 +89,9 @@ for _kind, _words in {
     "chapters": (
         "timestamps|time stamps|timestamp|chapters|chapter markers|outline|episode outline|"
         "show outline|topics|segments|contents|table of contents|timeline|agenda|"
-        "what we cover|in this episode we cover|topics discussed"
+        "what we cover|in this episode we cover|topics discussed|we talk about|"
+        "we talked about|we also talk about|we also talked about|we discuss|we discussed|"
+        "in this episode we discuss|in this episode we talk about|topics include"
     ),
     "links": (
         "links|relevant links|episode links|show links|links from the show|resources|"
