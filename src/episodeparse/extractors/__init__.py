@@ -385,6 +385,7 @@ class Context:
         self.doc = doc
         self.taken: set[int] = set()
         self.people: list[PersonDraft] = []
+        self._found: dict[str, PersonDraft | None] = {}  # find_person's answers until people change
         self.podcast: str | None = None  # the show's name, once the header has read it
         self.title: Segment | None = None  # the segment the title came from
 
@@ -407,6 +408,11 @@ class Context:
 
     def find_person(self, name: str) -> PersonDraft | None:
         """The person ``name`` refers to: full name, alias, first name or possessive."""
+        if name not in self._found:
+            self._found[name] = self._find_person(name)
+        return self._found[name]
+
+    def _find_person(self, name: str) -> PersonDraft | None:
         key = name.strip().rstrip("'’s").strip() if name.endswith(("'s", "’s")) else name
         key = key.strip().casefold()
         if not key:
@@ -450,6 +456,7 @@ class Context:
         """Add a person, or merge into the one already known under that name."""
         name = " ".join(name.split())
         known = self.find_person(name)
+        self._found.clear()  # whatever happens next changes who a name refers to
         if known is not None:
             if len(name) > len(known.name) and name.split()[0][:3] == known.name.split()[0][:3]:
                 # The fuller form of a name written short before ("Mike" -> "Mike Neumann").
@@ -468,6 +475,7 @@ class Context:
     def use_fullest_names(self) -> None:
         """A person known by a first name only gets the fullest form the notes write:
         "Caroline and Jen talk ..." then "The Rachel Incident by Caroline O'Donoghue"."""
+        self._found.clear()
         for person in self.people:
             if " " in person.name:
                 continue
@@ -497,11 +505,13 @@ class Context:
 
     def drop_show_name(self) -> None:
         """The show's name read as a person's ("Welcome to Sentimental Garbage") is not one."""
+        self._found.clear()
         if self.podcast:
             show = self.podcast.casefold()
             self.people = [p for p in self.people if p.name.casefold() != show]
 
     def add_alias(self, person: PersonDraft, alias: str) -> None:
+        self._found.clear()
         alias = alias.strip()
         if alias and alias != person.name and alias not in person.aliases:
             person.aliases.append(alias)

@@ -16,6 +16,7 @@ section and the label (sponsor, community, listen, social, else reference).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -209,6 +210,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
 _CODE_SPAN = re.compile(r"`[^`\n]{0,500}`")
 
 
+@functools.lru_cache(maxsize=4096)
 def platform_of(url: str | None, label: str | None = None) -> str | None:
     """The platform an address (or, for a handle, its label) belongs to.
 
@@ -344,6 +346,20 @@ class _Linker:
         self.ctx = ctx
         self.sponsor_run = False
         self.listen_line = False  # "Boost us with Podcasting 2.0 apps: [A](..) - [B](..)"
+        self._connect_memo: dict[str, re.Match[str] | None] = {}
+        self._plain_memo: dict[str, str] = {}
+
+    def _connect(self, text: str) -> re.Match[str] | None:
+        """ "Connect with NAME on ...", "NAME on LinkedIn:" (memoised: one line, many links)."""
+        if text not in self._connect_memo:
+            self._connect_memo[text] = _CONNECT_WITH.search(text) or _NAME_ON_PLATFORM.match(text)
+        return self._connect_memo[text]
+
+    def _plain(self, text: str) -> str:
+        """A line or label without bullet and markup, whitespace collapsed (memoised)."""
+        if text not in self._plain_memo:
+            self._plain_memo[text] = collapse(render_inline(_BULLET.sub("", text)))
+        return self._plain_memo[text]
 
     def person_for(self, line: str, label: str | None, start: int, url: str | None) -> str | None:
         """Whose link this is, from what the line says; None for the show's own links."""
@@ -357,17 +373,17 @@ class _Linker:
         for text in (label, line):
             if not text:
                 continue
-            m = _CONNECT_WITH.search(text) or _NAME_ON_PLATFORM.match(text)
+            m = self._connect(text)
             if m and m["name"][:1].isupper() and not _NOT_A_NAME_START.match(m["name"]):
                 if ctx.podcast and m["name"].casefold() == ctx.podcast.casefold():
                     return None
                 name = m["name"]
                 person = ctx.find_person(name)
                 return person.name if person else name
-        for text in (label, _BULLET.sub("", line)):
+        for text in (label, self._plain(line)):
             if not text:
                 continue
-            text = collapse(render_inline(text))
+            text = self._plain(text)
             m = _POSSESSIVE.match(text)
             if m:
                 person = ctx.find_person(m["name"])
@@ -529,11 +545,13 @@ class _Linker:
         return words <= covered | {"on", "and", "or", "at"}
 
 
+@functools.lru_cache(maxsize=4096)
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
     return re.sub(r"^(?:[a-z][a-z0-9+.-]*://)?[^/?#]*", "", url.lower()).strip("/")
 
 
+@functools.lru_cache(maxsize=4096)
 def _looks_like_profile(url: str) -> bool:
     """A profile's address has one path step ("x.com/name", "github.com/name"), perhaps
     after a kind of account ("linkedin.com/in/name", "youtube.com/c/name").
