@@ -8,7 +8,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# shared/ stands beside the repository, locally and in CI; a clone made elsewhere (a
+# temporary directory) falls back to the workplace's copy.
+CORPUS = next(
+    (p for p in (ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus")) if p.is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
 NOTE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml")
 
 

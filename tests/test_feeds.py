@@ -20,19 +20,8 @@ from episodeparse.feeds import (
     parse_rfc2822_date,
 )
 from episodeparse.html import html_to_text, looks_like_html
+from tests.conftest import CORPUS
 
-# shared/ stands beside the repository (locally and in CI); /work/shared as a fallback.
-CORPUS = next(
-    (
-        path
-        for path in (
-            Path(__file__).resolve().parents[2] / "shared" / "corpus",
-            Path("/work/shared/corpus"),
-        )
-        if path.is_dir()
-    ),
-    Path("/work/shared/corpus"),
-)
 FEEDS = CORPUS / "feeds"
 needs_corpus = pytest.mark.skipif(not FEEDS.is_dir(), reason="corpus not available")
 

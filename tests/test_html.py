@@ -13,19 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from episodeparse.html import html_to_text, looks_like_html, strip_tags
+from tests.conftest import CORPUS
 
-# shared/ stands beside the repository (locally and in CI); /work/shared as a fallback.
-CORPUS = next(
-    (
-        path
-        for path in (
-            Path(__file__).resolve().parents[2] / "shared" / "corpus",
-            Path("/work/shared/corpus"),
-        )
-        if path.is_dir()
-    ),
-    Path("/work/shared/corpus"),
-)
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
 
 

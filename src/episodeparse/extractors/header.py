@@ -29,16 +29,6 @@ from episodeparse.normalize import collapse, parse_date, render_inline
 __all__ = ["Header", "extract", "parse_title_line"]
 
 
-@dataclass(slots=True)
-class Header:
-    title: str | None = None
-    podcast: str | None = None
-    series: str | None = None
-    episode: int | None = None
-    date: str | None = None
-    summary: str | None = None
-
-
 # Searched, not matched from the start: a lazy ".*?" before the number would be quadratic.
 _NUMBERED = re.compile(
     r"""(?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b
@@ -88,12 +78,21 @@ def _names_only(part: str) -> list[str] | None:
 
 @dataclass(slots=True)
 class TitleLine:
+    """What a title line says."""
+
     title: str | None = None
     podcast: str | None = None
     series: str | None = None
     episode: int | None = None
     date: str | None = None
     guests: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Header(TitleLine):
+    """What the header says: the title line's parts and the teaser line."""
+
+    summary: str | None = None
 
 
 def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
