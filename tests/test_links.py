@@ -175,3 +175,26 @@ def test_name_prefix_gives_the_person_but_not_for_the_show() -> None:
     )
     got = [link.person for link in links(text)]
     assert got == [None, None, "Scott", None]
+
+
+def test_where_to_find_heading_names_whose_links_follow() -> None:
+    text = (
+        "Owen Lacroix is a shell enthusiast at Fishbowl.\n\n"
+        "Where to find Owen:\n"
+        "- [Owen's blog](https://owen.example.net)\n"
+        "- Mastodon: [@owen@hachyderm.example](https://hachyderm.example/@owen)\n\n"
+        "Follow Us:\n"
+        "- [Bluesky](https://bsky.app/profile/show.example)\n"
+    )
+    got = [(link.section, link.person, link.platform) for link in links(text)]
+    assert got == [
+        ("Where to find Owen", "Owen Lacroix", None),
+        ("Where to find Owen", "Owen Lacroix", "mastodon"),
+        ("Follow Us", None, "bluesky"),
+    ]
+
+
+def test_section_of_a_link_under_a_timed_heading_is_the_heading_words() -> None:
+    text = "### Prompts are programs (4:30~)\n\n- [Starship](https://starship.example.rs)\n"
+    (link,) = links(text)
+    assert link.section == "Prompts are programs"

@@ -162,6 +162,8 @@ def heading_kind(text: str) -> str:
     key = _heading_key(text)
     if key in _HEADING_KINDS:
         return _HEADING_KINDS[key]
+    if key.startswith(("where to find", "where to follow", "find ", "follow ")):
+        return "links"  # "Where to find Owen:", "Follow the show"
     short = len(key.split()) <= 4
     if short and (key.endswith((" sponsor", " sponsors")) or key.startswith("sponsor")):
         return "sponsors"
@@ -260,6 +262,12 @@ class Segment:
         return self.heading is not None
 
 
+_HEADING_TIME = re.compile(
+    r"^[\[(]@?\d{1,3}:\d{2}(?::\d{2})?[\])][ \t]*[-–—:|]?[ \t]*"  # "[@02:57] Official updates"
+    r"|[ \t]*[\[(]@?\d{1,3}:\d{2}(?::\d{2})?[ \t]?~?[\])]$"  # "Prompts are programs (4:30~)"
+)
+
+
 @dataclass(slots=True)
 class SectionBlock:
     """A heading and the segments beneath it, up to the next heading."""
@@ -270,7 +278,10 @@ class SectionBlock:
 
     @property
     def title(self) -> str | None:
-        return self.heading.heading if self.heading else None
+        """The heading's words, without a chapter time it carries ("Prompts (4:30~)")."""
+        if self.heading is None or self.heading.heading is None:
+            return None
+        return _HEADING_TIME.sub("", self.heading.heading).strip() or self.heading.heading
 
 
 def _cuts(text: str) -> list[int]:

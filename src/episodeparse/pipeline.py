@@ -100,7 +100,7 @@ def _sections(ctx: Context, links: list[Link]) -> list[Section]:
         rest = [s for s in block.segments if not ctx.is_taken(s)]
         text = clean_prose(Document.join(rest))
         if text:
-            out.append(Section(block.heading.heading or "", text))
+            out.append(Section(block.title or "", text))
             ctx.take(*rest)
         ctx.take(block.heading)
     headings_used = {link.section for link in links}

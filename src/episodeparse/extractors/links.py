@@ -197,6 +197,10 @@ _FRAGMENT = re.compile(
     r"^(?:on|and|or|but|to|in|with|for|of|from|by)\b|.*\b(?:is|are|was|were)$", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z])|❤")
+_WHERE_TO_FIND = re.compile(
+    r"^(?:Where[ \t]+to[ \t]+(?:find|follow)|Find|Follow|Connect[ \t]+with)[ \t]+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})[ \t]*:?$"
+)
 _NAME_ON_PLATFORM = re.compile(  # "Lucía on LinkedIn: URL", "Kit on Bluesky: @kit"
     r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})[ \t]+on[ \t]+"
     r"(?:Twitter|X|LinkedIn|Mastodon|Bluesky|Instagram|GitHub|Github|YouTube|Threads|TikTok|"
@@ -361,9 +365,21 @@ class _Linker:
             self._plain_memo[text] = collapse(render_inline(_BULLET.sub("", text)))
         return self._plain_memo[text]
 
-    def person_for(self, line: str, label: str | None, start: int, url: str | None) -> str | None:
-        """Whose link this is, from what the line says; None for the show's own links."""
+    def person_for(
+        self, line: str, label: str | None, start: int, url: str | None, section: str | None
+    ) -> str | None:
+        """Whose link this is, from what the line (or its heading) says; None for the show's
+        own links."""
         ctx = self.ctx
+        heading = _WHERE_TO_FIND.match(section or "")
+        if (
+            heading
+            and not _NOT_A_NAME_START.match(heading["name"])
+            and heading["name"] not in _NOT_PEOPLE
+            and (ctx.podcast or "").casefold() != heading["name"].casefold()
+        ):
+            person = ctx.find_person(heading["name"])  # "Where to find Owen:"
+            return person.name if person else heading["name"]
         # "Natalie Brunell (Twitter: @natbrunell) is ...": a handle in parentheses after a name.
         before = _NAME_THEN_PAREN.search(line[:start])
         if before:
@@ -505,8 +521,8 @@ class _Linker:
                     label = self._label_above(seg)
             previous_end = item.end
             line_label = _label_before(text[: item.start], item.start) if item.handle else None
-            platform = platform_of(item.url, label or line_label)
-            person = self.person_for(text, label, item.start, item.url)
+            platform = platform_of(item.url, label) or platform_of(item.url, line_label)
+            person = self.person_for(text, label, item.start, item.url, section)
             kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
             links.append(Link(item.url, item.handle, label, section, person, platform, kind))
         if found and self._only_links(text, found, links):
