@@ -241,6 +241,7 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
 # Segments ------------------------------------------------------------------------------
 
 _BREAK = re.compile(r"\r\n|\r|\n")
+_WORD_CHAR = re.compile(r"[^\W_]")
 _WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
 _RULE = re.compile(r"-{3,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")
 _BRACKET_TIME = re.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
@@ -287,21 +288,27 @@ class SectionBlock:
 def _cuts(text: str) -> list[int]:
     """Positions at which a physical line is cut into segments."""
     cuts: set[int] = set()
-    for m in _WIDE_GAP.finditer(text):
-        if not any(ch.isalnum() for ch in text[: m.start()]):
-            continue  # "#  Title", "-   item": indentation after markup, not a lost newline
-        cuts.add(m.start())
-        cuts.add(m.end())
-    for m in _INLINE_HEADING.finditer(text):
-        cuts.add(m.start())
-        cuts.add(m.end())
-    for m in _RULE.finditer(text):
-        cuts.add(m.start())
-        cuts.add(m.end())
-    times = [m.start() for m in _BRACKET_TIME.finditer(text)]
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        first_word = _WORD_CHAR.search(text)
+        words_from = first_word.start() if first_word else len(text)
+        for m in _WIDE_GAP.finditer(text):
+            if m.start() < words_from:
+                continue  # "#  Title", "-   item": indentation after markup, not a lost newline
+            cuts.add(m.start())
+            cuts.add(m.end())
+    if "//" in text:
+        for m in _INLINE_HEADING.finditer(text):
+            cuts.add(m.start())
+            cuts.add(m.end())
+    if "---" in text:
+        for m in _RULE.finditer(text):
+            cuts.add(m.start())
+            cuts.add(m.end())
+    times = [m.start() for m in _BRACKET_TIME.finditer(text)] if ":" in text else []
     if len(times) >= 2:
         cuts.update(times)
-    addresses = list(_ADDRESS_END.finditer(text))
+    maybe_address = "/" in text or "@" in text or "www." in text
+    addresses = list(_ADDRESS_END.finditer(text)) if maybe_address else []
     if len(addresses) >= 2:
         for m in addresses:
             rest = text[m.end() : m.end() + 2]
