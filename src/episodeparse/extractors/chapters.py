@@ -23,7 +23,7 @@ from episodeparse.normalize import collapse, render_inline, time_to_seconds
 
 __all__ = ["extract", "match_chapter"]
 
-_TIME = r"\d{1,3}:\d{2}(?::\d{2})?"
+_TIME = r"\d{1,3}:\d{2}(?::\d{2})?(?:\.\d{1,3})?"  # milliseconds: mp4chaps lines
 _CHAPTER_LINE = re.compile(
     rf"""^[ \t]*(?:[-*•·>+][ \t]+)?           # a bullet
         (?:\*\*|__)?                          # bold around the time
@@ -60,6 +60,8 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     ('1:14:31', 'Fame', True)
     >>> match_chapter("00:00 - 09:24 Intro")
     ('00:00', 'Intro', False)
+    >>> match_chapter("00:01:12.500 Next")
+    ('00:01:12.500', 'Next', False)
     >>> match_chapter("4:20 PM CT following") is None, match_chapter("12:75 x") is None
     (True, True)
     """
