@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from episodeparse import feeds
+from episodeparse import chapter_formats, feeds
 from episodeparse.document import InputError, decode
 from episodeparse.extractors.header import parse_title_line
 from episodeparse.html import strip_tags
@@ -29,6 +29,7 @@ __all__ = [
     "InputFailure",
     "expand",
     "iter_records",
+    "read_input",
     "records_from_bytes",
 ]
 
@@ -90,6 +91,16 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"larger than --max-bytes ({max_bytes} bytes)")
     return data
+
+
+def read_input(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> bytes:
+    """The bytes of one input (``-`` for standard input), at most ``max_bytes`` of them.
+
+    Raises ``InputError`` for a file that cannot be read or is larger than ``max_bytes``.
+    """
+    return _read(path, max_bytes, stdin)
 
 
 def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
@@ -168,13 +179,22 @@ def _merge_people(
 def records_from_bytes(
     data: bytes, path: str | None, *, encoding: str | None = None
 ) -> Iterator[Episode]:
-    """The records in one input's bytes: one for notes, one per item for a feed.
+    """The records in one input's bytes: one for notes, one per item for a feed, one for a
+    chapters file (Podcasting 2.0 JSON, PSC, WebVTT, FFMETADATA, mp4chaps; told apart by
+    content, whatever the file is called).
 
-    Raises ``InputError`` (or ``feeds.FeedError``) for input that cannot be read.
+    Raises ``InputError`` (or ``feeds.FeedError``, ``chapter_formats.ChapterFormatError``)
+    for input that cannot be read.
     """
     if feeds.looks_like_feed(data[:4096]):
         for item in feeds.iter_items(data):
             yield _feed_record(item, path)
+        return
+    chapter_file = chapter_formats.read(data, encoding)
+    if chapter_file is not None:
+        digest = hashlib.sha256(data).hexdigest()
+        source = Source(path=path, format="text", item=None, sha256=digest)
+        yield chapter_formats.to_episode(chapter_file, source)
         return
     text = decode(data, encoding)
     digest = hashlib.sha256(data).hexdigest()
@@ -198,5 +218,5 @@ def iter_records(
             data = _read(entry, max_bytes, stdin)
             shown = None if entry == STDIN else entry
             yield from records_from_bytes(data, shown, encoding=encoding)
-        except (InputError, feeds.FeedError) as exc:
+        except (InputError, feeds.FeedError, chapter_formats.ChapterFormatError) as exc:
             yield InputFailure(entry, str(exc))
