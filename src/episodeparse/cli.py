@@ -352,6 +352,156 @@ def validate(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+# chapters ------------------------------------------------------------------------------
+
+
+class ChapterFormat(StrEnum):
+    podcast_json = "podcast-json"
+    psc = "psc"
+    ffmetadata = "ffmetadata"
+    webvtt = "webvtt"
+    mp4chaps = "mp4chaps"
+    youtube = "youtube"
+
+
+def _one_record(data: bytes, path: str, item: int | None, encoding: str | None) -> Episode:
+    """The record ``--item`` names (default: the only one); a feed of several needs it."""
+    from episodeparse.inputs import records_from_bytes
+
+    records = records_from_bytes(data, None if path == "-" else path, encoding=encoding)
+    chosen: Episode | None = None
+    count = 0
+    for index, record in enumerate(records):
+        count += 1
+        if index == (item or 0):
+            chosen = record
+            if item is not None:
+                break
+    if item is None and count > 1:
+        _fail(f"{path}: a feed of {count} items: choose one with --item N (0 to {count - 1})")
+    if chosen is None:
+        _fail(f"{path}: no item {item}: the input has {count}")
+    return chosen
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  episodeparse chapters notes.txt --to podcast-json --output chapters.json\n\n"
+        "  episodeparse chapters notes.txt --to ffmetadata --duration 1:02:03 > chapters.ffmeta\n\n"
+        "  ffmpeg -i ep.mp3 -i chapters.ffmeta -map_metadata 1 -map_chapters 1 -c copy out.mp3\n\n"
+        "  episodeparse chapters feed.xml --item 0 --to youtube\n\n"
+        "  episodeparse chapters chapters.json --to webvtt --duration 3723.5\n\n"
+        "Exit codes: 0 written, 1 YouTube's rules broken (nothing written; --force writes), "
+        "2 a usage or input problem."
+    )
+)
+def chapters(
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="Notes, a feed, a chapters file (Podcasting 2.0 JSON, PSC, WebVTT, "
+            "FFMETADATA, mp4chaps), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    to: Annotated[
+        ChapterFormat,
+        typer.Option("--to", "-t", help="The format to write.", show_default=False),
+    ],
+    duration: Annotated[
+        str | None,
+        typer.Option(
+            "--duration",
+            "-d",
+            help="The episode's length (seconds, or H:MM:SS[.mmm]): the end of the last "
+            "chapter, which ffmetadata and webvtt need.",
+            show_default=False,
+        ),
+    ] = None,
+    item: Annotated[
+        int | None,
+        typer.Option(
+            "--item",
+            min=0,
+            help="Which item of a feed (0 is the first); needed when a feed has several.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Write youtube chapters even when they break its rules."),
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+    ] = None,
+) -> None:
+    """Export an episode's chapters for players, editors, ffmpeg or a YouTube description.
+
+    Formats: podcast-json (Podcasting 2.0), psc (Podlove Simple Chapters), ffmetadata,
+    webvtt, mp4chaps, youtube. A chapters file converts directly, keeping its
+    milliseconds, ends and links; notes and feeds are parsed as convert parses them.
+    """
+    import dataclasses
+
+    from episodeparse import chapter_formats
+    from episodeparse.chapter_formats import youtube
+    from episodeparse.document import InputError
+    from episodeparse.feeds import FeedError
+    from episodeparse.inputs import read_input
+
+    duration_ms: int | None = None
+    if duration is not None:
+        duration_ms = chapter_formats.parse_npt(duration)
+        if duration_ms is None or duration_ms <= 0:
+            _fail(f"--duration {duration}: not a length (write seconds, M:SS or H:MM:SS)")
+    if output is not None:
+        _check_output(output, [path])
+    try:
+        data = read_input(path, max_bytes)
+        found = chapter_formats.read(data, encoding)
+        if found is None:
+            record = _one_record(data, path, item, encoding)
+            chapter_list = chapter_formats.from_episode(record, duration_ms=duration_ms)
+        elif item:
+            _fail(f"{path}: --item {item}: a chapters file holds one episode")
+        else:
+            chapter_list = dataclasses.replace(
+                found.chapters, duration_ms=duration_ms or found.chapters.duration_ms
+            )
+    except (InputError, FeedError, chapter_formats.ChapterFormatError) as exc:
+        _fail(f"{path}: {exc}")
+    if not chapter_list.marks:
+        _fail(f"{path}: no chapters found")
+    if to is ChapterFormat.youtube and not force:
+        problems = youtube.problems(chapter_list)
+        for problem in problems:
+            _error(f"{path}: {problem}")
+        if problems:
+            _fail(f"{path}: nothing written (--force writes it anyway)", EXIT_FINDINGS)
+    try:
+        text = chapter_formats.write(to.value, chapter_list)
+    except chapter_formats.DurationNeeded as exc:
+        _fail(f"{path}: {exc} (--duration SECONDS)")
+    except chapter_formats.ChapterFormatError as exc:
+        _fail(f"{path}: {exc}")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
