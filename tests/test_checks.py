@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import shlex
+import time
 from pathlib import Path
 
 import pytest
 
 from episodeparse.checks import CHECKS, PROFILES, Check, Options, Profile, codes, selected
+from episodeparse.checks.links import _markdown_targets
 from episodeparse.diagnostics import Diagnostic
 from episodeparse.inputs import InputFailure
 from episodeparse.validate import Report, iter_reports, validate_text
@@ -150,3 +152,11 @@ def test_the_corpus_runs_through_every_check(profile: Profile | None) -> None:
             assert d.message and "\n" not in d.message
         seen.extend(result.diagnostics)
     assert seen
+
+
+def test_markdown_link_scan_is_linear_in_the_line() -> None:
+    line = "[a](https://x.org/a b " * 20000  # 440 KB of links never closed
+    started = time.perf_counter()
+    found = list(_markdown_targets(line))
+    assert len(found) == 20000
+    assert time.perf_counter() - started < 2

@@ -31,6 +31,7 @@ _SCHEME = re.compile(
 _SPACE_AFTER_SCHEME = re.compile(
     r"(?<![\w/.:+-])(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)[ \t]+(?=[\w-]{1,63}\.[A-Za-z])"
 )
+_TARGET_WINDOW = 500  # characters: a Markdown link target, or its label
 _ADDRESS_START = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]{0,20}://|www\.)", re.IGNORECASE)
 _REF_DEFINITION = re.compile(
     r"^[ \t]{0,3}\[[^\[\]\n]{1,100}\]:[ \t]*<?(?P<url>[^\s<>]{1,2000})>?(?:[ \t].*)?$"
@@ -151,13 +152,16 @@ def _fenced_lines(notes: Notes) -> frozenset[int]:
 
 
 def _markdown_targets(line: str) -> Iterator[tuple[int, str]]:
-    """(offset, problem) for each Markdown link target on ``line`` that is broken."""
+    """(offset, problem) for each Markdown link target on ``line`` that is broken. Each
+    target is looked for within ``_TARGET_WINDOW`` characters, so a long line of broken
+    links costs time in proportion to its length."""
     start = line.find("](")
     while start >= 0:
         begin = start + 2
-        close = line.find(")", begin)
-        target = line[begin:] if close < 0 else line[begin:close]
-        label_open = line.rfind("[", 0, start)
+        window = line[begin : begin + _TARGET_WINDOW]
+        close = window.find(")")
+        target = window if close < 0 else window[:close]
+        label_open = line.rfind("[", max(0, start - _TARGET_WINDOW), start)
         stripped = target.strip()
         if close >= 0 and not stripped and label_open >= 0 and line[label_open + 1 : start]:
             yield start, "a Markdown link with no address"
