@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from episodeparse.document import Document, InputError, decode, heading_kind
+from episodeparse.document import Document, InputError, decode, heading_kind, is_boilerplate
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,34 @@ def test_wrapped_markdown_link_is_joined_onto_its_first_line() -> None:
     assert [(s.line, s.text) for s in doc.segments] == [
         (1, "- [@10:15] [Kani Rust Verifier Project](https://x.test/k) announcement")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visit the podcast's native language site",
+        "Hosted on Acast. See acast.com/privacy for more information.",
+        "Learn more about your ad choices. Visit megaphone.fm/adchoices",
+        "Learn more about sponsor message choices: podcastchoices.com/adchoices",
+        "See omnystudio.com/listener for privacy information.",
+        "Get full access to Field Notes at fieldnotes.substack.com/subscribe",
+    ],
+)
+def test_aggregator_and_host_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Visit our site for the archive.", "Learn more about Rust at rust-lang.org"]
+)
+def test_ordinary_lines_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Thank you to our sponsors", "Today's sponsors:", "This episode is brought to you by"],
+)
+def test_sponsor_headings(heading: str) -> None:
+    (seg,) = Document(heading).segments
+    assert seg.heading is not None and heading_kind(seg.heading) == "sponsors"

@@ -102,7 +102,9 @@ for _kind, _words in {
     ),
     "sponsors": (
         "sponsor|sponsors|sponsored by|our sponsors|thanks to our sponsors|"
-        "this episode is sponsored by|brought to you by|partners|support the show"
+        "thank you to our sponsors|thanks to our sponsor|today s sponsors|episode sponsors|"
+        "this week s sponsors|this episode is sponsored by|this episode is brought to you by|"
+        "brought to you by|partners|support the show|supported by"
     ),
     "people": (
         "hosts|host|your hosts|your host|guest|guests|special guest|special guests|"
@@ -126,7 +128,11 @@ _BOILERPLATE = re.compile(
         |Hosted[ \t]+on[ \t]+Acast\.[ \t]+See[ \t]+acast\.com/privacy
         |See[ \t]+\S+[ \t]+for[ \t]+privacy[ \t]+(?:and[ \t]+opt-out[ \t]+)?information
         |See[ \t]+Privacy[ \t]+Policy[ \t]+at
-        |Learn[ \t]+more[ \t]+about[ \t]+your[ \t]+ad[ \t]+choices
+        |Learn[ \t]+more[ \t]+about[ \t]+(?:your[ \t]+ad|sponsor[ \t]+message)[ \t]+choices
+        |NPR[ \t]+Privacy[ \t]+Policy
+        |This[ \t]+podcast[ \t]+uses[ \t]+the[ \t]+following[ \t]+third-party[ \t]+services
+        |Become[ \t]+a[ \t]+member[ \t]+at[ \t]+https?://plus\.acast\.com
+        |Get[ \t]+full[ \t]+access[ \t]+to[ \t].{1,80}[ \t]+at[ \t]+\S+substack\.com
         |Privacy[ \t]+(?:&|and)[ \t]+Opt-Out
         |Support[ \t]+this[ \t]+podcast[ \t]+at[ \t]+[—-]
         |Send[ \t]+in[ \t]+a[ \t]+voice[ \t]+message
