@@ -153,7 +153,7 @@ def test_ordinary_lines_are_not_boilerplate(line: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Thank you to our sponsors", "Today's sponsors:", "This episode is brought to you by"],
+    ["Thank you to our sponsors", "Today's sponsors:", "This episode is brought to you by:"],
 )
 def test_sponsor_headings(heading: str) -> None:
     (seg,) = Document(heading).segments
