@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from episodeparse.checks import CHECKS, PROFILES, Check, Options, Profile, codes, selected
 from episodeparse.checks.links import _markdown_targets
@@ -160,3 +162,17 @@ def test_markdown_link_scan_is_linear_in_the_line() -> None:
     found = list(_markdown_targets(line))
     assert len(found) == 20000
     assert time.perf_counter() - started < 2
+
+
+NOTE_PIECES = [*"[]()#/:-*_ \n\t.@0123456789abcHhtps", "https://", "// Bio", "## ", "12:75", "```"]
+NOTE_ALPHABET = st.sampled_from(NOTE_PIECES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NOTE_ALPHABET, max_size=80).map("".join), st.sampled_from([None, *PROFILES]))
+def test_any_text_gives_diagnostics_inside_it(text: str, profile: Profile | None) -> None:
+    lines = max(1, len(text.splitlines()))
+    for d in validate_text(text, options=Options(profile=profile, duration=600)):
+        assert 1 <= d.line <= lines + 1
+        assert d.column >= 1
+        assert d.code in codes()
