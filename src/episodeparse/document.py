@@ -168,8 +168,8 @@ def heading_kind(text: str) -> str:
     key = _heading_key(text)
     if key in _HEADING_KINDS:
         return _HEADING_KINDS[key]
-    if key.startswith(("where to find", "where to follow", "find ", "follow ")):
-        return "links"  # "Where to find Owen:", "Follow the show"
+    if key.startswith(("where to find", "where to follow")):
+        return "links"  # "Where to find Owen:"
     short = len(key.split()) <= 4
     if short and (key.endswith((" sponsor", " sponsors")) or key.startswith("sponsor")):
         return "sponsors"
@@ -228,9 +228,14 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
             text = _trim_decoration(m.group("h"))
             return (text, False) if text else None
     # A short line that is nothing but a known heading: "Timestamps", "⏱ Timestamps".
-    if len(raw) <= 48 and not raw.startswith(("-", "*", "+")):
+    if (
+        len(raw) <= 48
+        and not raw.startswith(("-", "*", "+"))
+        and "@" not in raw
+        and "://" not in raw
+    ):
         bare = _trim_decoration(raw)
-        if bare and len(bare.split()) <= 4 and heading_kind(bare) != "other":
+        if bare and len(bare.split()) <= 6 and heading_kind(bare) != "other":
             return bare, True
     m = _LABEL_HEADING.match(raw)
     if m:
