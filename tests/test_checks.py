@@ -176,3 +176,22 @@ def test_any_text_gives_diagnostics_inside_it(text: str, profile: Profile | None
         assert 1 <= d.line <= lines + 1
         assert d.column >= 1
         assert d.code in codes()
+
+
+def test_spotify_counts_the_punctuation_a_listener_sees() -> None:
+    chapters = (
+        "* **[00:00](#t=00:00)** Welcome\n"
+        "- [02:30] - [Noria](https://github.com/mit-pdos/noria)\n"
+        "[10:15] -- Notes\n"
+    )
+    text = clean_note().replace("// Timestamps", chapters + "// Timestamps")
+    found = validate_text(text, options=Options(profile="spotify"))
+    lines = [text.splitlines()[d.line - 1] for d in found if d.code == "spotify/punctuation"]
+    assert lines == ["[10:15] -- Notes"]
+
+
+def test_notes_without_chapters_are_not_too_few_for_any_platform() -> None:
+    text = re.sub(r"// Timestamps\n(\[.*\n)+", "", clean_note())
+    assert "[00:00]" not in text
+    for profile in PROFILES:
+        assert check_codes(text, Options(profile=profile)) == [], profile

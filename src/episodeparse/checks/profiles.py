@@ -9,6 +9,8 @@ Each message names the platform and its rule. Sources:
   timestamp and the title, chronological order; titles under 40 characters recommended.
 - Apple Podcasts for Creators, "Chapters on Apple Podcasts": in the episode description,
   start the first chapter at 00:00:00 and include at least three chapters.
+
+Notes with no chapter at all ask for none, and are not held to "at least three".
 - Podcasting 2.0 JSON chapters (podcast namespace, jsonChapters.md 1.2): each chapter needs
   ``startTime`` in seconds; chapters are read in ascending ``startTime`` order; ``title`` is
   optional, but an untitled chapter shows blank in the table of contents.
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 
 from episodeparse.checks.chapters import dropped_times
 from episodeparse.checks.notes import ChapterSpot, Finding, Notes, check, quote
+from episodeparse.normalize import render_inline
 
 __all__ = [
     "apple_first_at_zero",
@@ -48,7 +51,7 @@ _TIME_OPENING = re.compile(
     r"^[ \t]*(?:[-*•·>+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?[\[(]?@?[ \t]?"
     r"\d{1,3}:\d{2}(?::\d{2})?[\])]?"
 )
-_MARKUP = re.compile(r"\(\#[^)\s]{0,40}\)|\*\*|__")
+_ANCHOR = re.compile(r"^\(\#[^)\s]{0,40}\)")  # [01:50](#t=01:50)
 
 
 def _first_at_zero(notes: Notes, rule: str) -> Iterator[Finding]:
@@ -59,11 +62,10 @@ def _first_at_zero(notes: Notes, rule: str) -> Iterator[Finding]:
 
 
 def _too_few(notes: Notes, rule: str) -> Iterator[Finding]:
+    """Notes with one or two chapters; notes with none do not ask for chapters."""
     spots = notes.chapter_spots
-    if len(spots) < _MIN_CHAPTERS:
-        where = (spots[0].line, spots[0].column) if spots else (1, 1)
-        have = f"only {len(spots)}" if spots else "none"
-        yield Finding(*where, f"{rule}; the notes have {have}")
+    if 0 < len(spots) < _MIN_CHAPTERS:
+        yield Finding(spots[0].line, spots[0].column, f"{rule}; the notes have {len(spots)}")
 
 
 def _not_ascending(notes: Notes, rule: str) -> Iterator[Finding]:
@@ -167,8 +169,10 @@ def spotify_punctuation(notes: Notes) -> Iterator[Finding]:
         m = _TIME_OPENING.match(text)
         if m is None:
             continue
-        start = next((i for i in range(m.end(), len(text)) if text[i].isalnum()), len(text))
-        gap = _MARKUP.sub("", text[m.end() : start])
+        # What a reader sees: no "(#t=..)" anchor, link markup or bold around the title.
+        rest = render_inline(_ANCHOR.sub("", text[m.end() :], count=1))
+        start = next((i for i, ch in enumerate(rest) if ch.isalnum()), len(rest))
+        gap = rest[:start].replace("**", "").replace("__", "")
         marks = [ch for ch in gap if not ch.isspace()]
         if len(marks) > 1:
             yield Finding(
