@@ -26,8 +26,10 @@ def no_guest(notes: Notes) -> Iterator[Finding]:
     people = notes.episode.people
     if any(p.role == "guest" for p in people):
         return
-    named = ", ".join(p.name for p in people)
-    who = f"the notes name only {named}, not as guests" if named else "the notes name no one"
+    names = [p.name for p in people]
+    named = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    role = "host" if len(names) == 1 else "hosts"
+    who = f"the notes name {named}, as {role}" if named else "the notes name no one"
     yield Finding(
         1,
         1,
