@@ -76,3 +76,11 @@ def test_times_that_are_not_chapters(text: str) -> None:
 
 def test_one_bare_time_in_prose_is_not_a_chapter() -> None:
     assert chapters("Intro line\n10:00 is when it starts, says the host.") == []
+
+
+def test_markdown_table_of_chapters() -> None:
+    text = (
+        "| Ch | Start | Title | Runs |\n|----|-------|-------|------|\n"
+        "| 01 | 00:00 | Let's talk! | 00:38 |\n| 02 | 00:38 | Sponsor: Fly.io | 02:41 |\n"
+    )
+    assert chapters(text) == [("00:00", 0, "Let's talk!"), ("00:38", 38, "Sponsor: Fly.io")]

@@ -198,3 +198,24 @@ def test_section_of_a_link_under_a_timed_heading_is_the_heading_words() -> None:
     text = "### Prompts are programs (4:30~)\n\n- [Starship](https://starship.example.rs)\n"
     (link,) = links(text)
     assert link.section == "Prompts are programs"
+
+
+def test_a_name_alone_on_a_line_heads_that_persons_links() -> None:
+    text = (
+        "In this episode, my guest is Dr. Maya Lindqvist, a professor at Northfield.\n\n"
+        "Dr. Maya Lindqvist\n"
+        "Lab: https://lab.example.edu\n"
+        "X: https://x.com/maya\n\n"
+        "Thank you to our sponsors\n"
+        "AG1: https://ag1.example.com/show\n"
+    )
+    ep = parse(text)
+    got = [(link.person, link.kind) for link in ep.links]
+    assert got == [("Maya Lindqvist", "reference"), ("Maya Lindqvist", "social"), (None, "sponsor")]
+    assert ep.leftovers == ()
+
+
+def test_name_dash_links_prefix() -> None:
+    text = "## Featuring\n\n- Sam Rivers – [GitHub](https://github.com/samrivers)\n"
+    (link,) = links(text)
+    assert link.person == "Sam Rivers"

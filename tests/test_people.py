@@ -58,6 +58,19 @@ def people(text: str) -> list[tuple[str, str]]:
         ),
         ("Graham Krizek - Founder of Voltage", [("Graham Krizek", "guest")]),
         (
+            "In this episode, my guest is Dr. Maya Lindqvist, Ph.D., a professor at Northfield.",
+            [("Maya Lindqvist", "guest")],
+        ),
+        (
+            "In this episode, Alex Moreno, CTO of Vecstore, joins the show.\n\n"
+            "Sean Falconer is the host of Software Engineering Daily.",
+            [("Alex Moreno", "guest"), ("Sean Falconer", "host")],
+        ),
+        (
+            "Jerod & Adam are joined by Sam Rivers to discuss YAML.",
+            [("Jerod", "host"), ("Adam", "host"), ("Sam Rivers", "guest")],
+        ),
+        (
             "Adam & Dave discuss the week and we're joined by Sir Brian of London\n\n"
             "I'm Adam Curry in Texas. My friend: Dave Jones!",
             [("Adam Curry", "host"), ("Dave Jones", "host"), ("Sir Brian of London", "guest")],
@@ -104,3 +117,12 @@ def test_fullest_name_and_spelling_variants_merge() -> None:
     (person,) = ep.people
     assert person.name == "Zengyi Qin"
     assert person.affiliation == "Founder of the OpenAGI Foundation"
+
+
+def test_affiliations_after_guest_cues_skip_degrees() -> None:
+    ep = parse(
+        "In this episode, my guest is Dr. Maya Lindqvist, Ph.D., a professor of biology at Yale."
+    )
+    assert [p.affiliation for p in ep.people] == ["professor of biology at Yale"]
+    ep = parse("In this episode, Alex Moreno, CTO of Vecstore, joins the show.")
+    assert [p.affiliation for p in ep.people] == ["CTO of Vecstore"]

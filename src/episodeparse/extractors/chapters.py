@@ -38,6 +38,7 @@ _CHAPTER_LINE = re.compile(
     re.VERBOSE,
 )
 _TIME_AT_END = re.compile(rf"^(?P<title>\S.*?)[ \t]*[\[(]@?(?P<time>{_TIME})[ \t]?~?[\])]$")
+_TIME_CELL = re.compile(rf"^{_TIME}$")
 _BOLD_WRAP = re.compile(r"^(\*\*|__)(?P<t>.+)\1$")
 _NOT_A_TITLE = re.compile(r"^(?:[AaPp]\.?[Mm]\.?|[AP]M|Uhr|h)\b|^[/:]|^\d{1,2}[:/]\d")
 
@@ -62,9 +63,13 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     ('00:00', 'Intro', False)
     >>> match_chapter("00:01:12.500 Next")
     ('00:01:12.500', 'Next', False)
+    >>> match_chapter("| 02 | 00:38 | Sponsor: Fly.io | 02:41 |")
+    ('00:38', 'Sponsor: Fly.io', False)
     >>> match_chapter("4:20 PM CT following") is None, match_chapter("12:75 x") is None
     (True, True)
     """
+    if text.startswith("|"):
+        return _table_row(text)
     m = _CHAPTER_LINE.match(text)
     if m:
         bracketed = bool(m["open"]) and bool(m["close"])
@@ -82,6 +87,19 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     if not title or _NOT_A_TITLE.match(title) or time_to_seconds(time) is None:
         return None
     return time, title, bracketed
+
+
+def _table_row(text: str) -> tuple[str, str, bool] | None:
+    """A Markdown table row whose first time cell is followed by a title cell:
+    "| 01 | 00:00 | Let's talk! | 00:38 |" (a chapter number before it, a length after)."""
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    for i, cell in enumerate(cells[:-1]):
+        if _TIME_CELL.match(cell) and time_to_seconds(cell) is not None:
+            title = _clean(cells[i + 1])
+            if title and not _TIME_CELL.match(title):
+                return cell, title, False
+            return None
+    return None
 
 
 def extract(ctx: Context) -> list[Chapter]:

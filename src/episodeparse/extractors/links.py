@@ -156,8 +156,10 @@ _CONNECT_WITH = re.compile(
 _POSSESSIVE = re.compile(
     r"^(?P<name>[^\W_][\w.\-ƀ]*(?:[ \t][A-Z][\w.-]*){0,3}?)(?:['’]s|s['’]|['’])[ \t]"
 )
-_NAME_PREFIX = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}):[ \t]*"
+_NAME_PREFIX = re.compile(  # "- Wes: [X](..)", "- Sam Rivers – [GitHub](..), [Website](..)"
+    r"""^[ \t]*(?:[-*•][ \t]+)?
+        (?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})(?::|[ \t]+[-–—])[ \t]*""",
+    re.VERBOSE,
 )
 _POSSESSIVE_ANY = re.compile(r"(?<![\w'’])(?P<name>[A-Z][\w.-]{1,30})(?:['’]s|s['’]|['’])[ \t]+\w")
 _NOT_PEOPLE = frozenset(
@@ -207,6 +209,7 @@ _NAME_ON_PLATFORM = re.compile(  # "Lucía on LinkedIn: URL", "Kit on Bluesky: @
     r"Facebook|Twitch|Substack|Medium)\b"
 )
 _NOT_A_NAME_START = re.compile(r"(?:The|Our|My|Us|We|This)\b")
+_HONORIFIC_START = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
 _NAME_THEN_PAREN = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
 )
@@ -351,6 +354,12 @@ class _Linker:
         self.sponsor_run = False
         self.listen_line = False  # "Boost us with Podcasting 2.0 apps: [A](..) - [B](..)"
         self._connect_memo: dict[str, re.Match[str] | None] = {}
+        # "Dr. Maya Lindqvist" alone on a line, then her links: whose the paragraph is.
+        self.paragraph_person: str | None = None
+        self.paragraph_start: list[int] = []  # the first segment of each segment's paragraph
+        for s in ctx.doc.segments:
+            joined = s.index > 0 and ctx.doc.segments[s.index - 1].line >= s.line - 1
+            self.paragraph_start.append(self.paragraph_start[-1] if joined else s.index)
         self._plain_memo: dict[str, str] = {}
 
     def _connect(self, text: str) -> re.Match[str] | None:
@@ -431,6 +440,8 @@ class _Linker:
             person = ctx.find_person(m["name"])
             if person:
                 return person.name
+        if self.paragraph_person is not None:
+            return self.paragraph_person
         if label and social:
             # "Audio Editing: [Zoran Zaric](https://twitter.com/...)": a name that labels a profile.
             found = read_name(label)
@@ -505,6 +516,7 @@ class _Linker:
         ]
         links: list[Link] = []
         section = self.ctx.section_title(seg)
+        self.paragraph_person = self._name_line_above(seg) if found else None
         self.listen_line = bool(found) and bool(_LISTEN_INTRO.search(text[: found[0].start]))
         previous_end = 0
         for item in found:
@@ -528,6 +540,25 @@ class _Linker:
         if found and self._only_links(text, found, links):
             self.ctx.take(seg)
         return links
+
+    def _name_line_above(self, seg: Segment) -> str | None:
+        """The known person whose full name stands alone on the first line of this
+        paragraph (the line is taken: it heads their links)."""
+        segments = self.ctx.doc.segments
+        i = self.paragraph_start[seg.index]
+        first = segments[i]
+        if (
+            first is seg
+            or first.is_heading
+            or any(s.line == first.line for s in segments[i + 1 : i + 2])
+        ):
+            return None
+        name = _HONORIFIC_START.sub("", first.text.strip().rstrip(":"))
+        person = self.ctx.find_person(name) if " " in name else None
+        if person is None or person.name != name:
+            return None
+        self.ctx.take(first)
+        return person.name
 
     def _label_above(self, seg: Segment) -> str | None:
         """A label on the line above that ends with ":" and holds no address."""

@@ -37,7 +37,8 @@ _FROM_JOIN = re.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t
 _JOINS = re.compile(r"^[ \t]+joins?\b")
 _GUEST_CUES = re.compile(
     r"\b(?:joined[ \t]+by|with[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
-    r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find)[ \t]+"
+    r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
+    r"(?:my|our|today['’]s|this[ \t]+week['’]s)[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are))[ \t]+"
 )
 _ROLE_LABEL = re.compile(
     r"""^[ \t]*(?:[-*•][ \t]+)?
@@ -60,11 +61,13 @@ _NOT_A_PERSON = re.compile(  # "Rustacean Station is a community project"
     re.VERBOSE | re.IGNORECASE,
 )
 _WHO_ETC = r"\b(?:who|where|which|that|whose|working|focusing|specializing)\b"
+_DEGREES = re.compile(r"^(?:,[ \t]*(?:Ph\.?[ \t]?D\.?|M\.?D\.?|MBA|Jr\.?|Sr\.?|PE|RN)(?=[,\s]|$))+")
 _APPOSITIVE = re.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?")
 
 
 def _apposition(after: str) -> str | None:
     """ ", head baker at Kornhaus Bakery, about ...": a job at or of an organisation."""
+    after = _DEGREES.sub("", after)  # "Maya Lindqvist, Ph.D., a professor of ..."
     app = _APPOSITIVE.match(after)
     if not app:
         return None
@@ -153,6 +156,11 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
             if _JOINS.match(rest) and leading:
                 ctx.add_person(names[0], "guest")
                 return
+            hosting = _IS_HOST.match(rest)
+            if hosting:
+                # "Sean Falconer is the host of Software Engineering Daily."
+                ctx.add_person(names[0], "co-host" if hosting["co"] else "host")
+                return
             m = _IS_PHRASE.match(rest)
             if m and leading and not _NOT_A_PERSON.match(rest[m.end() :]):
                 affiliation = None
@@ -168,9 +176,22 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
             ctx.add_person(found[0], _role_of(cue["role"]))
     joined_by = _IS_JOINED_BY.search(text)
     if joined_by:
-        host = name_before(text, joined_by.start())
-        if host:
-            ctx.add_person(host, "host")
+        hosts, hosts_end = names_at(text, 0)
+        if hosts and hosts_end == joined_by.start():
+            _add_all(ctx, hosts, "host")  # "Jerod & Adam are joined by ..."
+        else:
+            host = name_before(text, joined_by.start())
+            if host:
+                ctx.add_person(host, "host")
+    for joins in _JOINS_US.finditer(text):
+        # "In this episode, Alex Moreno, CTO of Vecstore, joins the show to talk about ..."
+        before = text[: joins.start()]
+        apposition = _TRAILING_APPOSITION.search(before)
+        end = apposition.start() if apposition else len(before)
+        guest = name_before(text, end)
+        if guest and len(guest.split()) >= 2:
+            role = _apposition(before[end:] + ",") if apposition else None
+            ctx.add_person(guest, "guest", affiliation=role)
     intro = _SELF_INTRO.search(text)
     if intro:
         found = read_name(text, intro.end())
@@ -192,11 +213,18 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         guests, gend = names_at(text, cue.end())
         if re.match(r"[ \t]+as[ \t]", text[gend:]):
             continue  # "featuring NAME as CHARACTER": a cast list, not a guest
-        _add_all(ctx, [g for g in guests if len(g.split()) >= 2], "guest")
+        full = [g for g in guests if len(g.split()) >= 2]
+        affiliation = _apposition(text[gend:]) if len(full) == 1 == len(guests) else None
+        _add_all(ctx, full, "guest", affiliation)
 
 
 _PAREN_OR_LINK = re.compile(r"\([^()\n]{0,300}\)|\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)")
 _ROLE_BEFORE = re.compile(r"\b(?P<role>host|co-host|cohost)[ \t]+(?=[A-Z])")  # "host Ruben ..."
+_IS_HOST = re.compile(
+    r"^[ \t]+is[ \t]+(?:the|a|your)[ \t]+(?P<co>co-?)?host[ \t]+of\b", re.IGNORECASE
+)
+_JOINS_US = re.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podcast|me)\b")
+_TRAILING_APPOSITION = re.compile(r",[ \t]+[^,]{2,80},$")
 _IS_JOINED_BY = re.compile(r"[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 _SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
 _NAME_DASH_ROLE = re.compile(  # "Graham Krizek - Founder of Voltage"
