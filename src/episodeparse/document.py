@@ -98,7 +98,9 @@ for _kind, _words in {
         "other resources|mentioned|mentioned in this episode|references|links mentioned|"
         "connect with us|connect|follow us|find us|where to find us|social|socials|"
         "contact|support connect|podcast info|support and connect|community|"
-        "contributing|more links|useful links|show notes links|get in touch"
+        "contributing|more links|useful links|show notes links|get in touch|sources|"
+        "further reading|additional resources|recommended reading|mentions|"
+        "things mentioned|stuff mentioned|show links and resources|related episodes"
     ),
     "sponsors": (
         "sponsor|sponsors|sponsored by|our sponsors|thanks to our sponsors|"
@@ -113,7 +115,8 @@ for _kind, _words in {
     ),
     "categories": "categories|category|tags|keywords|topics covered",
     "transcript": "transcript|full transcript",
-    "credits": "credits|production|produced by|music|thanks|special thanks",
+    "credits": "credits|production|produced by|music|thanks|special thanks|attribution|"
+    "production credits|crew",
 }.items():
     for _w in _words.split("|"):
         _HEADING_KINDS[_w] = _kind
