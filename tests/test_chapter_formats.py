@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -382,3 +384,15 @@ def test_from_episode_takes_a_chapters_url_from_the_link_labelled_with_its_title
         ("Outro", None),
     ]
     assert chapters.duration_ms == 200_000
+
+
+def test_sniffing_and_reading_stay_linear_on_hostile_input() -> None:
+    """Every input goes through the PSC sniff: a prolog pattern that backtracks took 38 s
+    on notes opening with 28 spaces. Run where a hang fails instead of stalling the suite."""
+    code = (
+        "from episodeparse.chapter_formats import psc, webvtt\n"
+        "for head in (b' ' * 4096 + b'x', b'<!---->' * 580 + b'x', b'<!DOCTYPE[]>' * 340):\n"
+        "    assert not psc.looks_like_psc(head)\n"
+        "webvtt.read('WEBVTT\\n\\n00:00.000 --> 00:01.000\\n' + '<' * 200_000)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=20)

@@ -100,11 +100,13 @@ def write(chapters: ChapterList) -> str:
 
 _PROLOG: Final = re.compile(
     rb"""(?:\xef\xbb\xbf)?                   # a UTF-8 byte order mark
-    (?: \s+                                  # whitespace
+    (?: \s                                   # whitespace, one at a time ((\s+)* backtracks
+                                             #   exponentially when no root follows)
       | <\?[^>]{0,1000}\?>                   # <?xml ...?>
-      | <!--.{0,2000}?-->                    # a comment
+      | <!--(?:[^-]|-[^-]){0,2000}-->        # a comment (XML forbids "--" inside: one
+                                             #   way to read it, never across two)
       | <!DOCTYPE[^\[>]{0,1000}               # a doctype (read, then refused)
-        (?:\[.{0,10000}?\])?\s*>              #   with its internal subset
+        (?:\[[^\]]{0,10000}\])?[ \t\r\n]{0,100}>  #   with its internal subset
     )*
     <(?:[A-Za-z_][\w.-]{0,30}:)?chapters[\s>/]  # the root element, any prefix
     """,

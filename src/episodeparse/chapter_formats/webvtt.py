@@ -72,7 +72,7 @@ _TIMING: Final = re.compile(
         (?:[ \t].*)?$                 # cue settings""",
     re.VERBOSE,
 )
-_TAG: Final = re.compile(r"<[^>]*>")
+_TAG: Final = re.compile(r"<[^<>]*>")  # not [^>]*: linear on a line of lone "<"
 
 
 def _ms(hours: str | None, minutes: str, seconds: str, millis: str) -> int | None:
