@@ -65,16 +65,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from email.utils import parsedate_tz
 from functools import lru_cache
 from html.entities import html5 as _HTML5_ENTITIES
-from typing import BinaryIO, Final
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder, tostring
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser, iterparse
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 from episodeparse.html import strip_tags
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    from defusedxml.ElementTree import DefusedXMLParser
+
+# The XML parser, defusedxml and email.utils are imported where they are used: every
+# convert sniffs its inputs with looks_like_feed, but only a feed needs the rest.
 
 __all__ = ["FeedError", "FeedItem", "FeedPerson", "iter_items", "looks_like_feed"]
 
@@ -192,6 +195,8 @@ def parse_rfc2822_date(text: str) -> str | None:
     >>> parse_rfc2822_date("last Tuesday") is None
     True
     """
+    from email.utils import parsedate_tz
+
     try:
         parsed = parsedate_tz(text)
     except (ValueError, IndexError, TypeError):  # pragma: no cover - email.utils quirks
@@ -391,7 +396,7 @@ def _build(
         notes=notes,
         link=link,
         duration_seconds=parse_duration(found.get("duration")),
-        raw=tostring(element, encoding="utf-8"),
+        raw=_serialize(element),
     )
 
 
@@ -513,6 +518,13 @@ _ITEMS: Final = frozenset({("", "item"), (RSS1, "item"), (ATOM, "entry")})
 _TITLES: Final = frozenset({("", "title"), (ATOM, "title"), (RSS1, "title")})
 
 
+def _serialize(element: Element) -> bytes:
+    from xml.etree.ElementTree import tostring
+
+    raw: bytes = tostring(element, encoding="utf-8")
+    return raw
+
+
 def _position(parser: DefusedXMLParser) -> str:
     expat = getattr(parser, "parser", None)
     line = getattr(expat, "CurrentLineNumber", None)
@@ -528,6 +540,11 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
     Raises ``FeedError`` (possibly after some items have been yielded) when the feed is
     not well-formed, declares a DTD or entities, or is larger than ``limit_bytes``.
     """
+    from xml.etree.ElementTree import ParseError, TreeBuilder
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser, iterparse
+
     stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
     parser = DefusedXMLParser(
         target=TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 
 __all__ = [
     "clean_prose",
@@ -117,6 +116,8 @@ def parse_date(text: str) -> str | None:
         except ValueError:
             return None
     if "," in text and ":" in text:
+        from email.utils import parsedate_to_datetime  # not at the top: email costs start-up
+
         try:
             return parsedate_to_datetime(text).date().isoformat()
         except (TypeError, ValueError, IndexError):
