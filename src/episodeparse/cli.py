@@ -13,17 +13,21 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from episodeparse import __version__
-from episodeparse.diagnostics import Diagnostic
-from episodeparse.inputs import DEFAULT_MAX_BYTES, InputFailure, iter_records
-from episodeparse.model import Episode
+
+if TYPE_CHECKING:
+    from episodeparse.diagnostics import Diagnostic
+    from episodeparse.model import Episode
+
+# The library is imported inside each command, so that --help, and a command, load only
+# what they use (start-up is most of what `validate FILE` costs).
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # inputs.DEFAULT_MAX_BYTES (a test keeps them equal)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -100,30 +104,48 @@ def _check_output(output: Path, inputs: list[str]) -> None:
             _fail(f"{output}: refusing to overwrite an input file")
 
 
+class _AtomicFile:
+    """A file written through a temporary file in the same folder, renamed into place by
+    ``commit``, so a reader never sees a partial file and an interrupted run leaves none
+    behind. The temporary file is made at the first write: no writes, no file."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.handle: TextIO | None = None
+        self.tmp: Path | None = None
+
+    def write(self, text: str) -> int:
+        if self.handle is None:
+            import tempfile
+
+            folder = self.output.parent if str(self.output.parent) else Path()
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
+            self.tmp = Path(tmp)
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self.handle.write(text)
+
+    def commit(self) -> None:
+        if self.handle is not None and self.tmp is not None:
+            self.handle.close()
+            self.tmp.replace(self.output)
+            self.handle = self.tmp = None
+
+    def discard(self) -> None:
+        if self.handle is not None and self.tmp is not None:
+            self.handle.close()
+            self.tmp.unlink(missing_ok=True)
+            self.handle = self.tmp = None
+
+
 def write_atomically(output: Path, text: str) -> None:
     """Write ``text`` to ``output`` through a temporary file in the same folder and a rename,
     so a reader never sees a partial file and an interrupted run leaves none behind."""
-    folder = output.parent if str(output.parent) else Path()
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    target = _AtomicFile(output)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        Path(tmp).replace(output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _render(records: list[Episode], fmt: OutputFormat, as_list: bool) -> str:
-    from episodeparse import emit
-
-    if fmt is OutputFormat.jsonl:
-        return "".join(emit.to_jsonl_line(r) for r in records)
-    if fmt is OutputFormat.yaml:
-        if as_list:
-            return emit.to_yaml_documents(records)
-        return emit.to_yaml(records[0])
-    return emit.to_json(records if as_list else records[0])
+        target.write(text)
+        target.commit()
+    finally:
+        target.discard()
 
 
 @app.command(
@@ -132,6 +154,7 @@ def _render(records: list[Episode], fmt: OutputFormat, as_list: bool) -> str:
         "  episodeparse convert fixtures/coffee-57.txt\n\n"
         "  episodeparse convert notes/ --format yaml --output catalogue.yaml\n\n"
         "  episodeparse convert feed.xml --format jsonl > episodes.jsonl\n\n"
+        "  episodeparse convert catalogue/ --format jsonl --jobs 0 > episodes.jsonl\n\n"
         "  cat notes.txt | episodeparse convert -"
     )
 )
@@ -157,6 +180,15 @@ def convert(
         str | None,
         typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Parse on this many processes (0: one per core); the output is the same.",
+        ),
+    ] = 1,
 ) -> None:
     """Parse show notes into episode records (JSON, YAML or JSONL).
 
@@ -164,35 +196,40 @@ def convert(
     a stream of YAML documents, or one JSON line per record. Inputs that cannot be read
     are reported on stderr, one line each, and the others are still converted (exit 2).
     """
+    from episodeparse.emit import RENDERERS, RecordWriter
+    from episodeparse.inputs import InputFailure
+    from episodeparse.parallel import iter_rendered
+
     if output is not None:
         _check_output(output, paths)
+    single_input = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+    target = None if output is None else _AtomicFile(output)
+    # Records are written as they come (only a lone first one waits, to see whether a
+    # list follows), so memory stays flat however many there are.
+    writer = RecordWriter(
+        sys.stdout if target is None else target, output_format.value, bare_single=single_input
+    )
+    render = RENDERERS[output_format.value]
     failed = False
-    streaming = output_format is OutputFormat.jsonl and output is None
-    records: list[Episode] = []
-    for result in iter_records(paths, max_bytes=max_bytes, encoding=encoding):
-        if isinstance(result, InputFailure):
-            _error(str(result))
-            failed = True
-            continue
-        if streaming:
-            from episodeparse.emit import to_jsonl_line
-
-            sys.stdout.write(to_jsonl_line(result))
-        else:
-            records.append(result)
-    if not streaming and records:
-        single_input = (len(paths) == 1 and paths[0] == "-") or (
-            len(paths) == 1 and not Path(paths[0]).is_dir()
-        )
-        as_list = not (single_input and len(records) == 1)
-        text = _render(records, output_format, as_list)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            try:
-                write_atomically(output, text)
-            except OSError as exc:
-                _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    try:
+        for result in iter_rendered(
+            paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
+        ):
+            if isinstance(result, InputFailure):
+                _error(str(result))
+                failed = True
+            else:
+                writer.add(result)
+        writer.close()
+        if target is not None:
+            target.commit()
+    except OSError as exc:
+        if target is None:
+            raise  # stdout went away: main() says so
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    finally:
+        if target is not None:
+            target.discard()
     if failed:
         raise typer.Exit(EXIT_INPUT)
 
@@ -304,6 +341,7 @@ def validate(
     """
     from episodeparse.checks import CHECKS, Options, selected
     from episodeparse.diagnostics import format_github, format_json, format_text, worst
+    from episodeparse.inputs import InputFailure
     from episodeparse.normalize import time_to_seconds
     from episodeparse.validate import iter_reports
 

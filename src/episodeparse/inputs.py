@@ -2,19 +2,23 @@
 
 ``iter_records(paths)`` yields, in order, either an ``Episode`` or an ``InputFailure`` for
 every input it could not read, so that one bad file never stops the others. Feeds stream:
-each item's record is yielded as soon as the item has been read.
+a feed file is read from disk item by item (never whole), and each item's record is yielded
+as soon as the item has been read, so memory stays flat however long the feed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from episodeparse import chapter_formats, feeds
 from episodeparse.document import InputError, decode
@@ -36,6 +40,7 @@ __all__ = [
 NOTE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"))
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
+_SNIFF_BYTES = 4096  # what feeds.looks_like_feed reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +80,60 @@ def expand(paths: list[str]) -> Iterator[str | InputFailure]:
 
 
 def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
+    source = _read_or_open_feed(path, max_bytes, stdin, open_feeds=False)
+    assert isinstance(source, bytes)
+    return source
+
+
+def _too_large(max_bytes: int) -> InputError:
+    return InputError(f"larger than --max-bytes ({max_bytes} bytes)")
+
+
+class _Limited:
+    """A feed file for ``feeds.iter_items``, refused past ``max_bytes`` as a whole read
+    would be (for files whose size ``stat`` does not tell, such as pipes)."""
+
+    def __init__(self, handle: BinaryIO, max_bytes: int) -> None:
+        self.handle = handle
+        self.max_bytes = max_bytes
+        self.total = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.total += len(data)
+        if self.total > self.max_bytes:
+            raise _too_large(self.max_bytes)
+        return data
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _read_or_open_feed(
+    path: str, max_bytes: int, stdin: BinaryIO | None, *, open_feeds: bool = True
+) -> bytes | _Limited:
+    """An input's bytes; with ``open_feeds``, a feed file instead comes back open at its
+    start, for ``feeds.iter_items`` to stream (the caller closes it)."""
     if path == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
     else:
         try:
-            with Path(path).open("rb") as handle:
-                data = handle.read(max_bytes + 1)
+            # Not a with-block: a feed's file goes back to the caller still open.
+            handle = Path(path).open("rb")  # noqa: SIM115
+            try:
+                data = handle.read(min(_SNIFF_BYTES, max_bytes + 1))
+                if open_feeds and feeds.looks_like_feed(data):
+                    info = os.fstat(handle.fileno())
+                    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                        raise _too_large(max_bytes)
+                    handle.seek(0)
+                    return _Limited(handle, max_bytes)
+                data += handle.read(max_bytes + 1 - len(data))
+            except BaseException:
+                handle.close()
+                raise
+            handle.close()
         except IsADirectoryError:
             raise InputError("is a directory") from None
         except PermissionError:
@@ -89,7 +141,7 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         except OSError as exc:
             raise InputError(exc.strerror or str(exc)) from None
     if len(data) > max_bytes:
-        raise InputError(f"larger than --max-bytes ({max_bytes} bytes)")
+        raise _too_large(max_bytes)
     return data
 
 
@@ -215,8 +267,14 @@ def iter_records(
             yield entry
             continue
         try:
-            data = _read(entry, max_bytes, stdin)
             shown = None if entry == STDIN else entry
-            yield from records_from_bytes(data, shown, encoding=encoding)
+            source = _read_or_open_feed(entry, max_bytes, stdin)
+            if isinstance(source, bytes):
+                yield from records_from_bytes(source, shown, encoding=encoding)
+                continue
+            with closing(source):
+                # iter_items only ever calls read() on its stream.
+                for item in feeds.iter_items(cast(BinaryIO, source)):
+                    yield _feed_record(item, shown)
         except (InputError, feeds.FeedError, chapter_formats.ChapterFormatError) as exc:
             yield InputFailure(entry, str(exc))

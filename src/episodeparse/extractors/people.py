@@ -372,7 +372,10 @@ def extract(ctx: Context) -> None:
             _people_section(ctx, block.title, block.segments)
     first_prose = True
     for seg in doc.segments:
-        if seg.is_heading:
+        if seg.is_heading or ctx.is_taken(seg):
+            continue  # a taken segment (title, teaser, chapter) states no role here
+        if not any(ch.isupper() for ch in seg.text):
+            first_prose = False  # no capital letter, no name
             continue
         text = collapse(render_inline(seg.text))
         if _labelled(ctx, seg, text):

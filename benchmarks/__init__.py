@@ -1,0 +1,1 @@
+"""episodeparse's benchmarks: ``python -m benchmarks`` (see ``run.py``)."""

@@ -1,0 +1,216 @@
+"""Records rendered by a pool of worker processes, in input order: ``convert --jobs N``.
+
+``iter_rendered(paths, render, jobs=N)`` yields what ``inputs.iter_records(paths)`` yields,
+in the same order, with every record already passed through ``render`` (a module-level
+function such as ``emit.RENDERERS["jsonl"]``, so that the workers can do it and send back
+text, which costs less to move between processes than a record):
+
+- notes files go to the workers a few at a time; each worker reads and parses them with
+  ``iter_records``, so an input that fails gives the same ``InputFailure`` as without a
+  pool;
+- a feed file is read item by item in this process (the XML is cheap next to the notes)
+  and its items go to the workers a few at a time, so that one long feed also uses every
+  core; standard input is read here, as without a pool;
+- at most a few batches per worker are in flight, and results are yielded in input order
+  as soon as they are next, so memory stays flat however many inputs there are.
+
+With ``jobs=1`` no process is started: this is ``iter_records`` with ``render`` applied.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, TypeVar, cast
+
+from episodeparse import feeds
+from episodeparse.document import InputError
+from episodeparse.inputs import (  # this module is the pool's half of inputs
+    STDIN,
+    InputFailure,
+    _feed_record,
+    _read_or_open_feed,
+    expand,
+    iter_records,
+)
+from episodeparse.model import Episode
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
+__all__ = ["available_cores", "iter_rendered"]
+
+Render = Callable[[Episode], str]
+Out = str | InputFailure
+T = TypeVar("T")
+
+SNIFF_BYTES = 4096  # what feeds.looks_like_feed reads
+FILES_PER_TASK = 8
+ITEMS_PER_TASK = 8
+TASKS_PER_WORKER = 4  # in flight, so no worker waits while the parent writes
+
+
+def available_cores() -> int:
+    """The cores this process may run on (``--jobs 0``)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Feed:
+    """A worker's answer for a feed file: the parent streams its items instead."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Stdin:
+    """A worker's answer for ``-``: standard input is the parent's to read."""
+
+
+def _convert_files(
+    entries: list[str | InputFailure], render: Render, max_bytes: int, encoding: str | None
+) -> list[Out | _Feed | _Stdin]:
+    """Worker: the rendered records of a few notes files, or their failures."""
+    out: list[Out | _Feed | _Stdin] = []
+    for entry in entries:
+        if isinstance(entry, InputFailure):
+            out.append(entry)
+        elif entry == STDIN:
+            out.append(_Stdin())
+        elif _is_feed(entry):
+            out.append(_Feed(entry))
+        else:
+            for result in iter_records([entry], max_bytes=max_bytes, encoding=encoding):
+                out.append(result if isinstance(result, InputFailure) else render(result))
+    return out
+
+
+def _is_feed(path: str) -> bool:
+    """Whether the file starts as a feed does (what ``iter_records`` looks at first)."""
+    try:
+        with Path(path).open("rb") as handle:
+            return feeds.looks_like_feed(handle.read(SNIFF_BYTES))
+    except OSError:
+        return False  # iter_records reports it
+
+
+def _convert_items(items: list[feeds.FeedItem], path: str, render: Render) -> list[Out]:
+    """Worker: the rendered records of a few items of a feed."""
+    return [render(_feed_record(item, path)) for item in items]
+
+
+def _ignore_interrupts() -> None:
+    """Worker start: Ctrl-C is the parent's to handle (it stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _batches(iterable: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+Task = tuple[Callable[..., list[T]], tuple[object, ...]]
+
+
+def _in_order(pool: Pool, tasks: Iterator[Task[T]], window: int) -> Iterator[list[T]]:
+    """Each task's result, in task order, with at most ``window`` tasks in flight."""
+    pending: deque[AsyncResult[list[T]]] = deque()
+    for function, args in tasks:
+        pending.append(pool.apply_async(function, args))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
+class _Run:
+    """One ``iter_rendered`` over a pool."""
+
+    def __init__(
+        self, pool: Pool, jobs: int, render: Render, max_bytes: int, encoding: str | None
+    ) -> None:
+        self.pool = pool
+        self.window = jobs * TASKS_PER_WORKER
+        self.render = render
+        self.max_bytes = max_bytes
+        self.encoding = encoding
+
+    def inputs(self, paths: list[str]) -> Iterator[Out]:
+        tasks: Iterator[Task[Out | _Feed | _Stdin]] = (
+            (_convert_files, (batch, self.render, self.max_bytes, self.encoding))
+            for batch in _batches(expand(paths), FILES_PER_TASK)
+        )
+        for results in _in_order(self.pool, tasks, self.window):
+            for result in results:
+                if isinstance(result, _Feed):
+                    yield from self.feed(result.path)
+                elif isinstance(result, _Stdin):
+                    yield from self.here([STDIN])
+                else:
+                    yield result
+
+    def feed(self, path: str) -> Iterator[Out]:
+        """A feed's records: its items read here, their records made by the workers."""
+        try:
+            source = _read_or_open_feed(path, self.max_bytes, None)
+        except InputError as exc:
+            yield InputFailure(path, str(exc))
+            return
+        if isinstance(source, bytes):  # changed since the worker looked: read it as it is now
+            yield from self.here([path])
+            return
+        failure: list[InputFailure] = []
+
+        def tasks() -> Iterator[Task[Out]]:
+            batch: list[feeds.FeedItem] = []
+            try:
+                # iter_items only ever calls read() on its stream.
+                for item in feeds.iter_items(cast(BinaryIO, source)):
+                    batch.append(item)
+                    if len(batch) == ITEMS_PER_TASK:
+                        yield _convert_items, (batch, path, self.render)
+                        batch = []
+            except (InputError, feeds.FeedError) as exc:
+                failure.append(InputFailure(path, str(exc)))  # after the items read so far
+            if batch:
+                yield _convert_items, (batch, path, self.render)
+
+        with closing(source):
+            for results in _in_order(self.pool, tasks(), self.window):
+                yield from results
+        yield from failure
+
+    def here(self, paths: list[str]) -> Iterator[Out]:
+        """Inputs read in this process, as without a pool."""
+        for result in iter_records(paths, max_bytes=self.max_bytes, encoding=self.encoding):
+            yield result if isinstance(result, InputFailure) else self.render(result)
+
+
+def iter_rendered(
+    paths: list[str],
+    render: Render,
+    *,
+    jobs: int = 1,
+    max_bytes: int,
+    encoding: str | None = None,
+) -> Iterator[Out]:
+    """``iter_records(paths)`` with ``render`` applied to every record, in input order, on
+    ``jobs`` processes (``0``: every available core)."""
+    jobs = available_cores() if jobs == 0 else jobs
+    if jobs <= 1:
+        for result in iter_records(paths, max_bytes=max_bytes, encoding=encoding):
+            yield result if isinstance(result, InputFailure) else render(result)
+        return
+    import multiprocessing  # here: a one-file convert should not pay for it
+
+    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts) as pool:
+        yield from _Run(pool, jobs, render, max_bytes, encoding).inputs(paths)
