@@ -84,3 +84,10 @@ def test_markdown_table_of_chapters() -> None:
         "| 01 | 00:00 | Let's talk! | 00:38 |\n| 02 | 00:38 | Sponsor: Fly.io | 02:41 |\n"
     )
     assert chapters(text) == [("00:00", 0, "Let's talk!"), ("00:38", 38, "Sponsor: Fly.io")]
+
+
+@pytest.mark.parametrize(
+    "title", ["Am I a data scientist?", "h-index and you", "PM tools", "AM radio days"]
+)
+def test_bracketed_titles_that_start_like_clock_words(title: str) -> None:
+    assert chapters(f"[02:00] {title}\n[05:00] Next")[0] == ("02:00", 120, title)

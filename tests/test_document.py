@@ -158,3 +158,8 @@ def test_ordinary_lines_are_not_boilerplate(line: str) -> None:
 def test_sponsor_headings(heading: str) -> None:
     (seg,) = Document(heading).segments
     assert seg.heading is not None and heading_kind(seg.heading) == "sponsors"
+
+
+def test_an_unclosed_bracket_does_not_swallow_the_next_lines() -> None:
+    doc = Document("[10:15 Notes on the first program\n[25:00] The demo\nstarts at noon")
+    assert [s.line for s in doc.segments] == [1, 2, 3]

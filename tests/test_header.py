@@ -100,3 +100,15 @@ def test_feed_item_titles(title: str, expected: tuple[str, int | None]) -> None:
 
     line = parse_title_line(title)
     assert (line.title, line.episode) == expected
+
+
+def test_a_podcast_by_names_the_host_on_its_own() -> None:
+    ep = parse("A podcast by Grace Hopper\n\nToday: compilers.")
+    assert [(p.name, p.role) for p in ep.people] == [("Grace Hopper", "host")]
+    assert ep.podcast is None
+
+
+def test_abstract_skips_a_repeated_title_and_a_pseudo_heading() -> None:
+    ep = parse('## No Agenda Episode 1393 - "Space Wake"\n\n"Space Wake"\n\nThe real description.')
+    assert ep.abstract == "The real description."
+    assert parse("# #487: Minimum requirements\n\nShow Intro\n\nSponsored by us!").abstract is None

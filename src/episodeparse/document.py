@@ -360,7 +360,10 @@ def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
         joined = 0
         while joined < 3 and i + 1 < len(lines) and lines[i + 1].strip():
             nxt = lines[i + 1]
-            open_label = line.count("[") > line.count("]")
+            # A wrapped link label: "[" open here, "](" closing it on one of the next lines.
+            open_label = line.count("[") > line.count("]") and any(
+                "](" in later for later in lines[i + 1 : i + 4 - joined]
+            )
             lazy = _LIST_ITEM.match(line) is not None and _BLOCK_START.match(nxt) is None
             if not (open_label or lazy) or len(line) > 2000:
                 break

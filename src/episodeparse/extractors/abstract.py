@@ -43,12 +43,22 @@ def _stops(text: str) -> bool:
     return len(words) < 2 and _LINKS.search(text) is not None
 
 
+def _is_title_again(ctx: Context, text: str) -> bool:
+    title = ctx.title.heading or ctx.title.text if ctx.title is not None else None
+    bare = text.strip(" \"'“”‘’")
+    return bool(title) and bool(bare) and bare.casefold() in (title or "").casefold()
+
+
 def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
     """The leading paragraphs of prose among ``segments``."""
     out: list[Segment] = []
     for para in paragraphs([s for s in segments if not ctx.is_taken(s)]):
         if not out and _PREFACE.match(para[0].text):
             continue  # "Hosts: A & B", "Published: ..." before the description
+        if not out and len(para) == 1 and (
+            _PSEUDO_HEADING.match(para[0].text) or _is_title_again(ctx, para[0].text)
+        ):
+            continue  # "Show Intro", or the title once more ('"Space Wake"'): not a description
         if _stops(para[0].text):
             break
         if out and len(para) == 1 and _PSEUDO_HEADING.match(para[0].text):

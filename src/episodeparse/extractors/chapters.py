@@ -40,7 +40,9 @@ _CHAPTER_LINE = re.compile(
 _TIME_AT_END = re.compile(rf"^(?P<title>\S.*?)[ \t]*[\[(]@?(?P<time>{_TIME})[ \t]?~?[\])]$")
 _TIME_CELL = re.compile(rf"^{_TIME}$")
 _BOLD_WRAP = re.compile(r"^(\*\*|__)(?P<t>.+)\1$")
-_NOT_A_TITLE = re.compile(r"^(?:[AaPp]\.?[Mm]\.?|[AP]M|Uhr|h)\b|^[/:]|^\d{1,2}[:/]\d")
+# What follows a clock time, not a chapter's time: "4:20 PM", "16:00 Uhr", "12:30 h".
+_CLOCK_WORD = re.compile(r"^(?:am|pm|AM|PM|a\.m\.|p\.m\.|Uhr|h)(?![\w-])")
+_NOT_A_TITLE = re.compile(r"^[/:]|^\d{1,2}[:/]\d")
 
 
 def _clean(title: str) -> str:
@@ -85,6 +87,8 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     else:
         return None
     if not title or _NOT_A_TITLE.match(title) or time_to_seconds(time) is None:
+        return None
+    if not bracketed and _CLOCK_WORD.match(title):
         return None
     return time, title, bracketed
 

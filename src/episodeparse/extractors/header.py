@@ -192,7 +192,7 @@ def parse_title_line(text: str) -> TitleLine:
 _TEASER = re.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \t]+", re.IGNORECASE)
 _CO_HOSTED = re.compile(r"\bco-?hosted[ \t]+by[ \t]+", re.IGNORECASE)
 _PODCAST_BY = re.compile(
-    r"""^(?P<show>[^\s].{0,60}?)[ \t]+[-–—|:][ \t]+     # "MLOps.community - "
+    r"""^(?:(?P<show>[^\s].{0,60}?)[ \t]+[-–—|:][ \t]+)?  # "MLOps.community - "
         an?[ \t]+podcast[ \t]+(?:by|from|hosted[ \t]+by)[ \t]+""",  # "A podcast by "
     re.IGNORECASE | re.VERBOSE,
 )
@@ -322,7 +322,8 @@ def _show_and_host(ctx: Context, header: Header) -> None:
         text = seg.text
         m = _PODCAST_BY.match(text)
         if m:
-            header.podcast = header.podcast or m["show"].strip()
+            if m["show"]:
+                header.podcast = header.podcast or m["show"].strip()
             found = read_name(text, m.end())
             if found:
                 ctx.add_person(found[0], "host")

@@ -390,7 +390,7 @@ class _Linker:
             person = ctx.find_person(heading["name"])  # "Where to find Owen:"
             return person.name if person else heading["name"]
         # "Natalie Brunell (Twitter: @natbrunell) is ...": a handle in parentheses after a name.
-        before = _NAME_THEN_PAREN.search(line[:start])
+        before = _NAME_THEN_PAREN.search(line[max(0, start - 120) : start])
         if before:
             person = ctx.find_person(before["name"])
             if person:
@@ -532,7 +532,8 @@ class _Linker:
                 if label is None and previous_end == 0 and item.handle is None:
                     label = self._label_above(seg)
             previous_end = item.end
-            line_label = _label_before(text[: item.start], item.start) if item.handle else None
+            window = text[max(0, item.start - 300) : item.start]
+            line_label = _label_before(window, len(window)) if item.handle else None
             platform = platform_of(item.url, label) or platform_of(item.url, line_label)
             person = self.person_for(text, label, item.start, item.url, section)
             kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
