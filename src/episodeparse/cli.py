@@ -148,6 +148,85 @@ def write_atomically(output: Path, text: str) -> None:
         target.discard()
 
 
+# convert --engine dask ----------------------------------------------------------------
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _convert_on_dask(
+    paths: list[str],
+    output_dir: Path | None,
+    scheduler: str | None,
+    *,
+    refuse: str | None,
+    max_bytes: int,
+    encoding: str | None,
+) -> None:
+    """``convert --engine dask``: part files in ``output_dir``, failures on stderr (exit 2).
+    The library is ``episodeparse.dask``; this maps its errors to one line each."""
+    import re
+    from contextlib import ExitStack
+
+    if refuse is not None:
+        _fail(f"--engine dask: {refuse}")
+    if output_dir is None:
+        _fail("--engine dask writes part-00000.jsonl, ...: give --output-dir DIR")
+    for raw in paths:
+        if raw == "-":
+            _fail("--engine dask reads files, not standard input (-)")
+        path = Path(raw)
+        if (
+            path.is_file()
+            and re.fullmatch(r"part-\d+\.jsonl", path.name)
+            and _same_file(path.parent, output_dir)
+        ):
+            _fail(f"{raw}: refusing to overwrite an input file")
+    try:
+        from episodeparse import dask as engine
+    except ImportError:
+        _fail("--engine dask needs the dask extra: pip install 'episodeparse[dask]'")
+    bag = engine.records(paths, max_bytes=max_bytes, encoding=encoding)
+    progress = None
+    if sys.stderr.isatty():  # the cluster's progress, partition by partition
+        from rich.console import Console
+        from rich.progress import MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        progress = Progress(
+            *Progress.get_default_columns()[:-1],
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        task = progress.add_task("partitions", total=bag.npartitions)
+    with ExitStack() as stack:
+        try:
+            client = stack.enter_context(engine.connect(scheduler))
+        except (OSError, ValueError) as exc:
+            where = f"--scheduler {scheduler}" if scheduler else "local Dask cluster"
+            _fail(f"{where}: cannot connect: {exc}")
+        if progress is not None:
+            stack.enter_context(progress)
+        try:
+            written = engine.write_jsonl(
+                bag,
+                output_dir,
+                client=client,
+                progress=None
+                if progress is None
+                else lambda done, total: progress.update(task, completed=done, total=total),
+            )
+        except OSError as exc:
+            _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
+    for failure in written.failures:
+        _error(str(failure))
+    if written.failures:
+        raise typer.Exit(EXIT_INPUT)
+
+
 @app.command(
     epilog=(
         "Examples:\n\n"
@@ -189,13 +268,55 @@ def convert(
             help="Parse on this many processes (0: one per core); the output is the same.",
         ),
     ] = 1,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this machine. dask: a Dask cluster (pip install 'episodeparse[dask]'),"
+            " writing JSONL part files into --output-dir.",
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --engine dask: a running dask scheduler's address (tcp://HOST:8786);"
+            " without, a local cluster of one worker process per core.",
+            show_default=False,
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            help="Write part-00000.jsonl, ... here, each file atomically (--engine dask).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Parse show notes into episode records (JSON, YAML or JSONL).
 
     One input gives one record; several inputs, a directory or a feed give a JSON array,
     a stream of YAML documents, or one JSON line per record. Inputs that cannot be read
     are reported on stderr, one line each, and the others are still converted (exit 2).
+    With --engine dask, the records go to part files in --output-dir, on a Dask cluster.
     """
+    if engine is Engine.dask:
+        refuse = (
+            "--output is for the local engine; give --output-dir"
+            if output is not None
+            else "it writes JSONL; --format yaml is for the local engine"
+            if output_format is OutputFormat.yaml
+            else "--jobs is for the local engine; a cluster has its own workers"
+            if jobs != 1
+            else None
+        )
+        _convert_on_dask(
+            paths, output_dir, scheduler, refuse=refuse, max_bytes=max_bytes, encoding=encoding
+        )
+        return
+    if scheduler is not None or output_dir is not None:
+        _fail("--scheduler and --output-dir need --engine dask")
     from episodeparse.emit import RENDERERS, RecordWriter
     from episodeparse.inputs import InputFailure
     from episodeparse.parallel import iter_rendered
