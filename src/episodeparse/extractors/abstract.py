@@ -55,8 +55,10 @@ def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
     for para in paragraphs([s for s in segments if not ctx.is_taken(s)]):
         if not out and _PREFACE.match(para[0].text):
             continue  # "Hosts: A & B", "Published: ..." before the description
-        if not out and len(para) == 1 and (
-            _PSEUDO_HEADING.match(para[0].text) or _is_title_again(ctx, para[0].text)
+        if (
+            not out
+            and len(para) == 1
+            and (_PSEUDO_HEADING.match(para[0].text) or _is_title_again(ctx, para[0].text))
         ):
             continue  # "Show Intro", or the title once more ('"Space Wake"'): not a description
         if _stops(para[0].text):
