@@ -234,6 +234,7 @@ def _convert_on_dask(
         "  episodeparse convert notes/ --format yaml --output catalogue.yaml\n\n"
         "  episodeparse convert feed.xml --format jsonl > episodes.jsonl\n\n"
         "  episodeparse convert catalogue/ --format jsonl --jobs 0 > episodes.jsonl\n\n"
+        "  episodeparse convert --engine dask catalogue/ --output-dir records/\n\n"
         "  cat notes.txt | episodeparse convert -"
     )
 )
