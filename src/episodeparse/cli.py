@@ -188,6 +188,10 @@ def _convert_on_dask(
         from episodeparse import dask as engine
     except ImportError:
         _fail("--engine dask needs the dask extra: pip install 'episodeparse[dask]'")
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)  # before a cluster is started for it
+    except OSError as exc:
+        _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
     bag = engine.records(paths, max_bytes=max_bytes, encoding=encoding)
     progress = None
     if sys.stderr.isatty():  # the cluster's progress, partition by partition
@@ -220,7 +224,9 @@ def _convert_on_dask(
                 else lambda done, total: progress.update(task, completed=done, total=total),
             )
         except OSError as exc:
-            _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
+            _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
+        except Exception as exc:  # a worker lost, the scheduler gone: no part file written
+            _fail(f"--engine dask: the run failed: {type(exc).__name__}: {exc}")
     for failure in written.failures:
         _error(str(failure))
     if written.failures:
