@@ -177,3 +177,23 @@ def test_generator_is_deterministic_and_about_3_kb() -> None:
     assert {style for style, _suffix, _text in notes} == set(generate.STYLES)
     sizes = sorted(len(text.encode()) for _style, _suffix, text in notes)
     assert 2400 < sizes[len(sizes) // 2] < 3600
+
+
+def test_directory_walk_keeps_the_order_of_sorted_paths(tmp_path: Path) -> None:
+    for name in ("a.txt", "a b.txt", "A.txt", ".txt", "x.TXT", "a/b/c.md", "a/z.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Notes\n", encoding="utf-8")
+    for name in ("a.d/q.xml", "x.txt/in.md", "z/.hidden.md", "a/b/é.txt", "n.gold.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Notes\n", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "z", target_is_directory=True)
+    (tmp_path / "lnk.md").symlink_to(tmp_path / "a.txt")
+    expected = sorted(
+        p
+        for p in tmp_path.rglob("*")
+        if p.suffix.lower() in inputs.NOTE_SUFFIXES
+        and p.is_file()
+        and not p.name.endswith(".gold.json")
+    )
+    assert list(inputs.expand([str(tmp_path)])) == [str(p) for p in expected]
+    assert str(tmp_path / "a" / "b" / "c.md") in list(inputs.expand([str(tmp_path)]))

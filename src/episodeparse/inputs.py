@@ -62,21 +62,40 @@ def expand(paths: list[str]) -> Iterator[str | InputFailure]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in NOTE_SUFFIXES
-                and p.is_file()
-                and not p.name.endswith(".gold.json")
-            )
+            found = False
+            for note in _notes_under(path):
+                found = True
+                yield note
             if not found:
                 yield InputFailure(raw, "no notes files (.txt, .md, .html, .xml) in this directory")
-            for p in found:
-                yield str(p)
         elif not path.exists():
             yield InputFailure(raw, "no such file")
         else:
             yield raw
+
+
+def _notes_under(folder: Path) -> Iterator[str]:
+    """The notes files under ``folder`` in the order of ``sorted(folder.rglob("*"))``, as
+    ``str(path)``, holding one directory's names at a time rather than every path: entries
+    sorted by name, depth first, give the order of paths compared part by part. Like
+    ``rglob``, it does not follow links to directories, and skips folders it cannot list."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                yield from _notes_under(folder / name)
+                continue
+            dot = name.rfind(".")  # Path.suffix: not a leading or trailing dot
+            suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+            if suffix in NOTE_SUFFIXES and not name.endswith(".gold.json") and entry.is_file():
+                yield str(folder / name)
+        except OSError:
+            continue
 
 
 def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
