@@ -2,7 +2,7 @@
 
 ``iter_reports(paths, options)`` reads inputs exactly as ``convert`` does
 (``inputs.iter_records``: files, directories, standard input, feeds) and yields, in order,
-a ``Report`` (the path shown, and that record's diagnostics) per record, or the
+a ``Report`` (the path shown, that record's diagnostics, and the record) per record, or the
 ``InputFailure`` of an input that could not be read. A feed gives one report per item,
 shown as ``feed.xml#3`` (the item's 0-based ``source.item``). ``validate_text`` checks one
 text. Neither prints or raises on content; the command line maps reports to exit codes.
@@ -28,10 +28,12 @@ __all__ = ["Report", "iter_reports", "shown_path", "validate_text"]
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The diagnostics of one record, under the path they are shown with."""
+    """The diagnostics of one record, under the path they are shown with, and the record
+    (``summary`` shows both)."""
 
     path: str
     diagnostics: list[Diagnostic]
+    record: Episode
 
 
 def shown_path(source: Source) -> str:
@@ -73,7 +75,7 @@ def iter_reports(
             parsed = _parsed_for(result, kept)
             kept.clear()
             path = shown_path(result.source)
-            yield Report(path, run_checks(parsed, options, path, checks))
+            yield Report(path, run_checks(parsed, options, path, checks), result)
 
 
 def validate_text(
