@@ -21,9 +21,12 @@ LeftoverReason = Literal["boilerplate", "unrecognized"]
 def _plain(value: Any) -> Any:
     if isinstance(value, Record):
         return value.to_dict()
-    if isinstance(value, tuple | list):
+    if isinstance(value, (tuple, list)):  # a tuple: faster than a union
         return [_plain(v) for v in value]
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class Record:
@@ -32,7 +35,11 @@ class Record:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        names = _FIELD_NAMES.get(type(self))
+        if names is None:  # fields() is slow enough to matter once per record and field
+            names = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
+            _FIELD_NAMES[type(self)] = names
+        return {name: _plain(getattr(self, name)) for name in names}
 
 
 @dataclass(frozen=True, slots=True)
