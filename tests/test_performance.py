@@ -66,6 +66,12 @@ def test_help_loads_no_parser() -> None:
     assert not top_level(loaded) & {"rich", "yaml", "dateutil"}
 
 
+def test_typer_formats_a_usage_error_without_rich() -> None:
+    # typer imports rich for errors and help unless rich_markup_mode is None (cli.py).
+    loaded = top_level(modules_after("convert", "--format", "bogus", str(SEED)))
+    assert not loaded & {"rich", "pydantic"}
+
+
 def test_cli_default_max_bytes_is_the_library_one() -> None:
     assert cli.DEFAULT_MAX_BYTES == inputs.DEFAULT_MAX_BYTES
 
