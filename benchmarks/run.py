@@ -532,9 +532,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
     parser.add_argument(
         "--only",
-        choices=("startup", "throughput", "yaml", "feeds", "memory"),
+        choices=("startup", "throughput", "yaml", "feeds", "memory", "dask"),
         action="append",
-        help="run only these figures (repeatable)",
+        help="run only these figures (repeatable); dask (Dask's local cluster beside"
+        " --jobs 2, 100,000 notes with --full) runs only when named",
     )
     args = parser.parse_args(argv)
     if args.imports:
@@ -559,6 +560,23 @@ def main(argv: list[str] | None = None) -> int:
             _say(f"generating a feed of {sizes.feed_items:,} items")
             feed = generate.write_feed(Path(tmp) / "feed.xml", sizes.feed_items, seed=args.seed)
             rows += memory(folders, feed, sizes.feed_items)
+        if "dask" in only:
+            from benchmarks import dask_bench
+
+            count = 100_000 if args.full else sizes.notes
+            for r in dask_bench.run(Path(tmp), count, 1, args.seed):
+                rows.append(
+                    _row(
+                        r["figure"],
+                        r["seconds"],
+                        "s",
+                        r["reference"],
+                        r["reference_seconds"],
+                        "-",
+                        None,
+                        r.get("note", ""),
+                    )
+                )
     mode = "--full" if args.full else "quick"
     load = "/".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     print(
