@@ -668,6 +668,226 @@ def chapters(
         _fail(f"{output}: cannot write: {exc.strerror or exc}")
 
 
+# summary -------------------------------------------------------------------------------
+
+
+if TYPE_CHECKING:
+    from episodeparse.inputs import InputFailure
+    from episodeparse.summary import Row as SummaryRow
+    from episodeparse.summary import Totals as SummaryTotals
+
+
+class SummaryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class SummaryColumn(StrEnum):
+    episode = "episode"
+    date = "date"
+    title_ = "title"  # "title" would hide str.title
+    guests = "guests"
+    chapters = "chapters"
+    length = "length"
+    links = "links"
+    errors = "errors"
+    warnings = "warnings"
+    path = "path"
+
+
+def _clip_left(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, cut at its start (``…/coffee-57.txt``): the end of a
+    path is what tells files apart."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    while text and cell_len(text) > width - 1:
+        text = text[1:]
+    return "…" + text
+
+
+def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: int | None) -> None:
+    """The summary as a rich table fitted to the terminal (or ``width``): no cell wraps,
+    long text ends in an ellipsis, a path loses its start; text from the notes goes in as
+    ``Text``, never as markup. Off a terminal: the same table, without colour codes."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from episodeparse import summary
+
+    tty = sys.stdout.isatty()
+    console = Console(
+        width=width,
+        force_terminal=None if tty else False,
+        no_color=not tty or None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    base = summary.path_base(rows)
+    caption = " ".join(filter(None, (summary.totals_line(totals), summary.path_note(base))))
+    body = [summary.cells(row, base) for row in rows]
+    foot = summary.total_cells(totals)
+    headers = [summary.HEADERS[c] for c in summary.COLUMNS]
+    natural = [
+        max(cell_len(text) for text in (headers[i], foot[i], *(cells[i] for cells in body)))
+        for i in range(len(summary.COLUMNS))
+    ]
+    gaps = len(summary.COLUMNS) - 1  # the box's blank divider; no padding
+    widths = summary.column_widths(natural, console.width - gaps)
+    table = Table(
+        box=box.SIMPLE,
+        show_edge=False,
+        show_footer=True,
+        padding=0,
+        header_style="bold",
+        footer_style="bold",
+        caption=Text(caption),
+        caption_justify="left",
+    )
+    path_index = summary.COLUMNS.index("path")
+    for i, column in enumerate(summary.COLUMNS):
+        table.add_column(
+            Text(headers[i]),
+            footer=Text(foot[i]),
+            justify="right" if column in summary.NUMERIC else "left",
+            width=widths[i],
+            no_wrap=True,
+            overflow="ellipsis",
+        )
+    errors_index = summary.COLUMNS.index("errors")
+    warnings_index = summary.COLUMNS.index("warnings")
+    for row, cells in zip(rows, body, strict=True):
+        texts = [Text(text) for text in cells]
+        texts[path_index] = Text(_clip_left(cells[path_index], widths[path_index]))
+        if row.unreadable is not None:
+            texts[summary.COLUMNS.index("title")].stylize("red")
+        if row.errors:
+            texts[errors_index].stylize("bold red")
+        if row.warnings:
+            texts[warnings_index].stylize("yellow")
+        table.add_row(*texts)
+    if tty:
+        console.print(table)
+        return
+    with console.capture() as captured:
+        console.print(table)
+    # Plain text for pipes and files: without the blanks rich pads every line with.
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _summary_progress_wanted(count: int) -> bool:
+    """A progress bar for many inputs, on a terminal's stderr, never in CI."""
+    in_ci = os.environ.get("CI", "").lower() not in ("", "0", "false")
+    return count > 20 and sys.stderr.isatty() and not in_ci
+
+
+@app.command(
+    "summary",
+    epilog=(
+        "Examples:\n\n"
+        "  episodeparse summary notes/\n\n"
+        "  episodeparse summary feed.xml --sort errors --reverse\n\n"
+        "  episodeparse summary notes/ --format csv > catalogue.csv\n\n"
+        "  episodeparse summary notes/ --format markdown > CATALOGUE.md\n\n"
+        "Length is the feed's itunes:duration where it has one, else the start of the last "
+        "chapter (shown as ≥M:SS). Exit codes: 0 every input read (findings do not change "
+        "it: run validate for that), 2 an input could not be read (it has a row saying so)."
+    ),
+)
+def summary_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        SummaryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (fitted to the terminal), csv, json, or markdown (never truncated).",
+        ),
+    ] = SummaryFormat.table,
+    sort: Annotated[
+        SummaryColumn,
+        typer.Option(
+            "--sort", "-s", help="Sort by this column, then by episode number, date and path."
+        ),
+    ] = SummaryColumn.episode,
+    reverse: Annotated[
+        bool,
+        typer.Option("--reverse", "-r", help="Reverse the order (rows without a value stay last)."),
+    ] = False,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width",
+            "-w",
+            min=40,
+            help="Fit the table to this many columns (default: the terminal's, $COLUMNS, or 80).",
+            show_default=False,
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+    ] = None,
+) -> None:
+    """Many episodes at a glance: one row per episode, with what validate finds in it.
+
+    Columns: episode number, date, title, guests, chapters, length, links, errors and
+    warnings (validate's, with its default options), path; then a totals row. Inputs are
+    read as convert reads them; one that cannot be read gets a row saying so (exit 2).
+    """
+    from episodeparse import summary as summaries
+
+    entries = summaries.list_inputs(paths)
+    rows: list[SummaryRow] = []
+
+    def read(entry: str | InputFailure) -> None:
+        rows.extend(summaries.summarise_input(entry, max_bytes=max_bytes, encoding=encoding))
+
+    if _summary_progress_wanted(len(entries)):
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Reading notes", total=len(entries))
+            for entry in entries:
+                read(entry)
+                progress.advance(task)
+    else:
+        for entry in entries:
+            read(entry)
+    unreadable = [row for row in rows if row.unreadable is not None]
+    for row in unreadable:
+        _error(f"{row.shown}: {row.unreadable}")
+    rows = summaries.sort_rows(rows, sort.value, reverse=reverse)
+    totals = summaries.totals(rows)
+    if output_format is SummaryFormat.csv:
+        sys.stdout.write(summaries.to_csv(rows))
+    elif output_format is SummaryFormat.json:
+        sys.stdout.write(summaries.to_json(rows, totals))
+    elif output_format is SummaryFormat.markdown:
+        sys.stdout.write(summaries.to_markdown(rows, totals))
+    else:
+        _print_summary_table(rows, totals, width)
+    if unreadable:
+        raise typer.Exit(EXIT_INPUT)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
