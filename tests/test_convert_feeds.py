@@ -73,3 +73,19 @@ def test_html_notes_in_a_feed_are_read_as_html() -> None:
     for record in convert_jsonl(FEEDS / "sentimental-garbage.xml")[:5]:
         text = json.dumps(record)
         assert "<p>" not in text and "<br" not in text
+
+
+def test_a_feed_title_ending_with_a_guest_names_the_guest(tmp_path: Path) -> None:
+    feed = tmp_path / "show.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Book Club Radio</title>'
+        "<item><title>Eat, Pray, Love with Ayisha Malik</title>"
+        "<description>Ayisha Malik is the host of Another Show. We read a memoir.</description>"
+        "</item><item><title>Dinner with friends</title><description>Food.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    first, second = convert_jsonl(feed)
+    assert [(p["name"], p["role"]) for p in first["people"]] == [("Ayisha Malik", "guest")]
+    assert first["title"] == "Eat, Pray, Love with Ayisha Malik"
+    assert second["people"] == []

@@ -22,6 +22,7 @@ from typing import BinaryIO, cast
 
 from episodeparse import chapter_formats, feeds
 from episodeparse.document import InputError, decode
+from episodeparse.extractors import names_at
 from episodeparse.extractors.header import parse_title_line
 from episodeparse.html import strip_tags
 from episodeparse.model import Episode, Person, Role, Source
@@ -188,6 +189,12 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
             changes["episode"] = line.episode
         if line.podcast and record.podcast is None:
             changes["podcast"] = line.podcast
+        guests = _title_guests(changes.get("title") or record.title)
+        if guests:
+            # "Knock Wood with Karen Smith": the item's title names its guest.
+            known = {p.name.casefold() for p in record.people}
+            extra = tuple(Person(g, "guest") for g in guests if g.casefold() not in known)
+            changes["people"] = record.people + extra
     if item.episode is not None:
         changes["episode"] = item.episode
     if item.published:
@@ -195,8 +202,27 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     if item.podcast and record.podcast is None and "podcast" not in changes:
         changes["podcast"] = item.podcast
     if item.persons:
-        changes["people"] = _merge_people(record.people, item.persons)
+        people = changes.get("people", record.people)
+        assert isinstance(people, tuple)
+        changes["people"] = _merge_people(people, item.persons)
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
+
+
+_TITLE_WITH = re.compile(r"[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
+
+
+def _title_guests(title: object) -> list[str]:
+    """The people a title ends with: "Eat, Pray, Love with Ayisha Malik" (full names only)."""
+    if not isinstance(title, str):
+        return []
+    cues = list(_TITLE_WITH.finditer(title))
+    if not cues:
+        return []
+    cue = cues[-1]
+    names, end = names_at(title, cue.end())
+    if end != len(title.rstrip(" .!")) or not all(" " in n for n in names):
+        return []
+    return names
 
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")

@@ -158,8 +158,13 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
                 return
             hosting = _IS_HOST.match(rest)
             if hosting:
-                # "Sean Falconer is the host of Software Engineering Daily."
-                ctx.add_person(names[0], "co-host" if hosting["co"] else "host")
+                # "Sean Falconer is the host of Software Engineering Daily." Where the show is
+                # known and the sentence names another one, they host that show: a guest here.
+                other_show = ctx.podcast is not None and (
+                    ctx.podcast.casefold() not in rest[hosting.end() :].casefold()
+                )
+                role: Role = "guest" if other_show else "co-host" if hosting["co"] else "host"
+                ctx.add_person(names[0], role)
                 return
             m = _IS_PHRASE.match(rest)
             if m and leading and not _NOT_A_PERSON.match(rest[m.end() :]):
@@ -190,8 +195,8 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         end = apposition.start() if apposition else len(before)
         guest = name_before(text, end)
         if guest and len(guest.split()) >= 2:
-            role = _apposition(before[end:] + ",") if apposition else None
-            ctx.add_person(guest, "guest", affiliation=role)
+            job = _apposition(before[end:] + ",") if apposition else None
+            ctx.add_person(guest, "guest", affiliation=job)
     intro = _SELF_INTRO.search(text)
     if intro:
         found = read_name(text, intro.end())
