@@ -154,3 +154,14 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert commands
     for name in commands:
         assert f"episodeparse {name}" in readme, name
+
+
+def test_directory_walk_skips_a_repositorys_own_documents(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# My podcast notes\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "ep1.md").write_text("# Ep. 1: First\n", encoding="utf-8")
+    proc = run("convert", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert [r["title"] for r in json.loads(proc.stdout)] == ["First"]
+    # Named on the command line, a README is read like any file.
+    assert run("convert", str(tmp_path / "README.md")).returncode == 0

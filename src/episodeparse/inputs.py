@@ -75,6 +75,11 @@ def expand(paths: list[str]) -> Iterator[str | InputFailure]:
             yield raw
 
 
+# A repository's own documents, not episodes: skipped when a directory is walked (named on
+# the command line, they are read like any file).
+_NOT_NOTES = frozenset(("README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT"))
+
+
 def _notes_under(folder: Path) -> Iterator[str]:
     """The notes files under ``folder`` in the order of ``sorted(folder.rglob("*"))``, as
     ``str(path)``, holding one directory's names at a time rather than every path: entries
@@ -93,7 +98,12 @@ def _notes_under(folder: Path) -> Iterator[str]:
                 continue
             dot = name.rfind(".")  # Path.suffix: not a leading or trailing dot
             suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
-            if suffix in NOTE_SUFFIXES and not name.endswith(".gold.json") and entry.is_file():
+            if (
+                suffix in NOTE_SUFFIXES
+                and name[:dot].upper() not in _NOT_NOTES
+                and not name.startswith(".")
+                and entry.is_file()
+            ):
                 yield str(folder / name)
         except OSError:
             continue
