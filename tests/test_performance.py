@@ -199,7 +199,7 @@ def test_directory_walk_keeps_the_order_of_sorted_paths(tmp_path: Path) -> None:
         for p in tmp_path.rglob("*")
         if p.suffix.lower() in inputs.NOTE_SUFFIXES
         and p.is_file()
-        and not p.name.endswith(".gold.json")
+        and not p.name.startswith(".")  # hidden files are not notes
     )
     assert list(inputs.expand([str(tmp_path)])) == [str(p) for p in expected]
     assert str(tmp_path / "a" / "b" / "c.md") in list(inputs.expand([str(tmp_path)]))
