@@ -12,7 +12,9 @@ Both commands run the installed ``episodeparse`` in a subprocess on the same not
   per core (two here), started and stopped inside the timed run, as a user would run it.
 
 Runs alternate, after a warm-up on one note, so load from other processes hits both alike.
-The ratio is Dask's median wall time over ``--jobs 2``'s: 1.00 would be no overhead. A
+The ratios are Dask's median wall time and CPU time over ``--jobs 2``'s: 1.00 would be
+no overhead. On a machine that other processes share, the wall ratio moves with their
+load; the CPU time (every process of the run, workers included) hardly does. A
 third row times the Dask engine on one small file: the cost of starting and stopping the
 cluster, which does not grow with the catalogue (its ratio: its share of the Dask run).
 The run checks that the part files, read one after the other, are byte for byte the
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -46,15 +49,24 @@ def _command() -> list[str]:
     return [sys.executable, "-m", "episodeparse"]
 
 
-def _timed(cmd: Sequence[str]) -> float:
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(cmd: Sequence[str]) -> tuple[float, float]:
+    """Wall time and CPU time of one run; the CPU time counts every process the run
+    started and waited for (the --jobs pool, the Dask scheduler's and workers' processes),
+    and hardly depends on what else the machine is doing."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its .pyc files
+    cpu = _cpu_of_children()
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, env=env, check=False)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-500:]!r}")
-    return elapsed
+    return elapsed, _cpu_of_children() - cpu
 
 
 def _same_output(jsonl: Path, parts: Path) -> bool:
@@ -78,7 +90,7 @@ def measure(notes: Path, count: int, runs: int, work: Path) -> list[dict[str, An
     }
     cmds["jobs2"].append(str(notes))
     cmds["dask"].append(str(notes))
-    times: dict[str, list[float]] = {name: [] for name in cmds}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
     # Warm-up on one note (bytecode caches; the notes were just written, so they are in
     # the file system's cache): a warm-up of the whole catalogue would double the time.
     _timed([*cmds["jobs2"][:-1], str(SMALL)])
@@ -88,7 +100,8 @@ def measure(notes: Path, count: int, runs: int, work: Path) -> list[dict[str, An
             print(f"  .. run {run + 1}/{runs}: {name}", file=sys.stderr, flush=True)
             times[name].append(_timed(cmd))
     same = _same_output(jsonl, parts)
-    median = {name: statistics.median(found) for name, found in times.items()}
+    median = {name: statistics.median(w for w, _ in found) for name, found in times.items()}
+    cpu = {name: statistics.median(c for _, c in found) for name, found in times.items()}
     cores = os.cpu_count()
     return [
         {
@@ -98,6 +111,8 @@ def measure(notes: Path, count: int, runs: int, work: Path) -> list[dict[str, An
             "reference": "-",
             "reference_seconds": None,
             "ratio": None,
+            "cpu": cpu["jobs2"],
+            "cpu_ratio": None,
         },
         {
             "figure": f"convert --engine dask, local cluster ({cores} workers), {count:,} notes",
@@ -106,6 +121,8 @@ def measure(notes: Path, count: int, runs: int, work: Path) -> list[dict[str, An
             "reference": "--jobs 2",
             "reference_seconds": median["jobs2"],
             "ratio": median["dask"] / median["jobs2"],
+            "cpu": cpu["dask"],
+            "cpu_ratio": cpu["dask"] / cpu["jobs2"],
             "note": "same records, byte for byte" if same else "OUTPUT DIFFERS from --jobs 2",
         },
         {
@@ -115,6 +132,8 @@ def measure(notes: Path, count: int, runs: int, work: Path) -> list[dict[str, An
             "reference": "the Dask run",
             "reference_seconds": median["dask"],
             "ratio": median["start"] / median["dask"],
+            "cpu": cpu["start"],
+            "cpu_ratio": cpu["start"] / cpu["dask"],
         },
     ]
 
@@ -131,7 +150,7 @@ def run(work: Path, count: int, runs: int, seed: int) -> list[dict[str, Any]]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    header = ("figure", "median s", "episodes/s", "reference", "ratio (overhead)")
+    header = ("figure", "wall s", "episodes/s", "reference", "wall ratio", "CPU s", "CPU ratio")
     body = [
         (
             r["figure"],
@@ -139,6 +158,8 @@ def table(rows: list[dict[str, Any]]) -> str:
             "-" if r["rate"] is None else f"{r['rate']:,.0f}",
             r["reference"],
             "-" if r["ratio"] is None else f"{r['ratio']:.2f}x",
+            f"{r['cpu']:.1f}",
+            "-" if r["cpu_ratio"] is None else f"{r['cpu_ratio']:.2f}x",
         )
         for r in rows
     ]
