@@ -19,10 +19,11 @@ Inputs are listed where ``records`` is called (globs expanded, directories walke
 order, sizes read); reading and parsing happen on the workers. Consecutive inputs are
 grouped into partitions of about ``blocksize`` bytes of input (by default 4 MiB, or less
 so that a small catalogue still makes 32 partitions for the workers to share); a feed is
-never split, so a feed larger than a block is a partition of its own. Elements keep the order of the
-inputs, so the partitions read one after the other are what ``convert --format jsonl``
-prints. A parser bug that raises on one file becomes that file's error record (``internal
-error: ...``) instead of failing the partition: one file never costs the others' output.
+never split, so a feed larger than a block is a partition of its own. Elements keep the
+order of the inputs, so the partitions read one after the other are what ``convert
+--format jsonl`` prints. A parser bug that raises on one file becomes that file's error
+record (``internal error: ...``) instead of failing the partition: one file never costs
+the others' output.
 
 ``write_jsonl(bag, output_dir)`` writes partition ``i`` of any bag of records to
 ``output_dir/part-{i:05d}.jsonl``, one compact JSON record per line, and returns a
@@ -33,8 +34,9 @@ error: ...``) instead of failing the partition: one file never costs the others'
 error is raised after the temporary files are removed: a failed run adds no part file and
 leaves those of an earlier run as they were.
 
-It runs on the active Dask scheduler: a ``distributed.Client`` when one is set (as with
-``connect()``), else dask's default for bags. Paths are made absolute where ``records``
+It runs on the ``client`` given, else the current ``distributed.Client`` (as set by
+``connect()``), else dask's default scheduler for bags. ``read_jsonl(output_dir)`` reads
+the records of the part files back, in order. Paths are made absolute where ``records``
 and ``write_jsonl`` are called; on a cluster they must name the same files on every
 machine (shared storage mounted at the same place), while records keep the path as given.
 
