@@ -10,7 +10,6 @@ stderr and an exit code, in one place (``_fail``):
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import StrEnum
@@ -365,6 +364,8 @@ def convert(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the episode record (draft 2020-12)."""
+    import json
+
     from episodeparse.schema import episode_schema
 
     sys.stdout.write(json.dumps(episode_schema(), indent=2) + "\n")
