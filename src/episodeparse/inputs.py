@@ -94,6 +94,8 @@ def _notes_under(folder: Path) -> Iterator[str]:
         name = entry.name
         try:
             if entry.is_dir() and not entry.is_symlink():
+                if name.startswith("."):
+                    continue  # .git, .venv: not notes
                 yield from _notes_under(folder / name)
                 continue
             dot = name.rfind(".")  # Path.suffix: not a leading or trailing dot

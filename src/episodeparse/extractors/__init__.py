@@ -303,6 +303,7 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
 
 
 _NICKNAME = re.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
+_QUOTES_AFTER = (' "', " “", " '", " ‘")
 _LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 
 
@@ -493,8 +494,8 @@ class Context:
         """'Oluwaseun "Seun" Adebayo': "Seun" is another name the notes use for them."""
         for person in self.people:
             parts = person.name.split()
-            if len(parts) < 2:
-                continue
+            if len(parts) < 2 or not any(parts[0] + q in self.doc.text for q in _QUOTES_AFTER):
+                continue  # no quote after the first name: no nickname (and no pattern to build)
             pattern = (
                 rf"{re.escape(parts[0])}[ \t]+[\"“'‘](?P<nick>[A-Z][\w'’-]{{0,20}})[\"”'’][ \t]+"
                 rf"{re.escape(' '.join(parts[1:]))}\b"

@@ -275,6 +275,7 @@ _JOB_WORDS = frozenset(
     }
 )
 _WITH_TITLE = re.compile(r"\bwith[ \t]+(?=[A-Z])")
+_INTERVIEWS = re.compile(r"\binterviews?\b", re.IGNORECASE)
 _INTERVIEWS_ON = re.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
 
 
@@ -295,7 +296,7 @@ def _with_job_title(ctx: Context, text: str) -> None:
 
 def _interview_list(ctx: Context, text: str) -> None:
     """ "Three interviews from RustFest: Jake Shadle on ..., Yoshua Wuyts on ..." """
-    if not re.search(r"\binterviews?\b", text, re.IGNORECASE):
+    if not _INTERVIEWS.search(text):
         return
     for m in _INTERVIEWS_ON.finditer(text):
         found = read_name(text, m.end())
