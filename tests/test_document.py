@@ -163,3 +163,8 @@ def test_sponsor_headings(heading: str) -> None:
 def test_an_unclosed_bracket_does_not_swallow_the_next_lines() -> None:
     doc = Document("[10:15 Notes on the first program\n[25:00] The demo\nstarts at noon")
     assert [s.line for s in doc.segments] == [1, 2, 3]
+
+
+def test_a_chapter_line_is_not_a_bare_heading() -> None:
+    (seg,) = Document("0:00 SPONSOR =").segments
+    assert seg.heading is None

@@ -238,7 +238,12 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
         and "://" not in raw
     ):
         bare = _trim_decoration(raw)
-        if bare and len(bare.split()) <= 6 and heading_kind(bare) != "other":
+        if (
+            bare
+            and not bare[:1].isdigit()  # "0:00 SPONSOR =" is a chapter line
+            and len(bare.split()) <= 6
+            and heading_kind(bare) != "other"
+        ):
             return bare, True
     m = _LABEL_HEADING.match(raw)
     if m:
