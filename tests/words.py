@@ -1,0 +1,116 @@
+"""The words of show notes and of records: what "nothing vanishes" checks.
+
+A word is a run of two or more letters or digits. Every word of the notes must be found
+somewhere in the record (a field or a leftover), except the words the parser consumes on
+purpose: those of structural headings and labels ("Abstract", "Timestamps", "Hosts:"),
+and the words a field normalises rather than keeps (numbers, dates, "Ep. 12", "S2E10").
+For HTML the notes' words are those of the text the HTML converts to
+(``episodeparse.html.html_to_text``): tags, scripts and styles are dropped on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from episodeparse.document import HEADING_WORDS
+from episodeparse.html import html_to_text
+
+__all__ = ["NORMALISED", "WORD", "exempt", "missing_words", "words", "words_of_notes"]
+
+WORD = re.compile(r"[^\W_]{2,}")
+# Words a field normalises rather than keeps: numbers (times, episode numbers, dates), the
+# decorations of a title line ("Ep. 12", "S2E10") and the words of a date ("Published:
+# March 3, 2022" is "2022-03-03").
+NORMALISED = frozenset(
+    (
+        "ep",
+        "episode",
+        "season",
+        "part",
+        "series",
+        "published",
+        "recorded",
+        "air",
+        "aired",
+        "released",
+        "date",
+        "on",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    )
+)
+_SEASON_EPISODE = re.compile(r"s\d+e\d+")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def words(value: Any) -> set[str]:
+    """The case-folded words of every string in ``value`` (a record's ``to_dict()``)."""
+    return {w.casefold() for text in _strings(value) for w in WORD.findall(text)}
+
+
+def exempt(word: str) -> bool:
+    """A word the parser may consume: a heading word, or one a field normalises."""
+    return (
+        word in HEADING_WORDS
+        or word in NORMALISED
+        or word.isdigit()
+        or _SEASON_EPISODE.fullmatch(word) is not None
+    )
+
+
+def words_of_notes(text: str, *, html: bool) -> set[str]:
+    """The case-folded words of the notes as the parser reads them."""
+    return words(html_to_text(text) if html else text)
+
+
+def missing_words(text: str, record: dict[str, Any]) -> set[str]:
+    """The words of ``text`` found nowhere in ``record``, that no exemption covers. The
+    record's ``source.format`` says whether the parser read the notes as HTML."""
+    have = words(record)
+    notes = words_of_notes(text, html=record["source"]["format"] == "html")
+    return {w for w in notes if w not in have and not exempt(w)}
