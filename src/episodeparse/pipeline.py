@@ -137,7 +137,10 @@ def _sections(ctx: Context, links: list[Link]) -> list[Section]:
         if text:
             out.append(Section(block.title or "", text))
             ctx.take(*rest)
-        ctx.take(block.heading)
+            ctx.take(block.heading)
+        elif block.kind != "other":
+            ctx.take(block.heading)  # a known heading ("Transcript") is only structure
+        # else a heading with nothing of its own left is a leftover, unless a link names it
     headings_used = {link.section for link in links}
     for block in ctx.doc.sections:
         heading = block.heading

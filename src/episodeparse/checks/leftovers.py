@@ -3,7 +3,8 @@
 ``leftovers/unrecognized`` (warning): a piece of the notes that no field of the record took
 (kept in ``leftovers`` with reason ``unrecognized``). Known boilerplate (an aggregator's
 "Visit the podcast's native language site") is not reported, nor the text of a bio that
-``people/bio-without-person`` reports.
+``people/bio-without-person`` reports, nor a heading left over because nothing of its own
+stands under it (``sections/empty`` reports the empty ones).
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ __all__ = ["unrecognized"]
 @check("leftovers/unrecognized", "warning", "text no field of the record took")
 def unrecognized(notes: Notes) -> Iterator[Finding]:
     explained = {seg.line for _, loose in loose_bios(notes) for seg in loose}
+    headings = {(seg.line, seg.text) for seg in notes.document.segments if seg.is_heading}
     for leftover in notes.episode.leftovers:
         if leftover.reason != "unrecognized" or leftover.line in explained:
+            continue
+        if (leftover.line, leftover.text) in headings:
             continue
         yield Finding(
             leftover.line,
