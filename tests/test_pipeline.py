@@ -21,3 +21,19 @@ def test_a_known_heading_with_nothing_under_it_is_structure() -> None:
     record = parse("Some prose about things.\n\n## Transcript\n", path="x.md")
     assert record.leftovers == ()
     assert record.sections == ()
+
+
+def test_every_part_of_a_title_line_is_kept() -> None:
+    """A part of a "//" title line that is neither the title, a list of names nor the
+    series and number is a leftover ("0 // A0" lost "A0"; a typo in a guest's name lost
+    the guests)."""
+    record = parse("Title // Live from Berlin // Meetup #3: Part two\n\nProse here.")
+    assert (record.title, record.series, record.episode) == ("Title", "Meetup", 3)
+    assert [(x.line, x.text) for x in record.leftovers] == [
+        (1, "Live from Berlin"),
+        (1, "Part two"),
+    ]
+    assert [x.text for x in parse("0 // A0").leftovers] == ["A0"]
+    typo = parse("The Future // Michael D[el Balso - Erik Bernhardsson // Coffee Sessions #57")
+    assert [x.text for x in typo.leftovers] == ["Michael D[el Balso - Erik Bernhardsson"]
+

@@ -154,7 +154,14 @@ def _sections(ctx: Context, links: list[Link]) -> list[Section]:
 def _leftovers(ctx: Context) -> list[Leftover]:
     out: list[Leftover] = []
     pending: Segment | None = None
+    unread: dict[int, list[str]] = {}
+    for seg, text in ctx.unread:
+        unread.setdefault(seg.index, []).append(text)
     for seg in ctx.doc.segments:
+        for text in unread.get(seg.index, ()):
+            # A part of a taken segment that no field holds ("Title // Live // Series #3").
+            out.append(Leftover(seg.line, text, "unrecognized"))
+            pending = None
         if ctx.is_taken(seg) or not _WORD.search(seg.text):
             continue
         reason: LeftoverReason = "boilerplate" if is_boilerplate(seg.text) else "unrecognized"

@@ -389,6 +389,8 @@ class Context:
         self._found: dict[str, PersonDraft | None] = {}  # find_person's answers until people change
         self.podcast: str | None = None  # the show's name, once the header has read it
         self.title: Segment | None = None  # the segment the title came from
+        # Pieces of taken segments that no field holds: leftovers, with their segment.
+        self.unread: list[tuple[Segment, str]] = []
 
     def section_title(self, seg: Segment) -> str | None:
         """The heading ``seg`` stands under; None under the title heading, which is the
@@ -404,6 +406,11 @@ class Context:
 
     def is_taken(self, seg: Segment) -> bool:
         return seg.index in self.taken
+
+    def leave(self, seg: Segment, text: str) -> None:
+        """Take ``seg`` but keep ``text``, a part of it no field holds, as a leftover."""
+        self.take(seg)
+        self.unread.append((seg, text))
 
     # People ----------------------------------------------------------------------------
 

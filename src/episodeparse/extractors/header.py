@@ -86,6 +86,7 @@ class TitleLine:
     episode: int | None = None
     date: str | None = None
     guests: tuple[str, ...] = ()
+    rest: tuple[str, ...] = ()  # parts of the line no field above holds
 
 
 @dataclass(slots=True)
@@ -146,6 +147,8 @@ def parse_title_line(text: str) -> TitleLine:
     ('Space Wake', 'No Agenda', 1393)
     >>> parse_title_line("SSH 050: Perfect Plex Setup").episode
     50
+    >>> parse_title_line("Title // Live from Berlin // Meetup #3: Part two").rest
+    ('Live from Berlin', 'Part two')
     """
     text = collapse(render_inline(text))
     parts = _SEPARATOR.split(text)
@@ -163,13 +166,14 @@ def parse_title_line(text: str) -> TitleLine:
         return result
     guests: list[str] = []
     titles: list[str] = []
+    rest: list[str] = []
     for part in parts:
         numbered = _numbered(part, in_parts=True)
         if numbered is not None and numbered.episode is not None:
             result.series = result.series or numbered.series
             result.episode = numbered.episode
-            if numbered.title and not titles:
-                titles.append(numbered.title)
+            if numbered.title:
+                (rest if titles else titles).append(numbered.title)
             continue
         names = _names_only(part)
         if names and titles:
@@ -184,7 +188,9 @@ def parse_title_line(text: str) -> TitleLine:
             guests.extend(_names_only(tail) or [])
             first = head
         result.title = _clean_title(first)
+        rest[:0] = titles[1:]
     result.guests = tuple(guests)
+    result.rest = tuple(r for r in (part.strip() for part in rest) if r)
     return result
 
 
@@ -278,6 +284,8 @@ def extract(ctx: Context) -> Header:
         header.title, header.podcast, header.series = line.title, line.podcast, line.series
         header.episode, header.date = line.episode, line.date
         ctx.take(seg)
+        for part in line.rest:
+            ctx.leave(seg, part)
         ctx.title = seg
         for name in line.guests:
             ctx.add_person(name, "guest")
