@@ -37,3 +37,13 @@ def test_every_part_of_a_title_line_is_kept() -> None:
     typo = parse("The Future // Michael D[el Balso - Erik Bernhardsson // Coffee Sessions #57")
     assert [x.text for x in typo.leftovers] == ["Michael D[el Balso - Erik Bernhardsson"]
 
+
+def test_a_bio_opens_with_a_name_only_at_a_word_boundary() -> None:
+    """HTML glues "<em>Hana Kobayashi</em>Join": the bio does not start at "Join" (the
+    glued word once vanished)."""
+    record = parse(
+        "<p>Feature Stores // Podcast #73 with Hana Kobayashi, Engineer at Lumenfold.</p>"
+        "<p>// Bio</p><p><em>Hana Kobayashi</em>Join the Community today.</p>",
+        path="notes.html",
+    )
+    assert [p.bio for p in record.people] == ["Hana KobayashiJoin the Community today."]

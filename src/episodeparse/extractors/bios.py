@@ -29,9 +29,10 @@ _VERB_AFTER = re.compile(
 def _split_by_names(text: str, people: list[PersonDraft]) -> list[tuple[PersonDraft, str]]:
     starts: list[tuple[int, int, PersonDraft]] = []
     for person in people:
-        for m in re.finditer(re.escape(person.name), text):
+        # The name as a whole word: "Hana KobayashiJoin" is not "Hana Kobayashi" + "Join".
+        m = re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text)
+        if m:
             starts.append((m.start(), m.end(), person))
-            break
     starts.sort(key=lambda s: s[0])
     out: list[tuple[PersonDraft, str]] = []
     for i, (start, end, person) in enumerate(starts):
