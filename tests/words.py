@@ -4,7 +4,10 @@ A word is a run of two or more letters or digits. Every word of the notes must b
 somewhere in the record (a field or a leftover), except the words the parser consumes on
 purpose: those of structural headings and labels ("Abstract", "Timestamps", "Hosts:"),
 and the words a field normalises rather than keeps (numbers, dates, "Ep. 12", "S2E10").
-For HTML the notes' words are those of the text the HTML converts to
+The notes' words are those a reader sees, as the parser renders them: character
+references decoded ("&amp;" is "&"), Markdown links and emphasis rendered to their text
+("S[x](url)hip" reads "Sxhip"), plus the words of the links' addresses, which rendering
+drops and ``links`` must keep. For HTML they are those of the text the HTML converts to
 (``episodeparse.html.html_to_text``): tags, scripts and styles are dropped on purpose.
 """
 
@@ -16,6 +19,7 @@ from typing import Any
 
 from episodeparse.document import HEADING_WORDS
 from episodeparse.html import html_to_text
+from episodeparse.normalize import render_inline
 
 __all__ = ["NORMALISED", "WORD", "exempt", "missing_words", "words", "words_of_notes"]
 
@@ -75,6 +79,7 @@ NORMALISED = frozenset(
     )
 )
 _SEASON_EPISODE = re.compile(r"s\d+e\d+")
+_LINK_TARGET = re.compile(r"\]\(\(?([^()\s]+)")  # the address of "[label](address)"
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -104,8 +109,15 @@ def exempt(word: str) -> bool:
 
 
 def words_of_notes(text: str, *, html: bool) -> set[str]:
-    """The case-folded words of the notes as the parser reads them."""
-    return words(html_to_text(text) if html else text)
+    """The case-folded words of the notes as a reader sees them (see the module doc).
+
+    >>> sorted(words_of_notes("**Ship**it &amp; [read](https://x.org/a)more", html=False))
+    ['https', 'org', 'readmore', 'shipit']
+    """
+    if html:
+        text = html_to_text(text)
+    rendered = "\n".join(render_inline(line) for line in text.split("\n"))
+    return words(rendered) | words(" ".join(_LINK_TARGET.findall(text)))
 
 
 def missing_words(text: str, record: dict[str, Any]) -> set[str]:
