@@ -47,3 +47,19 @@ def test_a_bio_opens_with_a_name_only_at_a_word_boundary() -> None:
         path="notes.html",
     )
     assert [p.bio for p in record.people] == ["Hana KobayashiJoin the Community today."]
+
+
+def test_text_after_a_guests_affiliation_is_kept() -> None:
+    """A list item that runs on after the name and affiliation keeps the rest as a leftover
+    ("Links:- Annelise Voss, ..." joined onto the item above once vanished)."""
+    record = parse(
+        "Guests:\n- Malik Durant, psychologist at Kestrel University. Links:- Annelise Voss\n"
+        "\nTwo years ago.\n"
+    )
+    assert [(p.name, p.affiliation) for p in record.people] == [
+        ("Malik Durant", "psychologist at Kestrel University")
+    ]
+    assert [(x.line, x.text) for x in record.leftovers[:1]] == [(2, "Links:- Annelise Voss")]
+    labelled = parse("Guest: Ann Lee, CEO of Fernhill. She also bakes bread.\n\nMore prose here.")
+    assert labelled.people[0].affiliation == "CEO of Fernhill"
+    assert [x.text for x in labelled.leftovers[:1]] == ["She also bakes bread"]

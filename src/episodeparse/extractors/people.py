@@ -223,14 +223,14 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         _add_all(ctx, full, "guest", affiliation)
 
 
-_PAREN_OR_LINK = re.compile(r"\([^()\n]{0,300}\)|\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)")
+_PAREN_OR_LINK = re.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
 _ROLE_BEFORE = re.compile(r"\b(?P<role>host|co-host|cohost)[ \t]+(?=[A-Z])")  # "host Ruben ..."
 _IS_HOST = re.compile(
     r"^[ \t]+is[ \t]+(?:the|a|your)[ \t]+(?P<co>co-?)?host[ \t]+of\b", re.IGNORECASE
 )
 _JOINS_US = re.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podcast|me)\b")
 _TRAILING_APPOSITION = re.compile(r",[ \t]+[^,]{2,80},$")
-_IS_JOINED_BY = re.compile(r"[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
+_IS_JOINED_BY = re.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 _SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
 _NAME_DASH_ROLE = re.compile(  # "Graham Krizek - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
@@ -328,6 +328,18 @@ def _signature(ctx: Context) -> None:
                 ctx.add_person(found[0], "host")
 
 
+def _take_or_leave(ctx: Context, seg: Segment, after: str, affiliation: str) -> None:
+    """Take a segment whose name and affiliation were read; what follows the affiliation
+    ("- Ann Lee, CEO of X Links:- Bo Yu, ...": a list item run on) is a leftover."""
+    at = after.find(affiliation)
+    unread = after[at + len(affiliation) :] if at >= 0 else ""
+    unread = _PAREN_OR_LINK.sub(" ", unread).strip(" .,;:!?-–—")
+    if re.search(r"[^\W_]", unread):
+        ctx.leave(seg, unread)
+    else:
+        ctx.take(seg)
+
+
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     m = _ROLE_LABEL.match(text)
     if not m:
@@ -338,7 +350,9 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
     _add_all(ctx, names, _role_of(m["label"]), affiliation)
     rest = _PAREN_OR_LINK.sub(" ", text[end:]).strip(" .,")
-    if not rest or affiliation:
+    if affiliation:
+        _take_or_leave(ctx, seg, text[end:], affiliation)
+    elif not rest:
         ctx.take(seg)
     return True
 
@@ -366,7 +380,9 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
                     person.bio = rest.lstrip(",:-– ").strip()
                     ctx.take(seg)
                 break
-            if not rest or affiliation:
+            if affiliation:
+                _take_or_leave(ctx, seg, text[end:], affiliation)
+            elif not rest:
                 ctx.take(seg)
 
 
