@@ -63,3 +63,11 @@ def test_text_after_a_guests_affiliation_is_kept() -> None:
     labelled = parse("Guest: Ann Lee, CEO of Fernhill. She also bakes bread.\n\nMore prose here.")
     assert labelled.people[0].affiliation == "CEO of Fernhill"
     assert [x.text for x in labelled.leftovers[:1]] == ["She also bakes bread"]
+
+
+def test_a_shows_abbreviation_before_the_number_is_kept() -> None:
+    """"SSH 050: Title": the abbreviation is no field's, so it is a leftover ("AA0:0" lost
+    "AA")."""
+    record = parse("# SSH 050: Perfect Plex Setup\n\nWe set up Plex.\n", path="x.md")
+    assert (record.title, record.episode) == ("Perfect Plex Setup", 50)
+    assert [(x.line, x.text) for x in record.leftovers] == [(1, "SSH")]

@@ -44,14 +44,15 @@ _TRAILING_NUMBER = re.compile(  # "Cincinnatus | 10", "Title | Ep. 12"
     r"^(?P<title>\S.{0,200}?)[ \t]+[|·][ \t]+(?:Ep\.?|Episode|\#)?[ \t]*(?P<num>\d{1,4})$"
 )
 _SPELLED_EPISODE = re.compile(
-    r"^(?P<pre>.+?)\s+Episode\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    r"^(?P<pre>.+?)(?<!\s)\s+Episode\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     r"Eleven|Twelve)\s*[:\-–—|]\s*(?P<rest>.+)$"
 )
-_BRACKETED = re.compile(r"\s*\[[^\]]{1,60}\]\s*")
-_FOR_DATE = re.compile(r"^(?P<show>.+?)\s+for\s+(?P<date>.+)$")
+_BRACKETED = re.compile(r"(?:(?<!\s)\s+)?\[[^\]]{1,60}\]\s*")
+_FOR_DATE = re.compile(r"^(?P<show>.+?)(?<!\s)\s+for\s+(?P<date>.+)$")
 _QUOTED = re.compile(r'^["“”\'‘’](?P<t>.+)["“”\'‘’]$')
-_SEPARATOR = re.compile(r"\s+//\s+")
-_NAME_LIST_SPLIT = re.compile(r"\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
+# A run of blanks is entered at its start only ("(?<!\s)"): linear on long runs.
+_SEPARATOR = re.compile(r"(?<!\s)\s+//\s+")
+_NAME_LIST_SPLIT = re.compile(r"(?<!\s)\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
 
 
 def _clean_title(text: str) -> str | None:
@@ -110,7 +111,9 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
     m = _ABBREVIATED.match(part)
     if m and m["abbr"].upper() == m["abbr"] and m["abbr"] not in ("EP",):
-        return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
+        # "SSH 050: Perfect Plex Setup": the show's abbreviation is no field's; kept over.
+        title = _clean_title(part[m.end() :])
+        return TitleLine(title=title, episode=int(m["num"]), rest=(m["abbr"],))
     m = _NUMBERED.search(part)
     if not m:
         return None
@@ -145,8 +148,9 @@ def parse_title_line(text: str) -> TitleLine:
     >>> t = parse_title_line('No Agenda Episode 1393 - "Space Wake"')
     >>> t.title, t.podcast, t.episode
     ('Space Wake', 'No Agenda', 1393)
-    >>> parse_title_line("SSH 050: Perfect Plex Setup").episode
-    50
+    >>> t = parse_title_line("SSH 050: Perfect Plex Setup")
+    >>> t.title, t.episode, t.rest
+    ('Perfect Plex Setup', 50, ('SSH',))
     >>> parse_title_line("Title // Live from Berlin // Meetup #3: Part two").rest
     ('Live from Berlin', 'Part two')
     """
@@ -172,6 +176,7 @@ def parse_title_line(text: str) -> TitleLine:
         if numbered is not None and numbered.episode is not None:
             result.series = result.series or numbered.series
             result.episode = numbered.episode
+            rest.extend(numbered.rest)
             if numbered.title:
                 (rest if titles else titles).append(numbered.title)
             continue
