@@ -71,3 +71,14 @@ def test_a_shows_abbreviation_before_the_number_is_kept() -> None:
     record = parse("# SSH 050: Perfect Plex Setup\n\nWe set up Plex.\n", path="x.md")
     assert (record.title, record.episode) == ("Perfect Plex Setup", 50)
     assert [(x.line, x.text) for x in record.leftovers] == [(1, "SSH")]
+
+
+def test_a_markdown_link_with_a_target_written_wrong_keeps_its_address() -> None:
+    """"[x]([https://...)" and "[x](example.org)": the address is in the target, not the
+    label (the chapter title reads "Starship and friends"; the address once vanished)."""
+    record = parse("- [@12:05] [Starship]([https://starship.example.rs) and friends", path="x.md")
+    assert [(x.url, x.text) for x in record.links] == [("https://starship.example.rs", "Starship")]
+    assert [c.title for c in record.chapters] == ["Starship and friends"]
+    bare = parse("See [the site](example.org) now.", path="x.md")
+    assert [(x.url, x.text) for x in bare.links] == [("example.org", "the site")]
+    assert parse("Jump [here](#t=01:50).", path="x.md").links == ()

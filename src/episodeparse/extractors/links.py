@@ -282,9 +282,12 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             href, label = m["href"].strip(), m["label"]
             label = label.replace("\\]", "]").replace("\\[", "[")
             if not _is_address(href):
-                # "[x](#t=01:50)", a relative path: the label may still hold an address.
+                # "[x](#t=01:50)", a relative path: the label may still hold an address,
+                # and so may a target written wrong ("[x]([https://x.rs)", "[x](x.org)").
                 inner = _tokens(label, refs, used_refs) if label else []
                 found.extend(_Found(m.start(), m.end(), f.url, f.handle, f.label) for f in inner)
+                target = _tokens(href, refs, used_refs)
+                found.extend(_Found(m.start(), m.end(), f.url, f.handle, label) for f in target)
                 continue
             handle = (
                 label.strip()
