@@ -122,7 +122,8 @@ def words_of_notes(text: str, *, html: bool) -> set[str]:
 
 def missing_words(text: str, record: dict[str, Any]) -> set[str]:
     """The words of ``text`` found nowhere in ``record``, that no exemption covers. The
-    record's ``source.format`` says whether the parser read the notes as HTML."""
-    have = words(record)
+    record's ``source.format`` says whether the parser read the notes as HTML. A record
+    word counts as written or as a reader sees it: a leftover keeps markup as written."""
+    have = words(record) | words([render_inline(text) for text in _strings(record)])
     notes = words_of_notes(text, html=record["source"]["format"] == "html")
     return {w for w in notes if w not in have and not exempt(w)}
