@@ -66,11 +66,12 @@ def test_text_after_a_guests_affiliation_is_kept() -> None:
 
 
 def test_a_shows_abbreviation_before_the_number_is_kept() -> None:
-    """"SSH 050: Title": the abbreviation is no field's, so it is a leftover ("AA0:0" lost
-    "AA")."""
+    """"SSH 050: Title": the abbreviation is no field's, so it is a leftover as written,
+    with its number ("AA0:0" lost "AA0")."""
     record = parse("# SSH 050: Perfect Plex Setup\n\nWe set up Plex.\n", path="x.md")
     assert (record.title, record.episode) == ("Perfect Plex Setup", 50)
-    assert [(x.line, x.text) for x in record.leftovers] == [(1, "SSH")]
+    assert [(x.line, x.text) for x in record.leftovers] == [(1, "SSH 050")]
+    assert [x.text for x in parse("AA0:0").leftovers] == ["AA0"]
 
 
 def test_a_markdown_link_with_a_target_written_wrong_keeps_its_address() -> None:

@@ -110,9 +110,10 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
     m = _ABBREVIATED.match(part)
     if m and m["abbr"].upper() == m["abbr"] and m["abbr"] not in ("EP",):
-        # "SSH 050: Perfect Plex Setup": the show's abbreviation is no field's; kept over.
+        # "SSH 050: Perfect Plex Setup": the show's abbreviation is no field's; it is kept
+        # over as written, with the number it stands before ("AA0" is one word).
         title = _clean_title(part[m.end() :])
-        return TitleLine(title=title, episode=int(m["num"]), rest=(m["abbr"],))
+        return TitleLine(title=title, episode=int(m["num"]), rest=(part[: m.end("num")],))
     m = _NUMBERED.search(part)
     if not m:
         return None
@@ -149,7 +150,7 @@ def parse_title_line(text: str) -> TitleLine:
     ('Space Wake', 'No Agenda', 1393)
     >>> t = parse_title_line("SSH 050: Perfect Plex Setup")
     >>> t.title, t.episode, t.rest
-    ('Perfect Plex Setup', 50, ('SSH',))
+    ('Perfect Plex Setup', 50, ('SSH 050',))
     >>> parse_title_line("Title // Live from Berlin // Meetup #3: Part two").rest
     ('Live from Berlin', 'Part two')
     """
