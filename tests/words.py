@@ -7,7 +7,9 @@ and the words a field normalises rather than keeps (numbers, dates, "Ep. 12", "S
 The notes' words are those a reader sees, as the parser renders them: character
 references decoded ("&amp;" is "&"), Markdown links and emphasis rendered to their text
 ("S[x](url)hip" reads "Sxhip"), plus the words of the links' addresses, which rendering
-drops and ``links`` must keep. For HTML they are those of the text the HTML converts to
+drops and ``links`` must keep. A target that is no address (an anchor "#t=01:50", a
+relative path "notes.md", a garbled "h[ttps://...") is markup a reader never sees. For
+HTML the words are those of the text the HTML converts to
 (``episodeparse.html.html_to_text``): tags, scripts and styles are dropped on purpose.
 """
 
@@ -79,7 +81,8 @@ NORMALISED = frozenset(
     )
 )
 _SEASON_EPISODE = re.compile(r"s\d+e\d+")
-_LINK_TARGET = re.compile(r"\]\(\(?([^()\s]+)")  # the address of "[label](address)"
+_LINK_TARGET = re.compile(r"\]\(\(?([^()\s]+)")  # the target of "[label](target)"
+_ADDRESS = re.compile(r"\[?(?:https?://|www\.|mailto:)", re.IGNORECASE)
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -117,7 +120,8 @@ def words_of_notes(text: str, *, html: bool) -> set[str]:
     if html:
         text = html_to_text(text)
     rendered = "\n".join(render_inline(line) for line in text.split("\n"))
-    return words(rendered) | words(" ".join(_LINK_TARGET.findall(text)))
+    addresses = [t for t in _LINK_TARGET.findall(text) if _ADDRESS.match(t)]
+    return words(rendered) | words(" ".join(addresses))
 
 
 def missing_words(text: str, record: dict[str, Any]) -> set[str]:
