@@ -4,19 +4,22 @@ A word is a run of two or more letters or digits. Every word of the notes must b
 somewhere in the record (a field or a leftover), except the words the parser consumes on
 purpose: those of structural headings and labels ("Abstract", "Timestamps", "Hosts:"),
 and the words a field normalises rather than keeps (numbers, dates, "Ep. 12", "S2E10").
-The notes' words are those a reader sees, as the parser renders them: character
-references decoded ("&amp;" is "&"), Markdown links and emphasis rendered to their text
-("S[x](url)hip" reads "Sxhip"), plus the words of the links' addresses, which rendering
-drops and ``links`` must keep. A target that is no address (an anchor "#t=01:50", a
-relative path "notes.md", a garbled "h[ttps://...") is markup a reader never sees. For
-HTML the words are those of the text the HTML converts to
-(``episodeparse.html.html_to_text``): tags, scripts and styles are dropped on purpose.
+The notes' words are found as a reader sees them: character references decoded ("&amp;"
+is "&"; for HTML, in the text it converts to, ``episodeparse.html.html_to_text``: tags,
+scripts and styles are dropped on purpose), and without the target of a Markdown link that
+is no address (an anchor "#t=01:50", a relative path "notes.md", a garbled
+"h[ttps://..."), markup a reader never sees. An address's words must stay (``links``).
+
+Rendering glues words: "S[x](url)hip" reads "Sxhip", "**Ship**it" reads "Shipit". A word
+of the notes counts as kept when the record holds it, or holds a word that the notes do
+not and that contains it: the word rendering made of it and its neighbours.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
 
 from episodeparse.document import HEADING_WORDS
@@ -81,8 +84,9 @@ NORMALISED = frozenset(
     )
 )
 _SEASON_EPISODE = re.compile(r"s\d+e\d+")
-_LINK_TARGET = re.compile(r"\]\(\(?([^()\s]+)")  # the target of "[label](target)"
-_ADDRESS = re.compile(r"\[?(?:https?://|www\.|mailto:)", re.IGNORECASE)
+# "](target)" of a Markdown link; an address is a clean URL, maybe after a stray "[".
+_LINK_TARGET = re.compile(r"\]\(\(?([^()\s]*)")
+_ADDRESS = re.compile(r"\[?(?:https?://|www\.|mailto:)[^\s<>\[\]]+", re.IGNORECASE)
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -111,23 +115,32 @@ def exempt(word: str) -> bool:
     )
 
 
+def _unaddressed(m: re.Match[str]) -> str:
+    return m.group(0) if _ADDRESS.fullmatch(m.group(1)) else "]("
+
+
 def words_of_notes(text: str, *, html: bool) -> set[str]:
     """The case-folded words of the notes as a reader sees them (see the module doc).
 
-    >>> sorted(words_of_notes("**Ship**it &amp; [read](https://x.org/a)more", html=False))
-    ['https', 'org', 'readmore', 'shipit']
+    >>> sorted(words_of_notes("AT&amp;T [a](#t=01) [b](/about) [c](https://x.org)", html=False))
+    ['at', 'https', 'org']
     """
     if html:
         text = html_to_text(text)
-    rendered = "\n".join(render_inline(line) for line in text.split("\n"))
-    addresses = [t for t in _LINK_TARGET.findall(text) if _ADDRESS.match(t)]
-    return words(rendered) | words(" ".join(addresses))
+    text = _LINK_TARGET.sub(_unaddressed, text) if "](" in text else text
+    return words(unescape(text) if "&" in text else text)
 
 
 def missing_words(text: str, record: dict[str, Any]) -> set[str]:
-    """The words of ``text`` found nowhere in ``record``, that no exemption covers. The
-    record's ``source.format`` says whether the parser read the notes as HTML. A record
-    word counts as written or as a reader sees it: a leftover keeps markup as written."""
-    have = words(record) | words([render_inline(text) for text in _strings(record)])
+    """The words of ``text`` the record does not keep (see the module doc) and that no
+    exemption covers. The record's ``source.format`` says whether the parser read the notes
+    as HTML. A record's words are those of its strings as written or rendered (a leftover
+    keeps Markdown as written)."""
     notes = words_of_notes(text, html=record["source"]["format"] == "html")
-    return {w for w in notes if w not in have and not exempt(w)}
+    have = words(record) | words([render_inline(text) for text in _strings(record)])
+    glued = have - notes
+    return {
+        w
+        for w in notes
+        if w not in have and not exempt(w) and not any(w in other for other in glued)
+    }
