@@ -143,12 +143,15 @@ _PROLOG_MISC: Final = re.compile(
     (?: \s+                          # whitespace
       | <\?[^>]{0,1000}\?>           # <?xml ...?>, <?xml-stylesheet ...?>
       | <!--.{0,2000}?-->            # a comment
-      | <!DOCTYPE[^>]{0,1000}>       # a doctype (refused later, but still a feed)
+      | <!DOCTYPE[^>\[]{0,1000}        # a doctype (refused later, but still a feed),
+        (?:\[.{0,3000}?\])?\s*>       #   with an internal subset: entities
     )*
     """,
     re.VERBOSE | re.DOTALL,
 )
 _ROOT: Final = re.compile(rb"<(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)[\s>/]")
+# A doctype too long to see past (billion laughs): its name is the root element's.
+_FEED_DOCTYPE: Final = re.compile(rb"<!DOCTYPE\s+(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)[\s\[>]")
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -158,6 +161,8 @@ def looks_like_feed(head: bytes) -> bool:
     True
     >>> looks_like_feed(b"<html><body>")
     False
+    >>> looks_like_feed(b'<!DOCTYPE rss [<!ENTITY a "b">]><rss version="2.0">')
+    True
     """
     head = head[:_SNIFF_BYTES]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -165,7 +170,8 @@ def looks_like_feed(head: bytes) -> bool:
     elif head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     start = _PROLOG_MISC.match(head)
-    return bool(_ROOT.match(head, start.end() if start else 0))
+    at = start.end() if start else 0
+    return bool(_ROOT.match(head, at) or _FEED_DOCTYPE.match(head, at))
 
 
 # ---------------------------------------------------------------------------
@@ -585,4 +591,18 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
     except ParseError as error:
         raise FeedError(f"feed is not well-formed XML: {error}") from None
     except DefusedXmlException as error:
-        raise FeedError(f"feed refused: {error}{_position(parser)}") from None
+        raise FeedError(f"feed refused: {_refusal(error)}{_position(parser)}") from None
+
+
+def _refusal(error: Exception) -> str:
+    """What defusedxml refused, in words (its own text is a Python repr)."""
+    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+    if isinstance(error, DTDForbidden):
+        where = f" pointing at {error.sysid}" if error.sysid else ""
+        return f"a DTD (<!DOCTYPE {error.name} ...>){where} is not allowed in a feed"
+    if isinstance(error, EntitiesForbidden):
+        return f"an entity declaration (<!ENTITY {error.name} ...>) is not allowed in a feed"
+    if isinstance(error, ExternalReferenceForbidden):
+        return f"an external reference ({error.sysid}) is not allowed in a feed"
+    return str(error)

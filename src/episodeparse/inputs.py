@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 NOTE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"))
+FEED_SUFFIXES = frozenset((".xml", ".rss", ".atom"))  # a feed, or a PSC chapters file
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 _SNIFF_BYTES = 4096  # what feeds.looks_like_feed reads
@@ -290,7 +291,8 @@ def records_from_bytes(
 ) -> Iterator[Episode]:
     """The records in one input's bytes: one for notes, one per item for a feed, one for a
     chapters file (Podcasting 2.0 JSON, PSC, WebVTT, FFMETADATA, mp4chaps; told apart by
-    content, whatever the file is called).
+    content, whatever the file is called). A ``.xml``, ``.rss`` or ``.atom`` file that is
+    neither a feed nor a chapters file is refused, not read as notes.
 
     Raises ``InputError`` (or ``feeds.FeedError``, ``chapter_formats.ChapterFormatError``)
     for input that cannot be read.
@@ -305,6 +307,9 @@ def records_from_bytes(
         source = Source(path=path, format="text", item=None, sha256=digest)
         yield chapter_formats.to_episode(chapter_file, source)
         return
+    if path is not None and Path(path).suffix.lower() in FEED_SUFFIXES:
+        # feed.xml holding an error page, JSON or nothing: not notes to make a record of.
+        raise InputError("not a feed: no <rss>, <feed> or <rdf:RDF> at its start")
     text = decode(data, encoding)
     digest = hashlib.sha256(data).hexdigest()
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
