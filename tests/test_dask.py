@@ -269,7 +269,7 @@ def test_convert_engine_dask_starts_a_local_cluster(in_root: Path, tmp_path: Pat
         (["--engine", "dask", "--output-dir", "{out}", "-"], "not standard input"),
         (["--engine", "dask", "--output-dir", "{out}", "-f", "yaml", "fixtures"], "--format"),
         (["--engine", "dask", "--output-dir", "{out}", "-o", "x.json", "fixtures"], "--output"),
-        (["--scheduler", "tcp://127.0.0.1:8786", "fixtures"], "need --engine dask"),
+        (["--scheduler", "tcp://127.0.0.1:8786", "fixtures"], "needs --engine dask"),
         (["--engine", "dask", "--output-dir", "{out}", "{out}/part-00000.jsonl"], "overwrite"),
         (["--engine", "dask", "--output-dir", "{out}/part-00000.jsonl/x", "fixtures"], "write"),
     ],

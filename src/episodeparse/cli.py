@@ -10,11 +10,12 @@ stderr and an exit code, in one place (``_fail``):
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -103,43 +104,12 @@ def _check_output(output: Path, inputs: list[str]) -> None:
             _fail(f"{output}: refusing to overwrite an input file")
 
 
-class _AtomicFile:
-    """A file written through a temporary file in the same folder, renamed into place by
-    ``commit``, so a reader never sees a partial file and an interrupted run leaves none
-    behind. The temporary file is made at the first write: no writes, no file."""
-
-    def __init__(self, output: Path) -> None:
-        self.output = output
-        self.handle: TextIO | None = None
-        self.tmp: Path | None = None
-
-    def write(self, text: str) -> int:
-        if self.handle is None:
-            import tempfile
-
-            folder = self.output.parent if str(self.output.parent) else Path()
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
-            self.tmp = Path(tmp)
-            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        return self.handle.write(text)
-
-    def commit(self) -> None:
-        if self.handle is not None and self.tmp is not None:
-            self.handle.close()
-            self.tmp.replace(self.output)
-            self.handle = self.tmp = None
-
-    def discard(self) -> None:
-        if self.handle is not None and self.tmp is not None:
-            self.handle.close()
-            self.tmp.unlink(missing_ok=True)
-            self.handle = self.tmp = None
-
-
 def write_atomically(output: Path, text: str) -> None:
     """Write ``text`` to ``output`` through a temporary file in the same folder and a rename,
     so a reader never sees a partial file and an interrupted run leaves none behind."""
-    target = _AtomicFile(output)
+    from episodeparse.output_dir import AtomicFile
+
+    target = AtomicFile(output)
     try:
         target.write(text)
         target.commit()
@@ -232,6 +202,55 @@ def _convert_on_dask(
         raise typer.Exit(EXIT_INPUT)
 
 
+def _convert_to_dir(
+    paths: list[str],
+    output_dir: Path,
+    output_format: OutputFormat,
+    jobs: int,
+    max_bytes: int,
+    encoding: str | None,
+) -> None:
+    """``convert --output-dir DIR`` on the local engine: one file per input, each written
+    atomically (``episodeparse.output_dir``); failures and refusals on stderr (exit 2)."""
+    from functools import partial
+
+    from episodeparse.emit import RENDERERS
+    from episodeparse.inputs import InputFailure
+    from episodeparse.output_dir import OutputDir, tagged, untag
+    from episodeparse.parallel import iter_rendered
+
+    if "-" in paths:
+        _fail("--output-dir writes a file per input file: standard input (-) has no name")
+    if output_dir.exists() and not output_dir.is_dir():
+        _fail(f"{output_dir}: not a directory (--output-dir)")
+    try:
+        folder = OutputDir(output_dir, output_format.value, paths)
+    except OSError as exc:
+        _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
+    render = partial(tagged, RENDERERS[output_format.value])
+    failed = False
+    try:
+        for result in iter_rendered(
+            paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
+        ):
+            if isinstance(result, InputFailure):
+                folder.fail(result.path)
+                _error(str(result))
+                failed = True
+            else:
+                refused = folder.add(untag(result))
+                if refused is not None:
+                    _error(str(refused))
+                    failed = True
+        folder.close()
+    except OSError as exc:
+        _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
+    finally:
+        folder.discard()
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
 @app.command(
     epilog=(
         "Examples:\n\n"
@@ -239,6 +258,7 @@ def _convert_on_dask(
         "  episodeparse convert notes/ --format yaml --output catalogue.yaml\n\n"
         "  episodeparse convert feed.xml --format jsonl > episodes.jsonl\n\n"
         "  episodeparse convert catalogue/ --format jsonl --jobs 0 > episodes.jsonl\n\n"
+        "  episodeparse convert catalogue/ --output-dir records/\n\n"
         "  episodeparse convert --engine dask catalogue/ --output-dir records/\n\n"
         "  cat notes.txt | episodeparse convert -"
     )
@@ -295,7 +315,8 @@ def convert(
         Path | None,
         typer.Option(
             "--output-dir",
-            help="Write part-00000.jsonl, ... here, each file atomically (--engine dask).",
+            help="Write one file per input here, each atomically: DIR/<stem>.json (.yaml,"
+            " .jsonl), a feed's items together in one; --engine dask: part-00000.jsonl, ...",
             show_default=False,
         ),
     ] = None,
@@ -305,6 +326,7 @@ def convert(
     One input gives one record; several inputs, a directory or a feed give a JSON array,
     a stream of YAML documents, or one JSON line per record. Inputs that cannot be read
     are reported on stderr, one line each, and the others are still converted (exit 2).
+    With --output-dir, each input gets its own file (a directory's keep their folders).
     With --engine dask, the records go to part files in --output-dir, on a Dask cluster.
     """
     if engine is Engine.dask:
@@ -321,16 +343,22 @@ def convert(
             paths, output_dir, scheduler, refuse=refuse, max_bytes=max_bytes, encoding=encoding
         )
         return
-    if scheduler is not None or output_dir is not None:
-        _fail("--scheduler and --output-dir need --engine dask")
+    if scheduler is not None:
+        _fail("--scheduler needs --engine dask")
+    if output_dir is not None:
+        if output is not None:
+            _fail("--output writes one file, --output-dir one file per input: give one of them")
+        _convert_to_dir(paths, output_dir, output_format, jobs, max_bytes, encoding)
+        return
     from episodeparse.emit import RENDERERS, RecordWriter
     from episodeparse.inputs import InputFailure
+    from episodeparse.output_dir import AtomicFile
     from episodeparse.parallel import iter_rendered
 
     if output is not None:
         _check_output(output, paths)
     single_input = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
-    target = None if output is None else _AtomicFile(output)
+    target = None if output is None else AtomicFile(output)
     # Records are written as they come (only a lone first one waits, to see whether a
     # list follows), so memory stays flat however many there are.
     writer = RecordWriter(
@@ -889,15 +917,42 @@ def summary_command(
         raise typer.Exit(EXIT_INPUT)
 
 
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The exception of ``kind`` that ``exc`` was raised while handling, if any."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Typer turns Ctrl-C into a silent exit 130 and a reader gone away (``| head``) into
+    exit 1: Ctrl-C says so on stderr, and a closed pipe is not an error of ours (exit 0).
+    """
     try:
         app()
+    except SystemExit as exc:
+        if _caused_by(exc, KeyboardInterrupt) is not None:
+            _error("interrupted")
+            sys.exit(130)
+        pipe = _caused_by(exc, OSError)
+        if isinstance(pipe, OSError) and pipe.errno == errno.EPIPE:
+            _quiet_stdout()
+            sys.exit(EXIT_OK)
+        raise
     except KeyboardInterrupt:
         _error("interrupted")
         sys.exit(130)
     except BrokenPipeError:
-        # A reader such as `head` went away: not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         sys.exit(EXIT_OK)
+
+
+def _quiet_stdout() -> None:
+    """A reader such as ``head`` went away: what is still buffered goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
