@@ -227,6 +227,24 @@ def test_output_dir_usage_errors(tmp_path: Path, args: list[str], message: str) 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_output_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    taken = tmp_path / "records"
+    taken.write_text("not a folder\n", encoding="utf-8")
+    result = invoke("convert", NOTES, "--output-dir", taken)
+    assert result.exit_code == 2
+    assert stderr_lines(result) == [f"episodeparse: {taken}: not a directory (--output-dir)"]
+    assert taken.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_output_dir_feed_without_items_gives_no_file(tmp_path: Path) -> None:
+    feed = tmp_path / "empty.xml"
+    feed.write_text('<rss version="2.0"><channel><title>T</title></channel></rss>\n')
+    out = tmp_path / "out"
+    result = invoke("convert", feed, NOTES, "--output-dir", out)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["coffee-57.json"]
+
+
 def test_output_dir_is_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "--output-dir DIR" in readme.split("### `episodeparse convert --engine dask")[0]
@@ -729,6 +747,14 @@ def test_awkward_strings_round_trip(value: str) -> None:
 def test_libyaml_is_the_default_dumper_here() -> None:
     """The test above compares both dumpers only when libyaml is installed."""
     assert hasattr(yaml, "CSafeDumper")
+
+
+def test_the_dumpers_differ_only_in_how_they_write_emoji() -> None:
+    plain = _with_strings(_base(), "Engines, 1:02:03, no")
+    assert to_yaml(plain, libyaml=True) == to_yaml(plain, libyaml=False)
+    emoji = _with_strings(_base(), "Engines \U0001f680")
+    assert "\\U0001F680" in to_yaml(emoji, libyaml=True)
+    assert "\U0001f680" in to_yaml(emoji, libyaml=False)
 
 
 @settings(max_examples=200, deadline=None)

@@ -5,7 +5,9 @@ JSON is UTF-8 (not ASCII-escaped), indented by 2. YAML carries exactly the same 
 as something else (``no``, ``01:12``, ``1:02:03``, ``~``, ``2023-01-01``) are quoted by the
 safe dumper; multi-line text is written as a block scalar where that round-trips; and
 characters PyYAML's emitter would fold (U+0085, U+2028, U+2029) force a quoted scalar.
-libyaml's CSafeDumper is used when present (seven times faster); both write the same text.
+libyaml's CSafeDumper is used when present (seven times faster); both write the same text,
+except that libyaml writes a string holding a character beyond U+FFFF (an emoji) quoted,
+with ``\U0001f600`` escapes: both read back as the same string.
 
 ``RecordWriter`` writes records as they come, so that memory stays flat however many there
 are: JSON arrays (``[``, records separated by ``,\n``, ``]``), YAML document streams and

@@ -20,7 +20,7 @@ from ``parallel.iter_rendered`` with ``tagged`` renderers):
   each record's ``source.path`` names its input;
 - a file that would replace one of the inputs named on the command line is not written
   (``refused``), nor is the file of an input that fails (a feed broken after some items
-  gives no file: a file is all of an input, or nothing).
+  gives no file: a file is all of an input, or nothing); a feed without items gives none.
 """
 
 from __future__ import annotations
