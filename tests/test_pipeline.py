@@ -66,7 +66,7 @@ def test_text_after_a_guests_affiliation_is_kept() -> None:
 
 
 def test_a_shows_abbreviation_before_the_number_is_kept() -> None:
-    """"SSH 050: Title": the abbreviation is no field's, so it is a leftover as written,
+    """In "SSH 050: Title" the abbreviation is no field's, so it is a leftover as written,
     with its number ("AA0:0" lost "AA0")."""
     record = parse("# SSH 050: Perfect Plex Setup\n\nWe set up Plex.\n", path="x.md")
     assert (record.title, record.episode) == ("Perfect Plex Setup", 50)
@@ -75,7 +75,7 @@ def test_a_shows_abbreviation_before_the_number_is_kept() -> None:
 
 
 def test_a_markdown_link_with_a_target_written_wrong_keeps_its_address() -> None:
-    """"[x]([https://...)" and "[x](example.org)": the address is in the target, not the
+    """In "[x]([https://...)" and "[x](example.org)" the address is in the target, not the
     label (the chapter title reads "Starship and friends"; the address once vanished)."""
     record = parse("- [@12:05] [Starship]([https://starship.example.rs) and friends", path="x.md")
     assert [(x.url, x.text) for x in record.links] == [("https://starship.example.rs", "Starship")]
