@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -53,6 +52,8 @@ class AtomicFile:
 
     def write(self, text: str) -> int:
         if self.handle is None:
+            import tempfile  # here: a convert to stdout should not pay for it
+
             folder = self.output.parent if str(self.output.parent) else Path()
             fd, tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
             self.tmp = Path(tmp)
