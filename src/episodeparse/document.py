@@ -262,7 +262,7 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
 _BREAK = re.compile(r"\r\n|\r|\n")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
-_RULE = re.compile(r"-{3,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")
+_RULE = re.compile(r"(?<!-)-{3,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")
 _BRACKET_TIME = re.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
 _ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|(?<![\w@/.])@\w{1,40}\b")
 
@@ -284,7 +284,8 @@ class Segment:
 
 _HEADING_TIME = re.compile(
     r"^[\[(]@?\d{1,3}:\d{2}(?::\d{2})?[\])][ \t]*[-–—:|]?[ \t]*"  # "[@02:57] Official updates"
-    r"|[ \t]*[\[(]@?\d{1,3}:\d{2}(?::\d{2})?[ \t]?~?[\])]$"  # "Prompts are programs (4:30~)"
+    # "Prompts are programs (4:30~)"; blanks entered at the start of their run only
+    r"|(?:(?<![ \t])[ \t]+)?[\[(]@?\d{1,3}:\d{2}(?::\d{2})?[ \t]?~?[\])]$"
 )
 
 

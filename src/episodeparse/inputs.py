@@ -221,7 +221,7 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
 
 
-_TITLE_WITH = re.compile(r"[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
+_TITLE_WITH = re.compile(r"(?<![ \t])[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
 
 
 def _title_guests(title: object) -> list[str]:

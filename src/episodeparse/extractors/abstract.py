@@ -32,7 +32,8 @@ _PREFACE = re.compile(  # "Hosts: A & B", "Published: ..." before the descriptio
     re.IGNORECASE | re.VERBOSE,
 )
 _PSEUDO_HEADING = re.compile(r"^[A-Z][^.!?:;,\n]{0,40}$")
-_LINKS = re.compile(r"\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)|https?://\S{1,2000}")
+# No bracket inside a label or an address: each "[" starts at most one short attempt.
+_LINKS = re.compile(r"\[[^\[\]\n]{0,500}\]\([^()\[\]\s]{0,2000}\)|https?://\S{1,2000}")
 
 
 def _stops(text: str) -> bool:

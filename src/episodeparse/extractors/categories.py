@@ -18,7 +18,8 @@ _INLINE = re.compile(
     r"^[ \t]*(?:Categories|Category|Tags|Keywords|Topics)[ \t]*:[ \t]*(?P<items>\S.*)$",
     re.IGNORECASE,
 )
-_ITEM_SPLIT = re.compile(r"[ \t]*(?:,|;|\||·|•)[ \t]*")
+# Blanks are taken from the start of their run only: searching from inside it is quadratic.
+_ITEM_SPLIT = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:,|;|\||·|•)[ \t]*")
 _BULLET = re.compile(r"^[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 
 
