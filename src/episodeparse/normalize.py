@@ -55,6 +55,29 @@ _MD_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 
 
+# html.unescape reads a numeric reference of any length, and int() refuses one of over 4,300
+# digits (ValueError). A reference is decoded only when it is of a length a code point can
+# have; a longer run of digits stays as written. The named form is the standard library's.
+_CHARREF = re.compile(
+    r"&(?:\#0*[0-9]{1,7}(?![0-9]);?"  # &#8211;
+    r"|\#[xX]0*[0-9a-fA-F]{1,6}(?![0-9a-fA-F]);?"  # &#x1F399;
+    r"|[^\t\n\f <&\#;]{1,32};?)"  # &amp; &notin
+)
+
+
+def unescape(text: str) -> str:
+    """HTML character references decoded, as ``html.unescape`` does, on text of any length.
+
+    >>> unescape("Q&amp;A &#8211; &#x1F399; &notin")
+    'Q&A – 🎙 ∉'
+    >>> unescape("&#" + "1" * 5000) == "&#" + "1" * 5000
+    True
+    """
+    if "&" not in text:
+        return text
+    return _CHARREF.sub(lambda m: html.unescape(m.group(0)), text)
+
+
 def render_inline(text: str) -> str:
     """Markdown inline markup to the text a reader sees; HTML entities decoded.
 
@@ -71,7 +94,7 @@ def render_inline(text: str) -> str:
         text = text.replace("\\[", "[").replace("\\]", "]")
     if "*" in text or "__" in text:
         text = _EMPHASIS.sub(r"\2", text)
-    return html.unescape(text) if "&" in text else text
+    return unescape(text)
 
 
 def clean_prose(text: str) -> str:

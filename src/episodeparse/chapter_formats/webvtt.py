@@ -23,7 +23,6 @@ returned as ``Unread``.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Final
 
@@ -36,6 +35,7 @@ from episodeparse.chapter_formats.timeline import (
     ends,
     one_line,
 )
+from episodeparse.normalize import unescape
 
 __all__ = ["cue_text", "read", "write"]
 
@@ -127,6 +127,6 @@ def read(text: str) -> ChapterFile | None:
                 pending.append((number + at + 1 + i, payload[i:]))
                 payload = payload[:i]
                 break
-        title = " ".join(html.unescape(_TAG.sub("", line)) for line in payload)
+        title = " ".join(unescape(_TAG.sub("", line)) for line in payload)
         marks.append(Mark(start, title.strip(), end_ms=end if end > start else None))
     return ChapterFile("webvtt", ChapterList(tuple(marks)), tuple(unread))

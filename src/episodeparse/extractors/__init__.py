@@ -8,6 +8,7 @@ the document, the people found so far and the segments already taken by a field,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from episodeparse.document import Document, Segment
@@ -304,10 +305,14 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
 
 _NICKNAME = re.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
 _QUOTES_AFTER = (' "', " “", " '", " ‘")
-_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+# "[ \t]*" then "[ \t]+and" would try every split of a run of blanks: one blank stands for "+".
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t](?:and|&)[ \t]+)")
 
 
 _AFTER_NAME_PAREN = re.compile(r"[ \t]*\([^()\n]{0,200}\)")
+# No credit list is longer; and callers read names at every cue of a line, so an unbounded
+# list ("Aa, Aa, Aa, ..." for a megabyte) would be read once per cue: quadratic.
+MAX_LIST_NAMES = 24
 
 
 def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
@@ -327,7 +332,7 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
     names: list[str] = []
     ends: list[int] = []
     joins: list[str] = []
-    while True:
+    while len(names) < MAX_LIST_NAMES:
         found = read_name(text, pos)
         if found is None:
             break
@@ -379,13 +384,104 @@ def name_before(text: str, pos: int) -> str | None:
     return None
 
 
+_Key = str | tuple[str, ...]
+
+
+class _Roster:
+    """The people in the order found, with an index from each name they can be looked up by
+    to the people it may stand for, so that a lookup does not walk the whole list.
+
+    Every index holds at least every person its lookup can answer with, each list in the
+    order of the people (a person renamed later is re-sorted into the lists it joins);
+    a person who no longer fits a key (renamed since) is skipped when looked up, so the
+    answer is always the first fitting person in order, as a walk of the list would give.
+    """
+
+    def __init__(self) -> None:
+        self.people: list[PersonDraft] = []
+        self._position: dict[int, int] = {}
+        self._index: dict[str, dict[_Key, dict[int, PersonDraft]]] = {
+            kind: {} for kind in ("exact", "first", "last", "single", "surname", "opening")
+        }
+
+    def append(self, person: PersonDraft) -> None:
+        self._position[id(person)] = len(self.people)
+        self.people.append(person)
+        self.refresh(person)
+
+    def replace(self, people: list[PersonDraft]) -> None:
+        """Keep only ``people`` (in their order), indexed anew."""
+        self.people, self._position = [], {}
+        for kind in self._index.values():
+            kind.clear()
+        for person in people:
+            self.append(person)
+
+    def refresh(self, person: PersonDraft) -> None:
+        """Index ``person`` under its current name and aliases (after a change to them)."""
+        parts = person.name.casefold().split()
+        keys: list[tuple[str, _Key]] = [("exact", n.casefold()) for n in person.names()]
+        keys += [("first", parts[0]), ("last", parts[-1])]
+        if len(parts) == 1:
+            keys.append(("single", parts[0]))
+        else:
+            keys.append(("surname", (parts[0][:3], *parts[1:])))
+        if " " in person.name:
+            keys.append(("opening", person.name.split(" ", 1)[0]))
+        for kind, key in keys:
+            held = self._index[kind].setdefault(key, {})
+            if id(person) in held:
+                continue
+            last = next(reversed(held.values()), None)
+            held[id(person)] = person
+            if last is not None and self._position[id(last)] > self._position[id(person)]:
+                ordered = sorted(held.values(), key=lambda p: self._position[id(p)])
+                self._index[kind][key] = {id(p): p for p in ordered}
+
+    def first(self, kind: str, key: _Key, fits: Callable[[PersonDraft], bool]) -> int | None:
+        """The position of the first person under ``key`` that ``fits``, or None."""
+        for person in self._index[kind].get(key, {}).values():
+            if fits(person):
+                return self._position[id(person)]
+        return None
+
+
+_BLANKS_THEN_CAPITAL = re.compile(r"(?<![ \t])[ \t]+(?=[A-Z])")
+_NOT_IN_WORD = re.compile(r"[^\w-]")
+
+
+def _before_capitals(text: str) -> dict[str, list[int]]:
+    """Every string that stands after a non-word character (or a space, or the start) and
+    before blanks and a capital letter, with where it starts, in order: where a one-word
+    name may be followed by a surname ("Caroline O'Donoghue"), found in one pass instead
+    of one search per person.
+
+    >>> _before_capitals("Caroline O'Donoghue, (Jen Smith)")
+    {'Caroline': [0], '(Jen': [21], 'Jen': [22]}
+    """
+    out: dict[str, list[int]] = {}
+    for m in _BLANKS_THEN_CAPITAL.finditer(text):
+        end = m.start()
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if start == end:
+            continue
+        chunk = text[start:end]
+        cuts = [0] + [c.end() for c in _NOT_IN_WORD.finditer(chunk)]
+        for cut in cuts:
+            if cut < len(chunk):
+                out.setdefault(chunk[cut:], []).append(start + cut)
+    return out
+
+
 class Context:
     """What the extractors share while one record is built."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.taken: set[int] = set()
-        self.people: list[PersonDraft] = []
+        self._roster = _Roster()
         self._found: dict[str, PersonDraft | None] = {}  # find_person's answers until people change
         self.podcast: str | None = None  # the show's name, once the header has read it
         self.title: Segment | None = None  # the segment the title came from
@@ -414,6 +510,12 @@ class Context:
 
     # People ----------------------------------------------------------------------------
 
+    @property
+    def people(self) -> list[PersonDraft]:
+        """The people found so far, in the order found (change them through the methods
+        below, which keep the index of names up to date)."""
+        return self._roster.people
+
     def find_person(self, name: str) -> PersonDraft | None:
         """The person ``name`` refers to: full name, alias, first name or possessive."""
         if name not in self._found:
@@ -425,34 +527,51 @@ class Context:
         key = key.strip().casefold()
         if not key:
             return None
-        for person in self.people:
-            if person.name.casefold() == key or any(a.casefold() == key for a in person.aliases):
-                return person
-        for person in self.people:
-            parts = person.name.casefold().split()
-            if key == parts[0] or (len(key.split()) == 1 and key == parts[-1]):
-                return person
+        roster = self._roster
+        exact = roster.first("exact", key, lambda p: any(n.casefold() == key for n in p.names()))
+        if exact is not None:
+            return self.people[exact]
+        kparts = key.split()
+
+        def parts(person: PersonDraft) -> list[str]:
+            return person.name.casefold().split()
+
+        found = [
+            roster.first("first", key, lambda p: parts(p)[0] == key),
+            roster.first("last", key, lambda p: parts(p)[-1] == key) if len(kparts) == 1 else None,
             # "Adam" known, "Adam Curry" now: the fuller form of the same person.
-            if len(parts) == 1 and key.split()[0] == parts[0]:
-                return person
+            roster.first("single", kparts[0], lambda p: parts(p) == kparts[:1]),
+        ]
+        if len(kparts) >= 2:
             # "Mike Del Balso" for "Michael Del Balso": same surname, first name a prefix.
-            kparts = key.split()
-            if len(kparts) >= 2 and kparts[1:] == parts[1:] and len(parts) >= 2:
-                a, b = kparts[0], parts[0]
-                if a[:3] == b[:3]:
-                    return person
-        return None
+            surname = (kparts[0][:3], *kparts[1:])
+            found.append(
+                roster.first(
+                    "surname",
+                    surname,
+                    lambda p: len(parts(p)) >= 2 and (parts(p)[0][:3], *parts(p)[1:]) == surname,
+                )
+            )
+        positions = [f for f in found if f is not None]
+        return self.people[min(positions)] if positions else None
 
     def known_at(self, text: str) -> PersonDraft | None:
         """The known person whose full name (two words or more) opens ``text``: for
         "Michael Del Balso Mike is ...", where reading a name would run on into "Mike"."""
-        for person in self.people:
+        space = text.find(" ")
+        if space < 1:
+            return None
+
+        def opens(person: PersonDraft) -> bool:
             name = person.name
-            if " " not in name:
-                continue
-            if text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
-                return person
-        return None
+            return (
+                " " in name
+                and text.startswith(name)
+                and not text[len(name) : len(name) + 1].isalnum()
+            )
+
+        at = self._roster.first("opening", text[:space], opens)
+        return None if at is None else self.people[at]
 
     def add_person(
         self,
@@ -471,30 +590,38 @@ class Context:
                 if known.name not in known.aliases:
                     known.aliases.append(known.name)
                 known.name = name
+                self._roster.refresh(known)
             if affiliation and not known.affiliation:
                 known.affiliation = affiliation
             if role == "host" and known.role == "guest" and known.affiliation is None:
                 known.role = role
             return known
         person = PersonDraft(name, role, affiliation)
-        self.people.append(person)
+        self._roster.append(person)
         return person
 
     def use_fullest_names(self) -> None:
         """A person known by a first name only gets the fullest form the notes write:
         "Caroline and Jen talk ..." then "The Rachel Incident by Caroline O'Donoghue"."""
         self._found.clear()
-        for person in self.people:
-            if " " in person.name:
-                continue
-            pattern = re.compile(rf"(?<![\w-]){re.escape(person.name)}[ \t]+(?=[A-Z])")
-            for m in pattern.finditer(self.doc.text):
-                found = read_name(self.doc.text, m.start(), max_words=3)
+        singles = [p for p in self.people if " " not in p.name]
+        if not singles:
+            return
+        starts = _before_capitals(self.doc.text)
+        for person in singles:
+            for start in starts.get(person.name, ()):
+                found = read_name(self.doc.text, start, max_words=3)
                 if found and found[0].split()[0] == person.name and " " in found[0]:
-                    if any(p is not person and p.name == found[0] for p in self.people):
+                    fuller = found[0]
+
+                    def another(p: PersonDraft, me: PersonDraft = person, n: str = fuller) -> bool:
+                        return p is not me and p.name == n
+
+                    if self._roster.first("exact", fuller.casefold(), another) is not None:
                         break
                     short, person.name = person.name, found[0]
                     self.add_alias(person, short)
+                    self._roster.refresh(person)
                     break
 
     def nickname_aliases(self) -> None:
@@ -516,10 +643,11 @@ class Context:
         self._found.clear()
         if self.podcast:
             show = self.podcast.casefold()
-            self.people = [p for p in self.people if p.name.casefold() != show]
+            self._roster.replace([p for p in self.people if p.name.casefold() != show])
 
     def add_alias(self, person: PersonDraft, alias: str) -> None:
         self._found.clear()
         alias = alias.strip()
         if alias and alias != person.name and alias not in person.aliases:
             person.aliases.append(alias)
+            self._roster.refresh(person)

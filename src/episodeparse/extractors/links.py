@@ -17,14 +17,13 @@ section and the label (sponsor, community, listen, social, else reference).
 from __future__ import annotations
 
 import functools
-import html
 import re
 from dataclasses import dataclass
 
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
 from episodeparse.model import Link, LinkKind
-from episodeparse.normalize import collapse, render_inline
+from episodeparse.normalize import collapse, render_inline, unescape
 
 __all__ = ["extract", "platform_of"]
 
@@ -35,7 +34,7 @@ _TLDS = (
 )
 _TOKEN = re.compile(
     rf"""
-    (?P<md>!?\[(?P<label>(?:\\.|[^\[\]\n]|\[[^\[\]\n]{{0,100}}\]){{0,500}})\]  # [label], [a [b] c]
+    (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{{0,100}}\]){{0,500}})\]  # [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
         (?P<href>[^\s()<>]{{1,2000}}(?:\([^\s()]{{0,200}}\)[^\s()<>]{{0,200}})?)  # one (..) inside
         >?(?:[ \t]+["'][^"'\n]{{0,300}}["'])?[ \t]*\)\)?)      # "title", closing )
@@ -153,12 +152,14 @@ _CONNECT_WITH = re.compile(
         [ \t]+on\b""",  # "on LinkedIn"
     re.VERBOSE,
 )
+# Name words are bounded ({0,40}): these are matched once per link of a line, and an
+# unbounded word would read a long line of one "word" to its end every time (quadratic).
 _POSSESSIVE = re.compile(
-    r"^(?P<name>[^\W_][\w.\-ƀ]*(?:[ \t][A-Z][\w.-]*){0,3}?)(?:['’]s|s['’]|['’])[ \t]"
+    r"^(?P<name>[^\W_][\w.\-ƀ]{0,40}(?:[ \t][A-Z][\w.-]{0,40}){0,3}?)(?:['’]s|s['’]|['’])[ \t]"
 )
 _NAME_PREFIX = re.compile(  # "- Wes: [X](..)", "- Sam Rivers – [GitHub](..), [Website](..)"
     r"""^[ \t]*(?:[-*•][ \t]+)?
-        (?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})(?::|[ \t]+[-–—])[ \t]*""",
+        (?P<name>[A-Z][\w'’-]{0,40}(?:[ \t][A-Z][\w'’-]{0,40}){0,2})(?::|[ \t]+[-–—])[ \t]*""",
     re.VERBOSE,
 )
 _POSSESSIVE_ANY = re.compile(r"(?<![\w'’])(?P<name>[A-Z][\w.-]{1,30})(?:['’]s|s['’]|['’])[ \t]+\w")
@@ -192,7 +193,8 @@ _NOT_PEOPLE = frozenset(
 )
 _EMBED_SOURCE = re.compile(r"src=[\"']?$", re.IGNORECASE)
 _LEAD_IN = re.compile(
-    r"[ \t]*(?:[-–—][ \t]*)?\b(?:go[ \t]+to|visit|head[ \t]+to|check[ \t]+out|see|at)$",
+    r"(?:(?<![ \t])[ \t]+)?(?:[-–—][ \t]*)?"
+    r"\b(?:go[ \t]+to|visit|head[ \t]+to|check[ \t]+out|see|at)$",
     re.IGNORECASE,
 )
 _FRAGMENT = re.compile(
@@ -211,7 +213,8 @@ _NAME_ON_PLATFORM = re.compile(  # "Lucía on LinkedIn: URL", "Kit on Bluesky: @
 _NOT_A_NAME_START = re.compile(r"(?:The|Our|My|Us|We|This)\b")
 _HONORIFIC_START = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
 _NAME_THEN_PAREN = re.compile(
-    r"(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})"  # from a word's start
+    r"[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
 _CODE_SPAN = re.compile(r"`[^`\n]{0,500}`")
@@ -324,7 +327,7 @@ def _label_text(label: str) -> str:
     "[WINDOWS][TOOL]Fire Toolbox" stays as written (brackets, not a reference link)."""
     if "](" in label or "**" in label or "__" in label:
         return render_inline(label)
-    return html.unescape(label) if "&" in label else label
+    return unescape(label)
 
 
 def _label_before(text: str, start: int) -> str | None:

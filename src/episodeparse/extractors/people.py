@@ -282,7 +282,8 @@ _INTERVIEWS_ON = re.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
 def _with_job_title(ctx: Context, text: str) -> None:
     """ "with Senior Rust Developer Andrew Burkhart": a job title, then the guest."""
     for m in _WITH_TITLE.finditer(text):
-        words = text[m.end() :].split()[:7]
+        # Seven words fit in 400 characters; the rest of a long line is not split per cue.
+        words = text[m.end() : m.end() + 400].split()[:7]
         titled = 0
         while titled < len(words) and words[titled] in _JOB_WORDS:
             titled += 1
