@@ -11,8 +11,9 @@ is no address (an anchor "#t=01:50", a relative path "notes.md", a garbled
 "h[ttps://..."), markup a reader never sees. An address's words must stay (``links``).
 
 Rendering glues words: "S[x](url)hip" reads "Sxhip", "**Ship**it" reads "Shipit". A word
-of the notes counts as kept when the record holds it, or holds a word that the notes do
-not and that contains it: the word rendering made of it and its neighbours.
+of the notes counts as kept when the record holds it, or holds the word that rendering its
+line made of it and its neighbours. A number glued to a word ("00:00Links", "8 0November")
+counts as kept when the record holds the word: a field read the number.
 """
 
 from __future__ import annotations
@@ -119,28 +120,45 @@ def _unaddressed(m: re.Match[str]) -> str:
     return m.group(0) if _ADDRESS.fullmatch(m.group(1)) else "]("
 
 
+def _reader_text(text: str, *, html: bool) -> str:
+    if html:
+        text = html_to_text(text)
+    text = _LINK_TARGET.sub(_unaddressed, text) if "](" in text else text
+    return unescape(text) if "&" in text else text
+
+
 def words_of_notes(text: str, *, html: bool) -> set[str]:
     """The case-folded words of the notes as a reader sees them (see the module doc).
 
     >>> sorted(words_of_notes("AT&amp;T [a](#t=01) [b](/about) [c](https://x.org)", html=False))
     ['at', 'https', 'org']
     """
-    if html:
-        text = html_to_text(text)
-    text = _LINK_TARGET.sub(_unaddressed, text) if "](" in text else text
-    return words(unescape(text) if "&" in text else text)
+    return words(_reader_text(text, html=html))
 
 
 def missing_words(text: str, record: dict[str, Any]) -> set[str]:
     """The words of ``text`` the record does not keep (see the module doc) and that no
     exemption covers. The record's ``source.format`` says whether the parser read the notes
     as HTML. A record's words are those of its strings as written or rendered (a leftover
-    keeps Markdown as written)."""
-    notes = words_of_notes(text, html=record["source"]["format"] == "html")
+    keeps Markdown as written).
+
+    >>> record = {"source": {"format": "text"}, "title": "Shipit", "chapters": ["Links"]}
+    >>> sorted(missing_words("**Ship**it\\n00:00Links\\nb12 gone", record))
+    ['b12', 'gone']
+    """
     have = words(record) | words([render_inline(text) for text in _strings(record)])
-    glued = have - notes
-    return {
-        w
-        for w in notes
-        if w not in have and not exempt(w) and not any(w in other for other in glued)
-    }
+    missing: set[str] = set()
+    for line in _reader_text(text, html=record["source"]["format"] == "html").split("\n"):
+        lost = {w for w in words(line) if w not in have and not exempt(w)}
+        if lost:
+            # Rendering glued the word to its neighbours, into a word the record holds.
+            glued = {g for g in words(render_inline(line)) if g in have}
+            missing.update(w for w in lost if not any(w in g for g in glued))
+    return {w for w in missing if not _number_glued(w, have)}
+
+
+def _number_glued(word: str, have: set[str]) -> bool:
+    """ "00:00Links" has the word "00links": a field read the number (a time, a date), and
+    the record holds the rest."""
+    rest = word.strip("0123456789")
+    return rest != word and len(rest) >= 2 and (rest in have or exempt(rest))
