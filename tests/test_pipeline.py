@@ -83,3 +83,12 @@ def test_a_markdown_link_with_a_target_written_wrong_keeps_its_address() -> None
     bare = parse("See [the site](example.org) now.", path="x.md")
     assert [(x.url, x.text) for x in bare.links] == [("example.org", "the site")]
     assert parse("Jump [here](#t=01:50).", path="x.md").links == ()
+
+
+def test_a_heading_the_sponsor_rule_guessed_keeps_its_other_words() -> None:
+    """Both "A0:SPONSOR" and "Where to find Owen:" are headings by a rule, not by known
+    words: with nothing under them they are left over ("A0:SPONSOR" once vanished)."""
+    assert [x.text for x in parse("A0:SPONSOR").leftovers] == ["A0:SPONSOR"]
+    record = parse("Some prose about things.\n\nWhere to find Owen:\n")
+    assert [x.text for x in record.leftovers] == ["Where to find Owen:"]
+    assert parse("Some prose about things.\n\nToday's Sponsors\n").leftovers == ()

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from episodeparse import html as html_notes
-from episodeparse.document import Document, Segment, is_boilerplate
+from episodeparse.document import HEADING_WORDS, Document, Segment, is_boilerplate
 from episodeparse.extractors import Context, PersonDraft
 from episodeparse.extractors import abstract as abstract_x
 from episodeparse.extractors import bios as bios_x
@@ -47,6 +47,7 @@ _STRUCTURAL = frozenset(("abstract", "bio", "chapters", "categories", "people"))
 # Sections a field of their own reads: what it leaves is left over, not section text.
 _FIELD_KINDS = frozenset(("abstract", "bio", "categories", "people"))
 _WORD = re.compile(r"\w+")
+_HEADING_WORD = re.compile(r"[^\W_]+")
 _TITLES = frozenset(("Sir", "Dr.", "Dr", "Lord", "Lady", "Dame"))
 _POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,12})['’]s?\b")
 
@@ -125,6 +126,15 @@ def _literal_starts(text: str, literal: str) -> Iterator[int]:
         at = text.find(literal, at + len(literal))
 
 
+def _only_heading_words(title: str) -> bool:
+    """A heading of known heading words only, which says nothing of its own.
+
+    >>> _only_heading_words("Today's Sponsors"), _only_heading_words("A0 SPONSOR")
+    (True, False)
+    """
+    return set(_HEADING_WORD.findall(title.casefold())) <= HEADING_WORDS
+
+
 def _sections(ctx: Context, links: list[Link]) -> list[Section]:
     out: list[Section] = []
     for block in ctx.doc.sections:
@@ -138,9 +148,10 @@ def _sections(ctx: Context, links: list[Link]) -> list[Section]:
             out.append(Section(block.title or "", text))
             ctx.take(*rest)
             ctx.take(block.heading)
-        elif block.kind != "other":
-            ctx.take(block.heading)  # a known heading ("Transcript") is only structure
-        # else a heading with nothing of its own left is a leftover, unless a link names it
+        elif _only_heading_words(block.title or ""):
+            ctx.take(block.heading)  # known words only ("Transcript", "Show Notes"): structure
+        # else a heading with nothing of its own left ("A0 Sponsor", "Where to find Owen") is a
+        # leftover, unless a link names it
     headings_used = {link.section for link in links}
     for block in ctx.doc.sections:
         heading = block.heading
