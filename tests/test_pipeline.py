@@ -92,3 +92,12 @@ def test_a_heading_the_sponsor_rule_guessed_keeps_its_other_words() -> None:
     record = parse("Some prose about things.\n\nWhere to find Owen:\n")
     assert [x.text for x in record.leftovers] == ["Where to find Owen:"]
     assert parse("Some prose about things.\n\nToday's Sponsors\n").leftovers == ()
+
+
+def test_a_date_with_a_control_character_in_it_is_not_read() -> None:
+    """dateutil reads "14 M\\x00ay 2023" as 14 May: the date is not as written, and "ay"
+    vanished with the taken line."""
+    record = parse("Published: 14 M\x00ay 2023\n\nProse about bees.")
+    assert record.date is None
+    assert [x.text for x in record.leftovers] == ["Published: 14 M\x00ay 2023"]
+    assert parse("Published: 14 May 2023\n\nProse about bees.").date == "2023-05-14"

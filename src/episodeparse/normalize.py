@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from datetime import date, datetime
 
 __all__ = [
@@ -128,9 +129,13 @@ def parse_date(text: str) -> str | None:
     ('2021-10-01', '2021-10-01')
     >>> parse_date("November 1st") is None, parse_date("1:02:03") is None
     (True, True)
+    >>> parse_date("14 M\\x00ay 2023") is None  # dateutil drops the NUL: not as written
+    True
     """
     text = text.strip()
     if not text or len(text) > _MAX_DATE_TEXT or _BARE_TIME.match(text):
+        return None
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
         return None
     m = _ISO_DATE.search(text)
     if m:
