@@ -101,3 +101,15 @@ def test_a_date_with_a_control_character_in_it_is_not_read() -> None:
     assert record.date is None
     assert [x.text for x in record.leftovers] == ["Published: 14 M\x00ay 2023"]
     assert parse("Published: 14 May 2023\n\nProse about bees.").date == "2023-05-14"
+
+
+def test_a_second_bio_section_adds_to_the_bio() -> None:
+    """Two "// Bio" sections about the only guest: the second no longer replaces the first
+    (whose words vanished)."""
+    record = parse(
+        "Scaling // Shawn Kyzer // Coffee Sessions #116\n// Bio\nYou cannot just buy tools.\n"
+        "// Abstract\n// Bio\nShawn is passionate about data.\n"
+    )
+    assert [p.bio for p in record.people] == [
+        "You cannot just buy tools.\nShawn is passionate about data."
+    ]

@@ -50,6 +50,13 @@ def _alias_from_bio(ctx: Context, person: PersonDraft, bio: str) -> None:
         ctx.add_alias(person, m.group(1))
 
 
+def _add_bio(person: PersonDraft, text: str) -> None:
+    """A second bio section about someone goes on their bio; it never replaces it."""
+    text = clean_prose(text)
+    if text:
+        person.bio = f"{person.bio}\n{text}" if person.bio else text
+
+
 def _bio_section(ctx: Context, block_segments: list[Segment]) -> None:
     text = Document.join(block_segments)
     people = [p for p in ctx.people if p.name in text]
@@ -57,12 +64,12 @@ def _bio_section(ctx: Context, block_segments: list[Segment]) -> None:
     if split:
         for person, bio in split:
             _alias_from_bio(ctx, person, bio)
-            person.bio = clean_prose(bio) or None
+            _add_bio(person, bio)
     else:
         guests = [p for p in ctx.people if p.role == "guest"]
         if len(guests) != 1:
             return
-        guests[0].bio = clean_prose(text) or None
+        _add_bio(guests[0], text)
     ctx.take(*block_segments)
 
 
