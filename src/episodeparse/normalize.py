@@ -51,7 +51,11 @@ def collapse(text: str) -> str:
 
 
 # "[label](url)"; "[label]((url))" as some notes write it, but "([a](url))" keeps its ")".
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\((\()?([^()\s]{1,2000})\)(?(2)\)?)")
+# An escaped "\[" or "\]" (html_to_text's literal brackets) opens or closes no link, and
+# may stand in a label: "[See \[x\](url) here](url)".
+_MD_LINK = re.compile(
+    r"(?<!\\)\[((?:\\.|[^\\\[\]\n]){0,500})\]\((\()?([^()\s]{1,2000})\)(?(2)\)?)"
+)
 _MD_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 
@@ -69,7 +73,7 @@ _CHARREF = re.compile(
 def unescape(text: str) -> str:
     """HTML character references decoded, as ``html.unescape`` does, on text of any length.
 
-    >>> unescape("Q&amp;A &#8211; &#x1F399; &notin")
+    >>> unescape("Q&amp;A &#8211; &#x1F399; &notin;")
     'Q&A – 🎙 ∉'
     >>> unescape("&#" + "1" * 5000) == "&#" + "1" * 5000
     True
@@ -86,6 +90,10 @@ def render_inline(text: str) -> str:
     'Tokio as the runtime & more'
     >>> render_inline("Ines ([@ines](https://x.test/ines)) and [b]((https://x.test/b))")
     'Ines (@ines) and b'
+    >>> render_inline(r"\\[Dev's pick\\](https://x.test/s), as HTML's text wrote it")
+    "[Dev's pick](https://x.test/s), as HTML's text wrote it"
+    >>> render_inline(r"[See \\[Dev's pick\\](https://x.test/s) here](https://x.test/a)")
+    "See [Dev's pick](https://x.test/s) here"
     >>> render_inline("[Tim McNamara][tim] and `dust`")
     'Tim McNamara and `dust`'
     """

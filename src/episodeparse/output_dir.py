@@ -52,11 +52,18 @@ class AtomicFile:
 
     def write(self, text: str) -> int:
         if self.handle is None:
-            import tempfile  # here: a convert to stdout should not pay for it
+            import secrets  # here: a convert to stdout should not pay for it
 
             folder = self.output.parent if str(self.output.parent) else Path()
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=folder)
-            self.tmp = Path(tmp)
+            # The name is kept before the file is made, so that Ctrl-C between the two
+            # (mkstemp's name only comes back once its file exists) leaves nothing behind.
+            while True:
+                self.tmp = folder / f".{self.output.name}.{secrets.token_hex(4)}.tmp"
+                try:
+                    fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                    break
+                except FileExistsError:
+                    continue
             self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
         return self.handle.write(text)
 
@@ -68,10 +75,11 @@ class AtomicFile:
             self.handle = self.tmp = None
 
     def discard(self) -> None:
-        if self.handle is not None and self.tmp is not None:
+        if self.handle is not None:
             self.handle.close()
+        if self.tmp is not None:
             self.tmp.unlink(missing_ok=True)
-            self.handle = self.tmp = None
+        self.handle = self.tmp = None
 
 
 def _mode_for(output: Path) -> int:
@@ -209,11 +217,13 @@ class OutputDir:
         return _Open(path, feed, target, file, RecordWriter(file, self.fmt, bare_single=not feed))
 
     def _finish(self) -> None:
-        current, self._open = self._open, None
+        current = self._open
         if current is None or current.writer is None or current.file is None:
+            self._open = None
             return
         current.writer.close()
         current.file.commit()
+        self._open = None  # only now: until the rename, ``discard`` must still find it
         assert current.target is not None
         self.written.append(current.target)
 
