@@ -113,3 +113,16 @@ def test_a_second_bio_section_adds_to_the_bio() -> None:
     assert [p.bio for p in record.people] == [
         "You cannot just buy tools.\nShawn is passionate about data."
     ]
+
+
+def test_brackets_html_writes_as_text_are_not_markdown_links() -> None:
+    """An HTML link whose text holds "[x](url)" is written "[... \\[x\\](url) ...](href)":
+    the inner address is text a reader sees, not a link to drop (it once vanished)."""
+    record = parse(
+        "<p>Intro text about things.</p><p><a href='https://x.org/a'>See [Dev pick]"
+        "(https://x.org/stubby) here</a> and more words.</p>",
+        path="notes.html",
+    )
+    assert record.abstract == (
+        "Intro text about things.\nSee [Dev pick](https://x.org/stubby) here and more words."
+    )

@@ -53,9 +53,7 @@ def collapse(text: str) -> str:
 # "[label](url)"; "[label]((url))" as some notes write it, but "([a](url))" keeps its ")".
 # An escaped "\[" or "\]" (html_to_text's literal brackets) opens or closes no link, and
 # may stand in a label: "[See \[x\](url) here](url)".
-_MD_LINK = re.compile(
-    r"(?<!\\)\[((?:\\.|[^\\\[\]\n]){0,500})\]\((\()?([^()\s]{1,2000})\)(?(2)\)?)"
-)
+_MD_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\\\[\]\n]){0,500})\]\((\()?([^()\s]{1,2000})\)(?(2)\)?)")
 _MD_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 
