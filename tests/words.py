@@ -8,7 +8,8 @@ The notes' words are found as a reader sees them: character references decoded (
 is "&"; for HTML, in the text it converts to, ``episodeparse.html.html_to_text``: tags,
 scripts and styles are dropped on purpose), and without the target of a Markdown link that
 is no address (an anchor "#t=01:50", a relative path "notes.md", a garbled
-"h[ttps://..."), markup a reader never sees. An address's words must stay (``links``).
+"h[ttps://..."), and without the keys of reference links ("[label][key]", "[key]: URL"):
+markup a reader never sees. An address's words must stay (``links``).
 
 Rendering glues words: "S[x](url)hip" reads "Sxhip", "**Ship**it" reads "Shipit". A word
 of the notes counts as kept when the record holds it, or holds the word that rendering its
@@ -87,6 +88,11 @@ NORMALISED = frozenset(
 _SEASON_EPISODE = re.compile(r"s\d+e\d+")
 # "](target)" of a Markdown link; an address is a clean URL, maybe after a stray "[".
 _LINK_TARGET = re.compile(r"\]\(\(?([^()\s]*)")
+_REF_KEY = re.compile(
+    r"(?<=\])\[[^\[\]\n]{0,100}\]"  # "[label][key]"
+    r"|^[ \t]{0,3}\[[^\[\]\n]{1,100}\]:(?=[ \t]*<?(?:https?://|www\.|mailto:))",  # "[key]: URL"
+    re.MULTILINE | re.IGNORECASE,
+)
 _ADDRESS = re.compile(r"\[?(?:https?://|www\.|mailto:)[^\s<>\[\]]+", re.IGNORECASE)
 
 
@@ -124,6 +130,7 @@ def _reader_text(text: str, *, html: bool) -> str:
     if html:
         text = html_to_text(text)
     text = _LINK_TARGET.sub(_unaddressed, text) if "](" in text else text
+    text = _REF_KEY.sub("", text) if "]" in text else text
     return unescape(text) if "&" in text else text
 
 
@@ -132,6 +139,10 @@ def words_of_notes(text: str, *, html: bool) -> set[str]:
 
     >>> sorted(words_of_notes("AT&amp;T [a](#t=01) [b](/about) [c](https://x.org)", html=False))
     ['at', 'https', 'org']
+    >>> sorted(words_of_notes("[Tim Lee][tim]\\n[tim]: https://t.org/x", html=False))
+    ['https', 'lee', 'org', 'tim']
+    >>> sorted(words_of_notes("[Ann][who]\\n[who]: https://t.org/x", html=False))
+    ['ann', 'https', 'org']
     """
     return words(_reader_text(text, html=html))
 
