@@ -126,3 +126,23 @@ def test_brackets_html_writes_as_text_are_not_markdown_links() -> None:
     assert record.abstract == (
         "Intro text about things.\nSee [Dev pick](https://x.org/stubby) here and more words."
     )
+
+
+def test_a_second_podcast_line_or_affiliation_that_differs_is_kept() -> None:
+    """The first show name and the first affiliation stand; a different second one is a
+    leftover instead of vanishing with its line ("M[LOps.community" and "Fernhill S[oftware"
+    were lost beside the lines they were copied from)."""
+    record = parse(
+        "Intro text here.\n\nMLOps.community - A podcast by Demetrios Brinkmann\n"
+        "Data Talks - A podcast by Demetrios Brinkmann\n"
+    )
+    assert record.podcast == "MLOps.community"
+    assert [(x.line, x.text) for x in record.leftovers] == [(4, "Data Talks")]
+    guests = parse(
+        "Guests:\n- Annelise Voss, COO of Fernhill Software\n- Annelise Voss, CTO of Quarry Labs\n"
+        "\nTwo years ago.\n"
+    )
+    assert [(p.name, p.affiliation) for p in guests.people] == [
+        ("Annelise Voss", "COO of Fernhill Software")
+    ]
+    assert [(x.line, x.text) for x in guests.leftovers[:1]] == [(3, "CTO of Quarry Labs")]

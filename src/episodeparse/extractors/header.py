@@ -336,13 +336,16 @@ def _show_and_host(ctx: Context, header: Header) -> None:
         text = seg.text
         m = _PODCAST_BY.match(text)
         if m:
-            if m["show"]:
-                header.podcast = header.podcast or m["show"].strip()
+            show = m["show"].strip() if m["show"] else None
+            header.podcast = header.podcast or show
             found = read_name(text, m.end())
             if found:
                 ctx.add_person(found[0], "host")
             if found and found[1] >= len(text.rstrip(" .")):
-                ctx.take(seg)
+                if show and show != header.podcast:
+                    ctx.leave(seg, show)  # a second line naming another show
+                else:
+                    ctx.take(seg)
             continue
         if header.podcast is None:
             chapter = match_chapter(text)

@@ -329,11 +329,17 @@ def _signature(ctx: Context) -> None:
                 ctx.add_person(found[0], "host")
 
 
-def _take_or_leave(ctx: Context, seg: Segment, after: str, affiliation: str) -> None:
+def _take_or_leave(
+    ctx: Context, seg: Segment, after: str, affiliation: str, kept: str | None
+) -> None:
     """Take a segment whose name and affiliation were read; what follows the affiliation
-    ("- Ann Lee, CEO of X Links:- Bo Yu, ...": a list item run on) is a leftover."""
+    ("- Ann Lee, CEO of X Links:- Bo Yu, ...": a list item run on) is a leftover, and so is
+    the affiliation itself when the person already had another (``kept``)."""
     at = after.find(affiliation)
-    unread = after[at + len(affiliation) :] if at >= 0 else ""
+    if kept != affiliation:
+        unread = after[at:] if at >= 0 else after
+    else:
+        unread = after[at + len(affiliation) :] if at >= 0 else ""
     unread = _PAREN_OR_LINK.sub(" ", unread).strip(" .,;:!?-–—")
     if re.search(r"[^\W_]", unread):
         ctx.leave(seg, unread)
@@ -349,11 +355,13 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     if not names:
         return False
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
-    _add_all(ctx, names, _role_of(m["label"]), affiliation)
     rest = _PAREN_OR_LINK.sub(" ", text[end:]).strip(" .,")
     if affiliation:
-        _take_or_leave(ctx, seg, text[end:], affiliation)
-    elif not rest:
+        person = ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
+        _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
+        return True
+    _add_all(ctx, names, _role_of(m["label"]))
+    if not rest:
         ctx.take(seg)
     return True
 
@@ -382,7 +390,7 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
                     ctx.take(seg)
                 break
             if affiliation:
-                _take_or_leave(ctx, seg, text[end:], affiliation)
+                _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
             elif not rest:
                 ctx.take(seg)
 
