@@ -146,3 +146,18 @@ def test_a_second_podcast_line_or_affiliation_that_differs_is_kept() -> None:
         ("Annelise Voss", "COO of Fernhill Software")
     ]
     assert [(x.line, x.text) for x in guests.leftovers[:1]] == [(3, "CTO of Quarry Labs")]
+
+
+def test_a_dated_line_with_other_words_keeps_them() -> None:
+    """dateutil reads a date out of "March 3, 2022 0A" and "2022-07-30 in Berlin": the date
+    is read, and the line, which holds more than a date, is a leftover ("0A" vanished)."""
+    record = parse("Published: March 3, 2022 0A\n\nProse about bees.")
+    assert record.date == "2022-03-03"
+    assert [x.text for x in record.leftovers] == ["Published: March 3, 2022 0A"]
+    berlin = parse("Recorded: 2022-07-30 in Berlin\n\nProse about bees.")
+    assert (berlin.date, [x.text for x in berlin.leftovers]) == (
+        "2022-07-30",
+        ["Recorded: 2022-07-30 in Berlin"],
+    )
+    plain = parse("Published: Friday, March 3rd, 2022\n\nProse about bees.")
+    assert (plain.date, plain.leftovers) == ("2022-03-03", ())

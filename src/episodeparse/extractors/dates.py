@@ -25,12 +25,34 @@ _LABELLED = re.compile(
 )
 
 
+# The words a written date is made of; a line with other words ("in Berlin") is read for its
+# date but kept as a leftover, so that its other words do not vanish.
+_DATE_WORD = re.compile(
+    r"""\d{1,4}(?:st|nd|rd|th|er|e)?|of|the|at|am|pm|utc|gmt|um|le|der|den
+    |jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril
+    |may|mai|june?|juin|juli?|july|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|septembre
+    |oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember)?|novembre|dec(?:ember)?|dez(?:ember)?
+    |décembre|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?
+    |sat(?:urday)?|sun(?:day)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _only_date_words(text: str) -> bool:
+    """
+    >>> _only_date_words("Friday, March 3rd, 2022 at 10 am"), _only_date_words("2022 in Berlin")
+    (True, False)
+    """
+    return all(_DATE_WORD.fullmatch(w) for w in re.findall(r"[^\W_]+", text))
+
+
 def extract(ctx: Context) -> str | None:
     for seg in ctx.doc.segments:
         m = _LABELLED.match(seg.text)
         if m:
             found = parse_date(m["date"])
             if found:
-                ctx.take(seg)
+                if _only_date_words(m["date"]):
+                    ctx.take(seg)
                 return found
     return None
