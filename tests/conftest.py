@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -15,6 +16,29 @@ CORPUS = next(
     ROOT.parent / "shared" / "corpus",
 )
 NOTE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml")
+
+# Hypothesis profiles. "ci", the default: the same examples on every run (derandomized, no
+# example database), no deadline on a shared machine. "long": twenty times the examples,
+# random ones, for a hunt by hand: `pytest --hypothesis-profile=long tests/test_hostile_parse.py`.
+settings.register_profile(
+    "ci",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "long", settings.get_profile("ci"), derandomize=False, max_examples=20 * 100
+)
+if settings.get_current_profile_name() == "default":  # --hypothesis-profile not given
+    settings.load_profile("ci")
+_SCALE = {"long": 20}
+
+
+def examples(count: int) -> int:
+    """``count`` examples in the ci profile, twenty times as many in the long one."""
+    return count * _SCALE.get(settings.get_current_profile_name(), 1)
 
 
 def fixture_notes() -> list[Path]:
