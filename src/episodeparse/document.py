@@ -204,6 +204,8 @@ _HEADING_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\*\*(?P<h>[^*\n]{1,80}?):?\*\*:?$"),  # **Connect with the hosts**
     re.compile(r"^__(?P<h>[^_\n]{1,80}?):?__:?$"),  # __Links__
 )
+# Each opens with its own character: one pattern to try, not six.
+_HEADING_BY_FIRST = dict(zip("#/-=*_", _HEADING_PATTERNS, strict=True))
 _LABEL_HEADING = re.compile(r"^(?P<h>[^\s:][^:\n]{0,60}?)[ \t]*:$")  # OUTLINE:  Links:
 
 
@@ -225,11 +227,11 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
     """The heading a segment states and whether it is *soft* (a label such as "Links:" or a
     bare "Timestamps" line, whose section ends at the first blank line after its content),
     else None. Markdown, "//" and decorated headings are hard: they run to the next one."""
-    for pattern in _HEADING_PATTERNS:
-        m = pattern.match(raw)
-        if m:
-            text = _trim_decoration(m.group("h"))
-            return (text, False) if text else None
+    pattern = _HEADING_BY_FIRST.get(raw[:1])
+    m = pattern.match(raw) if pattern is not None else None
+    if m:
+        text = _trim_decoration(m.group("h"))
+        return (text, False) if text else None
     # A short line that is nothing but a known heading: "Timestamps", "⏱ Timestamps".
     if (
         len(raw) <= 48
@@ -392,6 +394,8 @@ def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
 
 
 def _inline_heading(piece: str) -> str | None:
+    if not piece.startswith("//"):
+        return None  # matched at 0, the pattern opens with "//"
     m = _INLINE_HEADING.match(piece)
     if m and m.end() == len(piece):
         return m.group("word").strip()

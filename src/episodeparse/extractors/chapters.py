@@ -14,6 +14,7 @@ have at least two chapter lines or stand under a chapters heading.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from episodeparse.document import Segment
@@ -70,6 +71,12 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     >>> match_chapter("4:20 PM CT following") is None, match_chapter("12:75 x") is None
     (True, True)
     """
+    # Several extractors ask about the same segment: short lines are remembered (a long
+    # one is no chapter line worth keeping alive in a cache).
+    return _remembered(text, heading) if len(text) <= 300 else _match_chapter(text, heading)
+
+
+def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool] | None:
     if text.startswith("|"):
         return _table_row(text)
     m = _CHAPTER_LINE.match(text)
@@ -91,6 +98,9 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     if not bracketed and _CLOCK_WORD.match(title):
         return None
     return time, title, bracketed
+
+
+_remembered = functools.lru_cache(maxsize=4096)(_match_chapter)
 
 
 def _table_row(text: str) -> tuple[str, str, bool] | None:

@@ -512,17 +512,22 @@ class _Linker:
 
     def links_in(self, seg: Segment, refs: dict[str, str], used: set[str]) -> list[Link]:
         text = seg.text
-        # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
-        # link's label may hold code.
-        code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-        found = [
-            f
-            for f in _tokens(text, refs, used)
-            if f.label is not None or not any(a <= f.start < b for a, b in code)
-        ]
+        found = _tokens(text, refs, used)
+        if found and "`" in text:
+            # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
+            # link's label may hold code.
+            code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+            found = [
+                f
+                for f in found
+                if f.label is not None or not any(a <= f.start < b for a, b in code)
+            ]
+        if not found:
+            self.paragraph_person, self.listen_line = None, False
+            return []
         links: list[Link] = []
         section = self.ctx.section_title(seg)
-        self.paragraph_person = self._name_line_above(seg) if found else None
+        self.paragraph_person = self._name_line_above(seg)
         self.listen_line = bool(found) and bool(_LISTEN_INTRO.search(text[: found[0].start]))
         previous_end = 0
         for item in found:
