@@ -33,6 +33,7 @@ from typing import Any
 
 import pytest
 import yaml
+from benchmarks.big_line import one_line
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
@@ -366,42 +367,6 @@ def test_sigint_during_a_long_conversion_leaves_no_partial_file(tmp_path: Path, 
 
 # 3. Size ------------------------------------------------------------------------------
 
-_WORDS = [
-    "the",
-    "engine",
-    "of",
-    "thought",
-    "analytical",
-    "poetical",
-    "science",
-    "notes",
-    "with",
-    "Ada",
-    "Lovelace",
-    "and",
-    "https://example.org/x",
-    "@handle",
-    "[02:30]",
-    "Intro",
-    "-",
-    "//",
-    "Links",
-]
-
-
-def one_line_of(size: int) -> bytes:
-    """A single line of ``size`` bytes mixing words, addresses, handles, chapter times
-    and headings (the parser's most expensive text), the same every time."""
-    out: list[str] = []
-    total, n = 0, 0
-    while total < size:
-        word = _WORDS[(n * 7919) % len(_WORDS)]
-        out.append(word)
-        total += len(word) + 1
-        n += 1
-    return " ".join(out).encode("utf-8")[:size] + b"\n"
-
-
 _MEASURE = (
     "import resource, subprocess, sys\n"
     "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
@@ -423,8 +388,8 @@ def measure(path: Path) -> tuple[int, float]:
 def test_a_long_single_line_costs_memory_and_time_in_proportion(tmp_path: Path) -> None:
     empty, small, large = tmp_path / "empty.txt", tmp_path / "small.txt", tmp_path / "large.txt"
     empty.write_bytes(b"Title\n")
-    small.write_bytes(one_line_of(400_000))
-    large.write_bytes(one_line_of(1_600_000))  # 4 times as long
+    small.write_bytes(one_line(400_000))
+    large.write_bytes(one_line(1_600_000))  # 4 times as long
     base_rss, base_cpu = measure(empty)
     small_rss, small_cpu = measure(small)
     large_rss, large_cpu = measure(large)
