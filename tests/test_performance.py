@@ -66,6 +66,40 @@ def test_help_loads_no_parser() -> None:
     assert not top_level(loaded) & {"rich", "yaml", "dateutil"}
 
 
+@pytest.mark.parametrize(
+    ("args", "held"),
+    [
+        ([], 5),
+        (["--help"], 5),
+        (["-h"], 5),
+        (["--version"], 5),
+        (["bogus"], 5),
+        (["convert"], 1),
+        (["convert", "--help"], 1),
+        (["validate", "-h"], 1),
+        (["convert", "--format", "bogus", str(SEED)], 1),
+    ],
+)
+def test_main_builds_only_what_it_runs_and_prints_what_the_whole_app_prints(
+    args: list[str],
+    held: int,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``main`` gives typer the one command it runs, or for the list of commands stand-ins
+    without options (cli._app_for): the output and exit code are the whole app's."""
+    app_for_args = cli._app_for
+    outcomes = []
+    for app_for in (app_for_args, lambda _args: cli.app):
+        monkeypatch.setattr(cli, "_app_for", app_for)
+        monkeypatch.setattr(sys, "argv", ["episodeparse", *args])
+        with pytest.raises(SystemExit) as stopped:
+            cli.main()
+        outcomes.append((stopped.value.code, capsys.readouterr()))
+    assert outcomes[0] == outcomes[1]
+    assert len(app_for_args(args).registered_commands) == held
+
+
 def test_typer_formats_a_usage_error_without_rich() -> None:
     # typer imports rich for errors and help unless rich_markup_mode is None (cli.py).
     loaded = top_level(modules_after("convert", "--format", "bogus", str(SEED)))

@@ -10,6 +10,7 @@ stderr and an exit code, in one place (``_fail``):
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import sys
@@ -22,8 +23,11 @@ import typer
 from episodeparse import __version__
 
 if TYPE_CHECKING:
+    from typer.models import CommandInfo
+
     from episodeparse.diagnostics import Diagnostic
     from episodeparse.model import Episode
+    from episodeparse.output_dir import AtomicFile
 
 # The library is imported inside each command, so that --help, and a command, load only
 # what they use (start-up is most of what `validate FILE` costs).
@@ -352,13 +356,15 @@ def convert(
         return
     from episodeparse.emit import RENDERERS, RecordWriter
     from episodeparse.inputs import InputFailure
-    from episodeparse.output_dir import AtomicFile
     from episodeparse.parallel import iter_rendered
 
+    target: AtomicFile | None = None
     if output is not None:
         _check_output(output, paths)
+        from episodeparse.output_dir import AtomicFile  # only for --output
+
+        target = AtomicFile(output)
     single_input = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
-    target = None if output is None else AtomicFile(output)
     # Records are written as they come (only a lone first one waits, to see whether a
     # list follows), so memory stays flat however many there are.
     writer = RecordWriter(
@@ -934,7 +940,7 @@ def main() -> None:
     exit 1: Ctrl-C says so on stderr, and a closed pipe is not an error of ours (exit 0).
     """
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except SystemExit as exc:
         if _caused_by(exc, KeyboardInterrupt) is not None:
             _error("interrupted")
@@ -950,6 +956,47 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(EXIT_OK)
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """``app``, holding only what a run with ``args`` uses: typer builds every option of
+    every command it holds, each run (some 20 ms for the five), and a run uses one command.
+
+    ``episodeparse CMD ...`` gets an app with only ``CMD``; the list of commands
+    (``episodeparse``, ``-h``, ``--help``) gets one whose commands have no options (the
+    list shows their names and first lines of help, and runs none). Anything else
+    (``--version``, an unknown name) gets the whole app.
+    """
+    if args in ([], ["-h"], ["--help"]):
+        return _holding([_listed(info) for info in app.registered_commands])
+    wanted = [info for info in app.registered_commands if _name(info) == args[0]]
+    return _holding(wanted) if len(wanted) == 1 else app
+
+
+def _name(info: CommandInfo) -> str | None:
+    if info.name is not None:
+        return info.name
+    return None if info.callback is None else typer.main.get_command_name(info.callback.__name__)
+
+
+def _holding(commands: list[CommandInfo]) -> typer.Typer:
+    """``app`` (its options, callback and settings) with these commands only."""
+    holder = copy.copy(app)
+    holder.registered_commands = commands
+    return holder
+
+
+def _listed(info: CommandInfo) -> CommandInfo:
+    """``info`` without its options, as ``episodeparse --help`` lists it."""
+
+    def listed() -> None:  # the list of commands runs none
+        raise AssertionError("a listed command is never run")
+
+    listed.__doc__ = None if info.callback is None else info.callback.__doc__
+    stand_in = copy.copy(info)
+    stand_in.name = _name(info)
+    stand_in.callback = listed
+    return stand_in
 
 
 def _quiet_stdout() -> None:
