@@ -66,6 +66,41 @@ def test_help_loads_no_parser() -> None:
     assert not top_level(loaded) & {"rich", "yaml", "dateutil"}
 
 
+# What only some inputs need: chapters files, feeds (the XML parser), --output's atomic file.
+READERS = {
+    "episodeparse.chapter_formats",
+    "episodeparse.feeds",
+    "episodeparse.output_dir",
+    "xml.etree.ElementTree",
+    "defusedxml",
+    "decimal",
+    "fractions",
+}
+
+
+def test_convert_and_validate_of_notes_load_no_feed_or_chapters_reader() -> None:
+    for args in (["convert", "--format", "json", str(SEED)], ["validate", str(SEED)]):
+        assert not modules_after(*args) & READERS, args
+
+
+def test_a_feed_loads_the_feed_reader_and_a_chapters_file_the_chapters_one(
+    tmp_path: Path,
+) -> None:
+    loaded = modules_after("convert", str(FEED))
+    assert "episodeparse.feeds" in loaded
+    assert "episodeparse.chapter_formats" not in loaded
+    chapters = tmp_path / "chapters.vtt"
+    chapters.write_text("WEBVTT\n\n00:00.000 --> 00:05.000\nIntro\n", encoding="utf-8")
+    loaded = modules_after("convert", str(chapters))
+    assert "episodeparse.chapter_formats" in loaded
+    assert "episodeparse.feeds" not in loaded
+
+
+def test_help_loads_only_the_cli() -> None:
+    own = {m for m in modules_after("--help") if m.split(".")[0] == "episodeparse"}
+    assert own == {"episodeparse", "episodeparse.cli"}
+
+
 @pytest.mark.parametrize(
     ("args", "held"),
     [

@@ -70,14 +70,16 @@ from html.entities import html5 as _HTML5_ENTITIES
 from typing import TYPE_CHECKING, BinaryIO, Final
 
 from episodeparse.html import strip_tags
+from episodeparse.sniff import looks_like_feed
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
     from defusedxml.ElementTree import DefusedXMLParser
 
-# The XML parser, defusedxml and email.utils are imported where they are used: every
-# convert sniffs its inputs with looks_like_feed, but only a feed needs the rest.
+# The XML parser, defusedxml and email.utils are imported where they are used. Every
+# convert sniffs its inputs with looks_like_feed (in ``sniff``, which does not import this
+# module): only a feed needs the rest.
 
 __all__ = ["FeedError", "FeedItem", "FeedPerson", "iter_items", "looks_like_feed"]
 
@@ -99,7 +101,6 @@ _PODCAST_ALIASES: Final = frozenset(
 )
 
 _CHUNK: Final = 64 * 1024
-_SNIFF_BYTES: Final = 4096
 
 
 class FeedError(ValueError):
@@ -132,46 +133,6 @@ class FeedItem:
     link: str | None
     duration_seconds: int | None
     raw: bytes
-
-
-# ---------------------------------------------------------------------------
-# Sniffing
-# ---------------------------------------------------------------------------
-
-_PROLOG_MISC: Final = re.compile(
-    rb"""
-    (?: \s+                          # whitespace
-      | <\?[^>]{0,1000}\?>           # <?xml ...?>, <?xml-stylesheet ...?>
-      | <!--.{0,2000}?-->            # a comment
-      | <!DOCTYPE[^>\[]{0,1000}        # a doctype (refused later, but still a feed),
-        (?:\[.{0,3000}?\])?\s*>       #   with an internal subset: entities
-    )*
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_ROOT: Final = re.compile(rb"<(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)[\s>/]")
-# A doctype too long to see past (billion laughs): its name is the root element's.
-_FEED_DOCTYPE: Final = re.compile(rb"<!DOCTYPE\s+(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)[\s\[>]")
-
-
-def looks_like_feed(head: bytes) -> bool:
-    """True when the first bytes of a file look like an RSS, Atom or RDF feed.
-
-    >>> looks_like_feed(b'\\xef\\xbb\\xbf <?xml version="1.0"?>\\n<!-- hi --><rss version="2.0">')
-    True
-    >>> looks_like_feed(b"<html><body>")
-    False
-    >>> looks_like_feed(b'<!DOCTYPE rss [<!ENTITY a "b">]><rss version="2.0">')
-    True
-    """
-    head = head[:_SNIFF_BYTES]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    elif head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    start = _PROLOG_MISC.match(head)
-    at = start.end() if start else 0
-    return bool(_ROOT.match(head, at) or _FEED_DOCTYPE.match(head, at))
 
 
 # ---------------------------------------------------------------------------

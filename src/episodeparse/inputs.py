@@ -18,15 +18,21 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
-from episodeparse import chapter_formats, feeds
+from episodeparse import sniff
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
 from episodeparse.extractors.header import parse_title_line
 from episodeparse.html import strip_tags
 from episodeparse.model import Episode, Person, Role, Source
 from episodeparse.pipeline import detect_format, parse_notes
+
+if TYPE_CHECKING:
+    from episodeparse import feeds
+
+# feeds and chapter_formats are imported for an input that sniff says needs them: a
+# convert of notes loads neither (nor the XML parser, decimal and fractions they use).
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -42,7 +48,7 @@ NOTE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xml", 
 FEED_SUFFIXES = frozenset((".xml", ".rss", ".atom"))  # a feed, or a PSC chapters file
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
-_SNIFF_BYTES = 4096  # what feeds.looks_like_feed reads
+_SNIFF_BYTES = sniff.SNIFF_BYTES  # what sniff.looks_like_feed reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +162,7 @@ def _read_or_open_feed(
             handle = Path(path).open("rb")  # noqa: SIM115
             try:
                 data = handle.read(min(_SNIFF_BYTES, max_bytes + 1))
-                if open_feeds and feeds.looks_like_feed(data):
+                if open_feeds and sniff.looks_like_feed(data):
                     info = os.fstat(handle.fileno())
                     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
                         raise _too_large(max_bytes)
@@ -297,16 +303,21 @@ def records_from_bytes(
     Raises ``InputError`` (or ``feeds.FeedError``, ``chapter_formats.ChapterFormatError``)
     for input that cannot be read.
     """
-    if feeds.looks_like_feed(data[:4096]):
+    if sniff.looks_like_feed(data[:4096]):
+        from episodeparse import feeds
+
         for item in feeds.iter_items(data):
             yield _feed_record(item, path)
         return
-    chapter_file = chapter_formats.read(data, encoding)
-    if chapter_file is not None:
-        digest = hashlib.sha256(data).hexdigest()
-        source = Source(path=path, format="text", item=None, sha256=digest)
-        yield chapter_formats.to_episode(chapter_file, source)
-        return
+    if sniff.looks_like_chapters(data, encoding):  # else chapter_formats.read gives None
+        from episodeparse import chapter_formats
+
+        chapter_file = chapter_formats.read(data, encoding)
+        if chapter_file is not None:
+            digest = hashlib.sha256(data).hexdigest()
+            source = Source(path=path, format="text", item=None, sha256=digest)
+            yield chapter_formats.to_episode(chapter_file, source)
+            return
     if path is not None and Path(path).suffix.lower() in FEED_SUFFIXES:
         # feed.xml holding an error page, JSON or nothing: not notes to make a record of.
         raise InputError("not a feed: no <rss>, <feed> or <rdf:RDF> at its start")
@@ -335,8 +346,25 @@ def iter_records(
                 yield from records_from_bytes(source, shown, encoding=encoding)
                 continue
             with closing(source):
+                from episodeparse import feeds
+
                 # iter_items only ever calls read() on its stream.
                 for item in feeds.iter_items(cast(BinaryIO, source)):
                     yield _feed_record(item, shown)
-        except (InputError, feeds.FeedError, chapter_formats.ChapterFormatError) as exc:
+        except _read_errors() as exc:
             yield InputFailure(entry, str(exc))
+
+
+def _read_errors() -> tuple[type[Exception], ...]:
+    """``InputError``, with ``feeds.FeedError`` and ``chapter_formats.ChapterFormatError``
+    if their readers were imported: one never imported has raised nothing. (An ``except``
+    clause evaluates this only when an exception reaches it.)"""
+    found: list[type[Exception]] = [InputError]
+    for module, name in (
+        ("episodeparse.feeds", "FeedError"),
+        ("episodeparse.chapter_formats.timeline", "ChapterFormatError"),
+    ):
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            found.append(getattr(loaded, name))
+    return tuple(found)

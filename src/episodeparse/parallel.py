@@ -29,7 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar, cast
 
-from episodeparse import feeds
+from episodeparse import sniff
 from episodeparse.document import InputError
 from episodeparse.inputs import (  # this module is the pool's half of inputs
     STDIN,
@@ -44,13 +44,15 @@ from episodeparse.model import Episode
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
+    from episodeparse import feeds
+
 __all__ = ["available_cores", "iter_rendered"]
 
 Render = Callable[[Episode], str]
 Out = str | InputFailure
 T = TypeVar("T")
 
-SNIFF_BYTES = 4096  # what feeds.looks_like_feed reads
+SNIFF_BYTES = sniff.SNIFF_BYTES  # what sniff.looks_like_feed reads
 FILES_PER_TASK = 8
 ITEMS_PER_TASK = 8
 TASKS_PER_WORKER = 4  # in flight, so no worker waits while the parent writes
@@ -97,7 +99,7 @@ def _is_feed(path: str) -> bool:
     """Whether the file starts as a feed does (what ``iter_records`` looks at first)."""
     try:
         with Path(path).open("rb") as handle:
-            return feeds.looks_like_feed(handle.read(SNIFF_BYTES))
+            return sniff.looks_like_feed(handle.read(SNIFF_BYTES))
     except OSError:
         return False  # iter_records reports it
 
@@ -160,6 +162,8 @@ class _Run:
 
     def feed(self, path: str) -> Iterator[Out]:
         """A feed's records: its items read here, their records made by the workers."""
+        from episodeparse import feeds
+
         try:
             source = _read_or_open_feed(path, self.max_bytes, None)
         except InputError as exc:

@@ -39,8 +39,6 @@ hold (out of time order; ``DurationNeeded`` when the last chapter's end is unkno
 
 from __future__ import annotations
 
-import codecs
-import re
 from collections.abc import Callable
 from typing import Final, get_args
 
@@ -64,6 +62,7 @@ from episodeparse.chapter_formats.timeline import (
     parse_npt,
 )
 from episodeparse.document import decode
+from episodeparse.sniff import SNIFF_BYTES, looks_like_text_chapters
 
 __all__ = [
     "FORMATS",
@@ -97,17 +96,6 @@ _TEXT_READERS: Final[tuple[Callable[[str], ChapterFile | None], ...]] = (
     mp4chaps.read,
 )
 
-# What the first characters of a chapters file in a text format can be (after a BOM).
-_TEXT_HEAD: Final = re.compile(
-    r"""[ \t\r\n]*[{\[]                    # JSON
-      | WEBVTT                            # WebVTT
-      | ;FFMETADATA                       # FFMETADATA
-      | \d{2,9}:\d{2}:\d{2}\.\d{3}        # mp4chaps
-    """,
-    re.VERBOSE,
-)
-_SNIFF_BYTES: Final = 4096
-
 
 def write(fmt: str, chapters: ChapterList) -> str:
     """The chapters in format ``fmt`` (one of ``FORMATS``; ``ValueError`` for another).
@@ -122,16 +110,6 @@ def write(fmt: str, chapters: ChapterList) -> str:
     return writer(chapters)
 
 
-def _head(data: bytes, encoding: str | None) -> str:
-    head = data[:_SNIFF_BYTES]
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
-        if head.startswith(bom):
-            return head[len(bom) :].decode(name, errors="ignore")
-    if head.startswith(codecs.BOM_UTF16_BE):
-        return head[2:].decode("utf-16-be", errors="ignore")
-    return head.decode(encoding or "utf-8", errors="ignore")
-
-
 def read(data: bytes, encoding: str | None = None) -> ChapterFile | None:
     """The chapters file in ``data``, or None when it is not one.
 
@@ -143,9 +121,9 @@ def read(data: bytes, encoding: str | None = None) -> ChapterFile | None:
     >>> read(b"Show notes\\n[00:00] Intro") is None
     True
     """
-    if psc.looks_like_psc(data[:_SNIFF_BYTES]):
+    if psc.looks_like_psc(data[:SNIFF_BYTES]):
         return psc.read(data)
-    if not _TEXT_HEAD.match(_head(data, encoding)):
+    if not looks_like_text_chapters(data, encoding):
         return None
     text = decode(data, encoding)
     for reader in _TEXT_READERS:

@@ -38,10 +38,11 @@ from episodeparse.chapter_formats.timeline import (
     clock,
     parse_npt,
 )
+from episodeparse.sniff import PSC_NAMESPACE, looks_like_psc
 
 __all__ = ["NAMESPACE", "looks_like_psc", "read", "write"]
 
-NAMESPACE: Final = "http://podlove.org/simple-chapters"
+NAMESPACE: Final = PSC_NAMESPACE
 _ROOT: Final = f"{{{NAMESPACE}}}chapters"
 _CHAPTER: Final = f"{{{NAMESPACE}}}chapter"
 
@@ -97,35 +98,6 @@ def write(chapters: ChapterList) -> str:
 
 
 # Reading --------------------------------------------------------------------------------
-
-_PROLOG: Final = re.compile(
-    rb"""(?:\xef\xbb\xbf)?                   # a UTF-8 byte order mark
-    (?: \s                                   # whitespace, one at a time ((\s+)* backtracks
-                                             #   exponentially when no root follows)
-      | <\?[^>]{0,1000}\?>                   # <?xml ...?>
-      | <!--(?:[^-]|-[^-]){0,2000}-->        # a comment (XML forbids "--" inside: one
-                                             #   way to read it, never across two)
-      | <!DOCTYPE[^\[>]{0,1000}               # a doctype (read, then refused)
-        (?:\[[^\]]{0,10000}\])?[ \t\r\n]{0,100}>  #   with its internal subset
-    )*
-    <(?:[A-Za-z_][\w.-]{0,30}:)?chapters[\s>/]  # the root element, any prefix
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-def looks_like_psc(head: bytes) -> bool:
-    """True when the first bytes are an XML document with a ``chapters`` root element in
-    the Podlove Simple Chapters namespace (UTF-8; other encodings are not sniffed).
-
-    >>> looks_like_psc(b'<?xml version="1.0"?>\\n<psc:chapters xmlns:psc="' + NAMESPACE.encode()
-    ...     + b'" version="1.2">')
-    True
-    >>> looks_like_psc(b'<rss version="2.0">'), looks_like_psc(b"<chapters>")
-    (False, False)
-    """
-    head = head[:4096]
-    return _PROLOG.match(head) is not None and NAMESPACE.encode() in head
 
 
 class _Collector:
