@@ -425,6 +425,14 @@ def test_not_well_formed_raises_feed_error(data: bytes) -> None:
         list(iter_items(data))
 
 
+def test_an_unknown_declared_encoding_raises_feed_error() -> None:
+    """expat raises LookupError for an encoding Python does not know (found by the hostile
+    parse properties: a mutated feed's encoding="U-TF-8" crashed convert)."""
+    data = b'<?xml version="1.0" encoding="U-TF-8"?><rss><channel></channel></rss>'
+    with pytest.raises(FeedError, match="unknown encoding: U-TF-8"):
+        list(iter_items(data))
+
+
 @needs_corpus
 def test_truncated_corpus_feed_yields_items_then_raises() -> None:
     data = (FEEDS / "pc20rss.xml").read_bytes()

@@ -553,6 +553,11 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
         raise FeedError(f"feed is not well-formed XML: {error}") from None
     except DefusedXmlException as error:
         raise FeedError(f"feed refused: {_refusal(error)}{_position(parser)}") from None
+    except LookupError as error:
+        if type(error) is not LookupError:
+            raise  # a KeyError or IndexError here is a bug, not the feed's
+        # expat: <?xml encoding="..."?> names an encoding Python does not know.
+        raise FeedError(f"feed is not readable: {error}") from None
 
 
 def _refusal(error: Exception) -> str:
