@@ -154,7 +154,7 @@ def missing_words(text: str, record: dict[str, Any]) -> set[str]:
     keeps Markdown as written).
 
     >>> record = {"source": {"format": "text"}, "title": "Shipit", "chapters": ["Links"]}
-    >>> sorted(missing_words("**Ship**it\\n00:00Links\\nb12 gone", record))
+    >>> sorted(missing_words("**Ship**it\\n00:00Links\\n00:00S2E10\\nb12 gone", record))
     ['b12', 'gone']
     """
     have = words(record) | words([render_inline(text) for text in _strings(record)])
@@ -171,5 +171,8 @@ def missing_words(text: str, record: dict[str, Any]) -> set[str]:
 def _number_glued(word: str, have: set[str]) -> bool:
     """ "00:00Links" has the word "00links": a field read the number (a time, a date), and
     the record holds the rest."""
-    rest = word.strip("0123456789")
-    return rest != word and len(rest) >= 2 and (rest in have or exempt(rest))
+    digits = "0123456789"
+    for rest in (word.lstrip(digits), word.rstrip(digits)):
+        if rest != word and len(rest) >= 2 and (rest in have or exempt(rest)):
+            return True
+    return False
