@@ -161,3 +161,14 @@ def test_a_dated_line_with_other_words_keeps_them() -> None:
     )
     plain = parse("Published: Friday, March 3rd, 2022\n\nProse about bees.")
     assert (plain.date, plain.leftovers) == ("2022-03-03", ())
+
+
+def test_a_bracketed_part_before_the_number_is_kept() -> None:
+    """The "[...]" cut out of a series or show name before the number is a leftover
+    ("[0A]#0" lost "0A")."""
+    record = parse(
+        "Agents in Production [Podcast Limited Series] Episode Nine – Training LLMs\n\nProse."
+    )
+    assert (record.title, record.series) == ("Training LLMs", "Agents in Production")
+    assert [x.text for x in record.leftovers] == ["Podcast Limited Series"]
+    assert [x.text for x in parse("[0A]#0").leftovers] == ["0A"]

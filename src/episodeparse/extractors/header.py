@@ -97,6 +97,12 @@ class Header(TitleLine):
     summary: str | None = None
 
 
+def _bracketed(text: str) -> tuple[str, ...]:
+    """What "[...]" holds in ``text``, which ``_BRACKETED`` cuts out of a series or show
+    name: "Agents in Production [Podcast Limited Series]" keeps "Podcast Limited Series"."""
+    return tuple(b.strip() for b in re.findall(r"\[([^\]]{1,60})\]", text) if b.strip())
+
+
 def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     """A part that carries an episode number: "Coffee Sessions #57", "#487: Title"."""
     m = _SEASON_EPISODE.search(part)
@@ -120,7 +126,7 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         return None
     pre = _BRACKETED.sub(" ", part[: m.start()]).strip(" -–—|:\t")
     rest = part[m.end() :].strip()
-    line = TitleLine(episode=int(m["num"]))
+    line = TitleLine(episode=int(m["num"]), rest=_bracketed(part[: m.start()]))
     with_at = re.search(r"\bwith\b", rest)
     if with_at and with_at.start() == 0:
         rest = ""
@@ -165,7 +171,9 @@ def parse_title_line(text: str) -> TitleLine:
         m = _SPELLED_EPISODE.match(text)
         if m:
             return TitleLine(
-                title=_clean_title(m["rest"]), series=_BRACKETED.sub(" ", m["pre"]).strip()
+                title=_clean_title(m["rest"]),
+                series=_BRACKETED.sub(" ", m["pre"]).strip(),
+                rest=_bracketed(m["pre"]),
             )
         result.title = _clean_title(text)
         return result
