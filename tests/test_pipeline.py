@@ -172,3 +172,14 @@ def test_a_bracketed_part_before_the_number_is_kept() -> None:
     assert (record.title, record.series) == ("Training LLMs", "Agents in Production")
     assert [x.text for x in record.leftovers] == ["Podcast Limited Series"]
     assert [x.text for x in parse("[0A]#0").leftovers] == ["0A"]
+
+
+def test_an_aside_beside_a_name_on_a_people_line_is_kept() -> None:
+    """Parentheses beside a name hold a handle (a link) or words of their own: those are a
+    leftover ("(<![CDATA[@ines_codes)" lost "CDATA"; "(she/her)" lost its words)."""
+    record = parse("Hosts: Ann Lee (@annlee) and Bo Yu (she/her)\n\nProse about bees.")
+    assert [p.name for p in record.people] == ["Ann Lee", "Bo Yu"]
+    assert [x.text for x in record.leftovers] == ["she/her"]
+    guest = parse("Guest: Ann Lee, CEO of Fernhill. (she/her)\n\nProse about bees.")
+    assert guest.people[0].affiliation == "CEO of Fernhill"
+    assert [x.text for x in guest.leftovers] == ["she/her"]

@@ -340,11 +340,32 @@ def _take_or_leave(
         unread = after[at:] if at >= 0 else after
     else:
         unread = after[at + len(affiliation) :] if at >= 0 else ""
+    asides = _asides(unread)
     unread = _PAREN_OR_LINK.sub(" ", unread).strip(" .,;:!?-–—")
     if re.search(r"[^\W_]", unread):
         ctx.leave(seg, unread)
-    else:
-        ctx.take(seg)
+    for aside in asides:
+        ctx.leave(seg, aside)
+    ctx.take(seg)
+
+
+_ASIDE = re.compile(r"\(([^()\n]{1,300})\)")
+_HANDLE_OR_ADDRESS = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.]+(?:@[\w.-]+)?"
+)
+
+
+def _asides(text: str) -> list[str]:
+    """What parentheses hold beside a name that is not a handle or address: "(she/her)".
+
+    >>> _asides("Ann Lee (@ann) and Bo Yu (she/her)")
+    ['she/her']
+    """
+    return [
+        found.strip()
+        for found in _ASIDE.findall(text)
+        if re.search(r"[^\W_]", _HANDLE_OR_ADDRESS.sub(" ", found))
+    ]
 
 
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
@@ -362,6 +383,9 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         return True
     _add_all(ctx, names, _role_of(m["label"]))
     if not rest:
+        # The names and their handles are read; an aside beside a name is a leftover.
+        for aside in _asides(text[m.end() :]):
+            ctx.leave(seg, aside)
         ctx.take(seg)
     return True
 
