@@ -15,7 +15,7 @@ as many with ``--hypothesis-profile=long``):
   fixtures/tiny-feed.xml today (2,700);
 - the feed itself, mutated: 100;
 
-4,300 in all, about 40 s on two cores.
+4,300 in all, about 45 s on two cores.
 """
 
 from __future__ import annotations
