@@ -66,10 +66,12 @@ def test_help_loads_no_parser() -> None:
     assert not top_level(loaded) & {"rich", "yaml", "dateutil"}
 
 
-# What only some inputs need: chapters files, feeds (the XML parser), --output's atomic file.
+# What only some inputs need: chapters files, feeds (the XML parser), HTML notes, --output's
+# atomic file.
 READERS = {
     "episodeparse.chapter_formats",
     "episodeparse.feeds",
+    "episodeparse.html",
     "episodeparse.output_dir",
     "xml.etree.ElementTree",
     "defusedxml",

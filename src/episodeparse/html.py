@@ -24,7 +24,7 @@ Contract
 
 ``strip_tags(html) -> str`` is the one-line version (for titles): text only, entities
 decoded, whitespace collapsed. ``looks_like_html(text) -> bool`` inspects at most the first
-64 KiB.
+64 KiB (it lives in ``sniff``, so that notes that are not HTML do not import this module).
 
 None of the three raises on any input, and all run in time linear in the input size.
 
@@ -72,58 +72,9 @@ import re
 from html.entities import html5 as _HTML5_ENTITIES
 from typing import Final, Protocol
 
+from episodeparse.sniff import looks_like_html
+
 __all__ = ["html_to_text", "looks_like_html", "strip_tags"]
-
-# ---------------------------------------------------------------------------
-# Detection
-# ---------------------------------------------------------------------------
-
-_SNIFF_CHARS: Final = 65536
-
-_HTML_START: Final = re.compile(
-    r"""
-    <(?:!doctype|html|head|body|p|div|h[1-6]|ul|ol|li|table|section|article
-       |span|a|br|hr|strong|b|em|i|blockquote|pre|img|figure|header|main|nav)
-    (?=[\s/>])                      # a tag name, not '<https://...>' or '<pa>'
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
-_HTML_EVIDENCE: Final = re.compile(
-    r"""
-      <(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|blockquote|pre|hr)(?=[\s/>])  # block tag
-    | </(?:p|div|li|ul|ol|h[1-6]|table|blockquote|pre)\s*>                   # its end
-    | <a\s[^<>]{0,500}?href\s*=                                            # a link
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
-_EVIDENCE_NEEDED: Final = 3
-
-
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is clearly HTML rather than plain text or Markdown.
-
-    It is HTML when, after whitespace, it starts with a known tag or doctype, or when its
-    first 64 KiB hold at least three block tags, ``<br>`` or ``<a href=`` links. One
-    ``<iframe>`` or comment line inside Markdown does not count.
-
-    >>> looks_like_html("  <p>Hello</p>")
-    True
-    >>> looks_like_html("# Title\\n<iframe src='x'></iframe>\\nText")
-    False
-    >>> looks_like_html("<https://example.com> is an autolink")
-    False
-    """
-    head = text[:_SNIFF_CHARS]
-    start = head.lstrip(" \t\r\n\f\ufeff")
-    if _HTML_START.match(start):
-        return True
-    for found, _ in enumerate(_HTML_EVIDENCE.finditer(head), start=1):
-        if found >= _EVIDENCE_NEEDED:
-            return True
-    return False
-
 
 # ---------------------------------------------------------------------------
 # Character references

@@ -24,7 +24,6 @@ from episodeparse import sniff
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
 from episodeparse.extractors.header import parse_title_line
-from episodeparse.html import strip_tags
 from episodeparse.model import Episode, Person, Role, Source
 from episodeparse.pipeline import detect_format, parse_notes
 
@@ -200,6 +199,8 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     record = parse_notes(item.notes, source, podcast=item.podcast)
     changes: dict[str, object] = {}
     if item.title:
+        from episodeparse.html import strip_tags  # loaded with feeds: not for notes
+
         line = parse_title_line(strip_tags(item.title))
         changes["title"] = line.title or record.title
         if line.series and record.series is None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from episodeparse import html as html_notes
+from episodeparse import sniff
 from episodeparse.document import HEADING_WORDS, Document, Segment, is_boilerplate
 from episodeparse.extractors import Context, PersonDraft
 from episodeparse.extractors import abstract as abstract_x
@@ -194,8 +194,10 @@ def _leftovers(ctx: Context) -> list[Leftover]:
 def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Episode:
     """Build the record of one episode's notes (already decoded text). ``podcast`` is the
     show's name where the caller knows it (a feed's channel title): never a person."""
-    if source.format == "html" or html_notes.looks_like_html(text):
-        text = html_notes.html_to_text(text)
+    if source.format == "html" or sniff.looks_like_html(text):
+        from episodeparse.html import html_to_text  # not imported for text notes
+
+        text = html_to_text(text)
     doc = Document(text)
     ctx = Context(doc)
     header = header_x.extract(ctx)
@@ -243,7 +245,7 @@ def detect_format(text: str, path: str | None) -> SourceFormat:
     """``html`` for .html/.htm files or text that is HTML, ``markdown`` for .md or Markdown
     markup, else ``text``."""
     suffix = (path or "").lower().rsplit(".", 1)[-1] if path and "." in path else ""
-    if suffix in ("html", "htm") or html_notes.looks_like_html(text):
+    if suffix in ("html", "htm") or sniff.looks_like_html(text):
         return "html"
     if suffix in ("md", "markdown") or _MARKDOWN_HINT.search(text[:20000]):
         return "markdown"

@@ -1,10 +1,11 @@
-"""What an input is, told from its first bytes: a feed, a chapters file, or notes.
+"""What an input is, told from its first bytes: a feed, a chapters file, HTML or text notes.
 
 Every input is sniffed before it is read, so these tests live apart from the readers they
-choose between: ``feeds`` (the XML parser, defusedxml) and ``chapter_formats`` (six
-formats, ``fractions``, ``decimal``) are imported only for an input that needs them, and a
-one-file ``convert`` of notes pays for neither. ``feeds.looks_like_feed`` and
-``chapter_formats.psc.looks_like_psc`` are these functions.
+choose between: ``feeds`` (the XML parser, defusedxml), ``chapter_formats`` (six formats,
+``fractions``, ``decimal``) and ``html`` (the HTML converter) are imported only for an
+input that needs them, and a one-file ``convert`` of text notes pays for none of them.
+``feeds.looks_like_feed``, ``chapter_formats.psc.looks_like_psc`` and
+``html.looks_like_html`` are these functions.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import re
 from typing import Final
 
 __all__ = [
+    "HTML_SNIFF_CHARS",
     "PSC_NAMESPACE",
     "SNIFF_BYTES",
     "looks_like_chapters",
     "looks_like_feed",
+    "looks_like_html",
     "looks_like_psc",
     "looks_like_text_chapters",
 ]
@@ -61,6 +64,55 @@ def looks_like_feed(head: bytes) -> bool:
     start = _PROLOG_MISC.match(head)
     at = start.end() if start else 0
     return bool(_ROOT.match(head, at) or _FEED_DOCTYPE.match(head, at))
+
+
+# HTML notes -----------------------------------------------------------------------------
+
+HTML_SNIFF_CHARS: Final = 65536  # what looks_like_html reads of a text
+
+_HTML_START: Final = re.compile(
+    r"""
+    <(?:!doctype|html|head|body|p|div|h[1-6]|ul|ol|li|table|section|article
+       |span|a|br|hr|strong|b|em|i|blockquote|pre|img|figure|header|main|nav)
+    (?=[\s/>])                      # a tag name, not '<https://...>' or '<pa>'
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_HTML_EVIDENCE: Final = re.compile(
+    r"""
+      <(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|blockquote|pre|hr)(?=[\s/>])  # block tag
+    | </(?:p|div|li|ul|ol|h[1-6]|table|blockquote|pre)\s*>                   # its end
+    | <a\s[^<>]{0,500}?href\s*=                                            # a link
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_HTML_EVIDENCE_NEEDED: Final = 3
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is clearly HTML rather than plain text or Markdown.
+
+    It is HTML when, after whitespace, it starts with a known tag or doctype, or when its
+    first 64 KiB hold at least three block tags, ``<br>`` or ``<a href=`` links. One
+    ``<iframe>`` or comment line inside Markdown does not count.
+
+    >>> looks_like_html("  <p>Hello</p>")
+    True
+    >>> looks_like_html("# Title\\n<iframe src='x'></iframe>\\nText")
+    False
+    >>> looks_like_html("<https://example.com> is an autolink")
+    False
+    """
+    head = text[:HTML_SNIFF_CHARS]
+    start = head.lstrip(" \t\r\n\f\ufeff")
+    if _HTML_START.match(start):
+        return True
+    for found, _ in enumerate(_HTML_EVIDENCE.finditer(head), start=1):
+        if found >= _HTML_EVIDENCE_NEEDED:
+            return True
+    return False
 
 
 # Chapters files -------------------------------------------------------------------------
