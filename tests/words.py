@@ -90,7 +90,8 @@ _SEASON_EPISODE = re.compile(r"s\d+e\d+")
 _LINK_TARGET = re.compile(r"\]\(\(?([^()\s]*)")
 _REF_KEY = re.compile(
     r"(?<=\])\[[^\[\]\n]{0,100}\]"  # "[label][key]"
-    r"|^[ \t]{0,3}\[[^\[\]\n]{1,100}\]:(?=[ \t]*<?(?:https?://|www\.|mailto:))",  # "[key]: URL"
+    # "[key]: URL" opening a line, or a piece of a flattened one (after a run of blanks)
+    r"|(?:^|(?<=[ \t]{2}))[ \t]{0,3}\[[^\[\]\n]{1,100}\]:(?=[ \t]*<?(?:https?://|www\.|mailto:))",
     re.MULTILINE | re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"\[?(?:https?://|www\.|mailto:)[^\s<>\[\]]+", re.IGNORECASE)
@@ -123,7 +124,7 @@ def exempt(word: str) -> bool:
 
 
 def _unaddressed(m: re.Match[str]) -> str:
-    return m.group(0) if _ADDRESS.fullmatch(m.group(1)) else "]("
+    return m.group(0) if _ADDRESS.fullmatch(m.group(1)) else "](#"  # still a link to render
 
 
 def _reader_text(text: str, *, html: bool) -> str:
