@@ -183,6 +183,8 @@ def parse_title_line(text: str) -> TitleLine:
     for part in parts:
         numbered = _numbered(part, in_parts=True)
         if numbered is not None and numbered.episode is not None:
+            if result.series and numbered.series and numbered.series != result.series:
+                rest.append(numbered.series)  # a second numbered part: the first series stands
             result.series = result.series or numbered.series
             result.episode = numbered.episode
             rest.extend(numbered.rest)
