@@ -186,7 +186,7 @@ def test_an_aside_beside_a_name_on_a_people_line_is_kept() -> None:
 
 
 def test_a_second_numbered_part_keeps_its_series_name() -> None:
-    """ "Meetup #3 // Live Series #4": the first series stands, the second is a leftover
+    """In "Meetup #3 // Live Series #4" the first series stands, the second is a leftover
     ("0#0 // 0A#0" lost "0A")."""
     record = parse("Title // Meetup #3 // Live Series #4\n\nProse about bees.")
     assert (record.title, record.series) == ("Title", "Meetup")
