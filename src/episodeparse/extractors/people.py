@@ -350,8 +350,9 @@ def _take_or_leave(
 
 
 _ASIDE = re.compile(r"\(([^()\n]{1,300})\)")
+# An e-mail address is entered at the start of its run only ("(?<!...)"): linear on "----".
 _HANDLE_OR_ADDRESS = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.]+(?:@[\w.-]+)?"
+    r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.]+(?:@[\w.-]+)?"
 )
 
 
