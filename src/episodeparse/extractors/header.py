@@ -229,7 +229,6 @@ _SHOW_NAMED = (
 )
 
 
-
 def _may_name_the_show(text: str) -> bool:
     """A word every one of ``_SHOW_NAMED`` needs: most lines are spared four searches."""
     return "episode" in text or text.startswith("Welcome") or " is" in text or "\tis" in text
