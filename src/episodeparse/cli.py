@@ -11,7 +11,6 @@ stderr and an exit code, in one place (``_fail``):
 from __future__ import annotations
 
 import copy
-import errno
 import os
 import sys
 from enum import StrEnum
@@ -945,8 +944,7 @@ def main() -> None:
         if _caused_by(exc, KeyboardInterrupt) is not None:
             _error("interrupted")
             sys.exit(130)
-        pipe = _caused_by(exc, OSError)
-        if isinstance(pipe, OSError) and pipe.errno == errno.EPIPE:
+        if _caused_by(exc, BrokenPipeError) is not None:
             _quiet_stdout()
             sys.exit(EXIT_OK)
         raise

@@ -47,7 +47,6 @@ NOTE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xml", 
 FEED_SUFFIXES = frozenset((".xml", ".rss", ".atom"))  # a feed, or a PSC chapters file
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
-_SNIFF_BYTES = sniff.SNIFF_BYTES  # what sniff.looks_like_feed reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +159,7 @@ def _read_or_open_feed(
             # Not a with-block: a feed's file goes back to the caller still open.
             handle = Path(path).open("rb")  # noqa: SIM115
             try:
-                data = handle.read(min(_SNIFF_BYTES, max_bytes + 1))
+                data = handle.read(min(sniff.SNIFF_BYTES, max_bytes + 1))
                 if open_feeds and sniff.looks_like_feed(data):
                     info = os.fstat(handle.fileno())
                     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
@@ -304,7 +303,7 @@ def records_from_bytes(
     Raises ``InputError`` (or ``feeds.FeedError``, ``chapter_formats.ChapterFormatError``)
     for input that cannot be read.
     """
-    if sniff.looks_like_feed(data[:4096]):
+    if sniff.looks_like_feed(data):
         from episodeparse import feeds
 
         for item in feeds.iter_items(data):

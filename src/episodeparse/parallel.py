@@ -52,7 +52,6 @@ Render = Callable[[Episode], str]
 Out = str | InputFailure
 T = TypeVar("T")
 
-SNIFF_BYTES = sniff.SNIFF_BYTES  # what sniff.looks_like_feed reads
 FILES_PER_TASK = 8
 ITEMS_PER_TASK = 8
 TASKS_PER_WORKER = 4  # in flight, so no worker waits while the parent writes
@@ -99,7 +98,7 @@ def _is_feed(path: str) -> bool:
     """Whether the file starts as a feed does (what ``iter_records`` looks at first)."""
     try:
         with Path(path).open("rb") as handle:
-            return sniff.looks_like_feed(handle.read(SNIFF_BYTES))
+            return sniff.looks_like_feed(handle.read(sniff.SNIFF_BYTES))
     except OSError:
         return False  # iter_records reports it
 

@@ -41,9 +41,10 @@ _PROLOG_MISC: Final = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_ROOT: Final = re.compile(rb"<(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)[\s>/]")
+_FEED_ROOT: Final = rb"(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)"  # a feed's root element
+_ROOT: Final = re.compile(rb"<" + _FEED_ROOT + rb"[\s>/]")
 # A doctype too long to see past (billion laughs): its name is the root element's.
-_FEED_DOCTYPE: Final = re.compile(rb"<!DOCTYPE\s+(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)[\s\[>]")
+_FEED_DOCTYPE: Final = re.compile(rb"<!DOCTYPE\s+" + _FEED_ROOT + rb"[\s\[>]")
 
 
 def looks_like_feed(head: bytes) -> bool:

@@ -587,10 +587,7 @@ class Context:
         if known is not None:
             if len(name) > len(known.name) and name.split()[0][:3] == known.name.split()[0][:3]:
                 # The fuller form of a name written short before ("Mike" -> "Mike Neumann").
-                if known.name not in known.aliases:
-                    known.aliases.append(known.name)
-                known.name = name
-                self._roster.refresh(known)
+                self._rename(known, name)
             if affiliation and not known.affiliation:
                 known.affiliation = affiliation
             if role == "host" and known.role == "guest" and known.affiliation is None:
@@ -617,11 +614,8 @@ class Context:
                     def another(p: PersonDraft, me: PersonDraft = person, n: str = fuller) -> bool:
                         return p is not me and p.name == n
 
-                    if self._roster.first("exact", fuller.casefold(), another) is not None:
-                        break
-                    short, person.name = person.name, found[0]
-                    self.add_alias(person, short)
-                    self._roster.refresh(person)
+                    if self._roster.first("exact", fuller.casefold(), another) is None:
+                        self._rename(person, fuller)
                     break
 
     def nickname_aliases(self) -> None:
@@ -644,6 +638,14 @@ class Context:
         if self.podcast:
             show = self.podcast.casefold()
             self._roster.replace([p for p in self.people if p.name.casefold() != show])
+
+    def _rename(self, person: PersonDraft, name: str) -> None:
+        """``person`` is called ``name`` from now on; the name they had stays an alias."""
+        self._found.clear()
+        if person.name not in person.aliases:
+            person.aliases.append(person.name)
+        person.name = name
+        self._roster.refresh(person)
 
     def add_alias(self, person: PersonDraft, alias: str) -> None:
         self._found.clear()

@@ -528,7 +528,7 @@ class _Linker:
         links: list[Link] = []
         section = self.ctx.section_title(seg)
         self.paragraph_person = self._name_line_above(seg)
-        self.listen_line = bool(found) and bool(_LISTEN_INTRO.search(text[: found[0].start]))
+        self.listen_line = bool(_LISTEN_INTRO.search(text[: found[0].start]))
         previous_end = 0
         for item in found:
             label = item.label

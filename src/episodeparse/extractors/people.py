@@ -377,13 +377,12 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     if not names:
         return False
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
-    rest = _PAREN_OR_LINK.sub(" ", text[end:]).strip(" .,")
     if affiliation:
         person = ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
         _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
         return True
     _add_all(ctx, names, _role_of(m["label"]))
-    if not rest:
+    if not _PAREN_OR_LINK.sub(" ", text[end:]).strip(" .,"):
         # The names and their handles are read; an aside beside a name is a leftover.
         for aside in _asides(text[m.end() :]):
             ctx.leave(seg, aside)
