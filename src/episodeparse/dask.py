@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,6 +62,7 @@ import dask.bag
 from dask.delayed import delayed
 from dask.utils import parse_bytes
 
+from episodeparse import recache
 from episodeparse.inputs import DEFAULT_MAX_BYTES, STDIN, InputFailure, expand, iter_records
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ DEFAULT_BLOCKSIZE = "4 MiB"
 MIN_PARTITIONS = 32  # with the default blocksize: 2,000 notes are not 2 tasks on 2 workers
 ERROR = "error"
 PART = "part-{:05d}.jsonl"
-_PART_NAME = re.compile(r"part-(\d{5,})\.jsonl")
+_PART_NAME = recache.compile(r"part-(\d{5,})\.jsonl")
 
 Record = dict[str, Any]
 """A record (``Episode.to_dict()``) or an error record (``{"error": {...}}``)."""

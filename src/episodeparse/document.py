@@ -24,6 +24,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from episodeparse import recache
+
 __all__ = [
     "HEADING_WORDS",
     "Document",
@@ -126,7 +128,7 @@ HEADING_WORDS: frozenset[str] = frozenset(w for key in _HEADING_KINDS for w in k
 """Every word of a known heading ("relevant", "links", "timestamps", ...), lower case."""
 
 
-_BOILERPLATE = re.compile(
+_BOILERPLATE = recache.compile(
     r"""^(?:Visit[ \t]+the[ \t]+podcast['’]s[ \t]+native[ \t]+language[ \t]+site
         |Hosted[ \t]+on[ \t]+Acast\.[ \t]+See[ \t]+acast\.com/privacy
         |See[ \t]+\S+[ \t]+for[ \t]+privacy[ \t]+(?:and[ \t]+opt-out[ \t]+)?information
@@ -188,7 +190,7 @@ _INLINE_HEADING_WORDS = [
     "takeaways",
     "show notes",
 ]
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = recache.compile(
     r"(?:^|(?<=\s))//\s?(?P<word>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in _INLINE_HEADING_WORDS)
     + r")\b:?",
@@ -197,16 +199,16 @@ _INLINE_HEADING = re.compile(
 
 # A whole segment that is a heading.
 _HEADING_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^\#{1,6}[ \t]+(?P<h>[^\n]+?)[ \t#]*$"),  # Markdown: ## Links
-    re.compile(r"^//[ \t]*(?P<h>[^/\n]{1,80}?)[ \t]*:?$"),  # // Abstract
-    re.compile(r"^-{3,}[ \t]*(?P<h>[^-\n]{1,80}?)[ \t]*-{3,}$"),  # ---- Connect With Us ----
-    re.compile(r"^=== ?(?P<h>[^=\n]{1,80}?) ?===$"),  # === Links ===
-    re.compile(r"^\*\*(?P<h>[^*\n]{1,80}?):?\*\*:?$"),  # **Connect with the hosts**
-    re.compile(r"^__(?P<h>[^_\n]{1,80}?):?__:?$"),  # __Links__
+    recache.compile(r"^\#{1,6}[ \t]+(?P<h>[^\n]+?)[ \t#]*$"),  # Markdown: ## Links
+    recache.compile(r"^//[ \t]*(?P<h>[^/\n]{1,80}?)[ \t]*:?$"),  # // Abstract
+    recache.compile(r"^-{3,}[ \t]*(?P<h>[^-\n]{1,80}?)[ \t]*-{3,}$"),  # ---- Connect With Us ----
+    recache.compile(r"^=== ?(?P<h>[^=\n]{1,80}?) ?===$"),  # === Links ===
+    recache.compile(r"^\*\*(?P<h>[^*\n]{1,80}?):?\*\*:?$"),  # **Connect with the hosts**
+    recache.compile(r"^__(?P<h>[^_\n]{1,80}?):?__:?$"),  # __Links__
 )
 # Each opens with its own character: one pattern to try, not six.
 _HEADING_BY_FIRST = dict(zip("#/-=*_", _HEADING_PATTERNS, strict=True))
-_LABEL_HEADING = re.compile(r"^(?P<h>[^\s:][^:\n]{0,60}?)[ \t]*:$")  # OUTLINE:  Links:
+_LABEL_HEADING = recache.compile(r"^(?P<h>[^\s:][^:\n]{0,60}?)[ \t]*:$")  # OUTLINE:  Links:
 
 
 def _trim_decoration(text: str) -> str:
@@ -261,12 +263,12 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
 
 # Segments ------------------------------------------------------------------------------
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-_WORD_CHAR = re.compile(r"[^\W_]")
-_WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
-_RULE = re.compile(r"(?<!-)-{3,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")
-_BRACKET_TIME = re.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
-_ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|(?<![\w@/.])@\w{1,40}\b")
+_BREAK = recache.compile(r"\r\n|\r|\n")
+_WORD_CHAR = recache.compile(r"[^\W_]")
+_WIDE_GAP = recache.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
+_RULE = recache.compile(r"(?<!-)-{3,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")
+_BRACKET_TIME = recache.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
+_ADDRESS_END = recache.compile(r"(?:https?://|www\.)[^\s<>\"]+|(?<![\w@/.])@\w{1,40}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +286,7 @@ class Segment:
         return self.heading is not None
 
 
-_HEADING_TIME = re.compile(
+_HEADING_TIME = recache.compile(
     r"^[\[(]@?\d{1,3}:\d{2}(?::\d{2})?[\])][ \t]*[-–—:|]?[ \t]*"  # "[@02:57] Official updates"
     # "Prompts are programs (4:30~)"; blanks entered at the start of their run only
     r"|(?:(?<![ \t])[ \t]+)?[\[(]@?\d{1,3}:\d{2}(?::\d{2})?[ \t]?~?[\])]$"
@@ -351,8 +353,8 @@ def _split_line(text: str) -> Iterator[str]:
         yield piece
 
 
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
-_BLOCK_START = re.compile(r"^[ \t]*(?:[-*+•>#|]|\d{1,3}[.)][ \t]|\[|\(?\d{1,2}:\d{2}|```|<)")
+_LIST_ITEM = recache.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
+_BLOCK_START = recache.compile(r"^[ \t]*(?:[-*+•>#|]|\d{1,3}[.)][ \t]|\[|\(?\d{1,2}:\d{2}|```|<)")
 
 
 def _physical_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -69,6 +69,7 @@ from functools import lru_cache
 from html.entities import html5 as _HTML5_ENTITIES
 from typing import TYPE_CHECKING, BinaryIO, Final
 
+from episodeparse import recache
 from episodeparse.html import strip_tags
 from episodeparse.sniff import looks_like_feed
 
@@ -139,10 +140,10 @@ class FeedItem:
 # Field normalisers
 # ---------------------------------------------------------------------------
 
-_ISO_DATE: Final = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
-_INTEGER: Final = re.compile(r"\s*\+?(\d{1,9})\s*")
-_DURATION: Final = re.compile(r"\s*(?:(?:(\d{1,4}):)?(\d{1,4}):)?(\d{1,9})(?:[.,]\d*)?\s*")
-_SPACES: Final = re.compile(r"\s+")
+_ISO_DATE: Final = recache.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+_INTEGER: Final = recache.compile(r"\s*\+?(\d{1,9})\s*")
+_DURATION: Final = recache.compile(r"\s*(?:(?:(\d{1,4}):)?(\d{1,4}):)?(\d{1,9})(?:[.,]\d*)?\s*")
+_SPACES: Final = recache.compile(r"\s+")
 
 
 def _iso_date(year: int, month: int, day: int) -> str | None:
@@ -368,7 +369,7 @@ def _build(
 
 
 # '&' that does not start one of XML's own references, or a section where '&' is literal.
-_REPAIR_EVENT: Final = re.compile(
+_REPAIR_EVENT: Final = recache.compile(
     rb"""
       &(?!(?:amp|lt|gt|quot|apos|\#[0-9]{1,10}|\#x[0-9a-fA-F]{1,8});)  # a stray '&'
     | <!\[CDATA\[                                                    # CDATA: literal
@@ -376,7 +377,7 @@ _REPAIR_EVENT: Final = re.compile(
     """,
     re.VERBOSE,
 )
-_NAMED_REFERENCE: Final = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
+_NAMED_REFERENCE: Final = recache.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
 _LOOKAHEAD: Final = 48  # longer than any reference or section opener
 
 

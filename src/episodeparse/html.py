@@ -72,6 +72,7 @@ import re
 from html.entities import html5 as _HTML5_ENTITIES
 from typing import Final, Protocol
 
+from episodeparse import recache
 from episodeparse.sniff import looks_like_html
 
 __all__ = ["html_to_text", "looks_like_html", "strip_tags"]
@@ -81,7 +82,7 @@ __all__ = ["html_to_text", "looks_like_html", "strip_tags"]
 # ---------------------------------------------------------------------------
 
 # The same pattern html.unescape uses; numeric references are bounded by hand below.
-_CHARREF: Final = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_CHARREF: Final = recache.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _MAX_DIGITS: Final = 10
 
 
@@ -116,13 +117,13 @@ class _Sink(Protocol):
     def text(self, data: str) -> None: ...
 
 
-_TAG_NAME: Final = re.compile(r"[A-Za-z][^\s/>]*")
-_SPACE_OR_SLASH: Final = re.compile(r"[\s/]*")
-_ATTR_NAME: Final = re.compile(r"[^\s/>][^\s/=>]*")
-_EQUALS: Final = re.compile(r"\s*=\s*")
-_UNQUOTED: Final = re.compile(r"[^\s>]*")
-_COMMENT_END: Final = re.compile(r"--!?>")
-_LT_RUN: Final = re.compile(r"<+")
+_TAG_NAME: Final = recache.compile(r"[A-Za-z][^\s/>]*")
+_SPACE_OR_SLASH: Final = recache.compile(r"[\s/]*")
+_ATTR_NAME: Final = recache.compile(r"[^\s/>][^\s/=>]*")
+_EQUALS: Final = recache.compile(r"\s*=\s*")
+_UNQUOTED: Final = recache.compile(r"[^\s>]*")
+_COMMENT_END: Final = recache.compile(r"--!?>")
+_LT_RUN: Final = recache.compile(r"<+")
 
 # Elements whose content is not markup. Their content is skipped, except for the two
 # shown as text.
@@ -256,7 +257,7 @@ def _tokenize(source: str, sink: _Sink) -> None:
 # Writer: events to structured text
 # ---------------------------------------------------------------------------
 
-_WHITESPACE: Final = re.compile(r"[ \t\n\r\f\xa0]+")
+_WHITESPACE: Final = recache.compile(r"[ \t\n\r\f\xa0]+")
 _HEADINGS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _PARAGRAPHS: Final = frozenset({"p", "blockquote", "pre", "table", "dl", "figure"})
 _LINE_BLOCKS: Final = frozenset(

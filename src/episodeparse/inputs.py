@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, cast
 
-from episodeparse import sniff
+from episodeparse import recache, sniff
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
 from episodeparse.extractors.header import parse_title_line
@@ -227,7 +226,7 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
 
 
-_TITLE_WITH = re.compile(r"(?<![ \t])[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
+_TITLE_WITH = recache.compile(r"(?<![ \t])[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
 
 
 def _title_guests(title: object) -> list[str]:
@@ -244,7 +243,7 @@ def _title_guests(title: object) -> list[str]:
     return names
 
 
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
+_HONORIFIC = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
 
 
 def _same_person(a: str, b: str) -> bool:

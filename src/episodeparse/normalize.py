@@ -7,6 +7,8 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from episodeparse import recache
+
 __all__ = [
     "clean_prose",
     "collapse",
@@ -15,7 +17,7 @@ __all__ = [
     "time_to_seconds",
 ]
 
-_TIME = re.compile(r"^(?:(\d{1,3}):)?(\d{1,3}):(\d{2})(?:\.\d{1,3})?$")
+_TIME = recache.compile(r"^(?:(\d{1,3}):)?(\d{1,3}):(\d{2})(?:\.\d{1,3})?$")
 
 
 def time_to_seconds(text: str) -> int | None:
@@ -53,15 +55,17 @@ def collapse(text: str) -> str:
 # "[label](url)"; "[label]((url))" as some notes write it, but "([a](url))" keeps its ")".
 # An escaped "\[" or "\]" (html_to_text's literal brackets) opens or closes no link, and
 # may stand in a label: "[See \[x\](url) here](url)".
-_MD_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\\\[\]\n]){0,500})\]\((\()?([^()\s]{1,2000})\)(?(2)\)?)")
-_MD_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+_MD_LINK = recache.compile(
+    r"(?<!\\)\[((?:\\.|[^\\\[\]\n]){0,500})\]\((\()?([^()\s]{1,2000})\)(?(2)\)?)"
+)
+_MD_REF_LINK = recache.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
+_EMPHASIS = recache.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 
 
 # html.unescape reads a numeric reference of any length, and int() refuses one of over 4,300
 # digits (ValueError). A reference is decoded only when it is of a length a code point can
 # have; a longer run of digits stays as written. The named form is the standard library's.
-_CHARREF = re.compile(
+_CHARREF = recache.compile(
     r"&(?:\#0*[0-9]{1,7}(?![0-9]);?"  # &#8211;
     r"|\#[xX]0*[0-9a-fA-F]{1,6}(?![0-9a-fA-F]);?"  # &#x1F399;
     r"|[^\t\n\f <&\#;]{1,32};?)"  # &amp; &notin
@@ -116,10 +120,10 @@ def clean_prose(text: str) -> str:
 
 # Dates ---------------------------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DIGIT_RUN = re.compile(r"\d{9,}")
-_BARE_TIME = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_ISO_DATE = recache.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DIGIT_RUN = recache.compile(r"\d{9,}")
+_BARE_TIME = recache.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+_YEAR = recache.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _MAX_DATE_TEXT = 80
 
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from episodeparse import sniff
+from episodeparse import recache, sniff
 from episodeparse.document import HEADING_WORDS, Document, Segment, is_boilerplate
 from episodeparse.extractors import Context, PersonDraft
 from episodeparse.extractors import abstract as abstract_x
@@ -41,15 +41,15 @@ from episodeparse.normalize import clean_prose
 
 __all__ = ["Parsed", "keep_documents", "parse", "parse_notes", "parse_with_document"]
 
-_MARKDOWN_HINT = re.compile(r"^\#{1,6}[ \t]|\]\(https?://|^[*-][ \t]\[", re.MULTILINE)
+_MARKDOWN_HINT = recache.compile(r"^\#{1,6}[ \t]|\]\(https?://|^[*-][ \t]\[", re.MULTILINE)
 # Headings whose words are structure, not content: taken even when their section is empty.
 _STRUCTURAL = frozenset(("abstract", "bio", "chapters", "categories", "people"))
 # Sections a field of their own reads: what it leaves is left over, not section text.
 _FIELD_KINDS = frozenset(("abstract", "bio", "categories", "people"))
-_WORD = re.compile(r"\w+")
-_HEADING_WORD = re.compile(r"[^\W_]+")
+_WORD = recache.compile(r"\w+")
+_HEADING_WORD = recache.compile(r"[^\W_]+")
 _TITLES = frozenset(("Sir", "Dr.", "Dr", "Lord", "Lady", "Dame"))
-_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,12})['’]s?\b")
+_POSSESSIVE = recache.compile(r"(?<![\w-])([A-Z][a-z]{2,12})['’]s?\b")
 
 
 def _is_word_char(char: str, joiners: str) -> bool:

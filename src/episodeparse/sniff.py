@@ -14,6 +14,8 @@ import codecs
 import re
 from typing import Final
 
+from episodeparse import recache
+
 __all__ = [
     "HTML_SNIFF_CHARS",
     "PSC_NAMESPACE",
@@ -30,7 +32,7 @@ PSC_NAMESPACE: Final = "http://podlove.org/simple-chapters"
 
 # Feeds ----------------------------------------------------------------------------------
 
-_PROLOG_MISC: Final = re.compile(
+_PROLOG_MISC: Final = recache.compile(
     rb"""
     (?: \s+                          # whitespace
       | <\?[^>]{0,1000}\?>           # <?xml ...?>, <?xml-stylesheet ...?>
@@ -42,9 +44,9 @@ _PROLOG_MISC: Final = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _FEED_ROOT: Final = rb"(?:rss|feed|[A-Za-z][\w.-]{0,20}:RDF|RDF)"  # a feed's root element
-_ROOT: Final = re.compile(rb"<" + _FEED_ROOT + rb"[\s>/]")
+_ROOT: Final = recache.compile(rb"<" + _FEED_ROOT + rb"[\s>/]")
 # A doctype too long to see past (billion laughs): its name is the root element's.
-_FEED_DOCTYPE: Final = re.compile(rb"<!DOCTYPE\s+" + _FEED_ROOT + rb"[\s\[>]")
+_FEED_DOCTYPE: Final = recache.compile(rb"<!DOCTYPE\s+" + _FEED_ROOT + rb"[\s\[>]")
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -71,7 +73,7 @@ def looks_like_feed(head: bytes) -> bool:
 
 HTML_SNIFF_CHARS: Final = 65536  # what looks_like_html reads of a text
 
-_HTML_START: Final = re.compile(
+_HTML_START: Final = recache.compile(
     r"""
     <(?:!doctype|html|head|body|p|div|h[1-6]|ul|ol|li|table|section|article
        |span|a|br|hr|strong|b|em|i|blockquote|pre|img|figure|header|main|nav)
@@ -80,7 +82,7 @@ _HTML_START: Final = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_HTML_EVIDENCE: Final = re.compile(
+_HTML_EVIDENCE: Final = recache.compile(
     r"""
       <(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|blockquote|pre|hr)(?=[\s/>])  # block tag
     | </(?:p|div|li|ul|ol|h[1-6]|table|blockquote|pre)\s*>                   # its end
@@ -118,7 +120,7 @@ def looks_like_html(text: str) -> bool:
 
 # Chapters files -------------------------------------------------------------------------
 
-_PSC_PROLOG: Final = re.compile(
+_PSC_PROLOG: Final = recache.compile(
     rb"""(?:\xef\xbb\xbf)?                   # a UTF-8 byte order mark
     (?: \s                                   # whitespace, one at a time ((\s+)* backtracks
                                              #   exponentially when no root follows)
@@ -134,7 +136,7 @@ _PSC_PROLOG: Final = re.compile(
 )
 
 # What the first characters of a chapters file in a text format can be (after a BOM).
-_TEXT_HEAD: Final = re.compile(
+_TEXT_HEAD: Final = recache.compile(
     r"""[ \t\r\n]*[{\[]                    # JSON
       | WEBVTT                            # WebVTT
       | ;FFMETADATA                       # FFMETADATA

@@ -52,13 +52,12 @@ import csv
 import io
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from episodeparse import feeds
+from episodeparse import feeds, recache
 from episodeparse.checks import Options
 from episodeparse.inputs import DEFAULT_MAX_BYTES, STDIN, InputFailure, expand
 from episodeparse.validate import Report, iter_reports
@@ -359,7 +358,7 @@ def totals(rows: Sequence[Row]) -> Totals:
 
 # Control characters (a terminal would obey them) and the bidirectional overrides (they
 # reorder what follows them on the line) never reach a cell.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = recache.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clean(text: str) -> str:
@@ -594,7 +593,7 @@ def to_json(rows: Iterable[Row], total: Totals) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MARKDOWN_SPECIAL = recache.compile(r"([\\`*_\[\]<>|~&])")
 
 
 def _markdown(text: str) -> str:

@@ -27,11 +27,11 @@ and lines that are not tags are returned as ``Unread``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import Final
 
+from episodeparse import recache
 from episodeparse.chapter_formats.timeline import (
     ChapterFile,
     ChapterList,
@@ -43,7 +43,7 @@ from episodeparse.chapter_formats.timeline import (
 __all__ = ["HEADER", "escape", "read", "write"]
 
 HEADER: Final = ";FFMETADATA1"
-_SPECIAL: Final = re.compile(r"[=;#\\\n\r]")
+_SPECIAL: Final = recache.compile(r"[=;#\\\n\r]")
 
 
 def escape(text: str) -> str:
@@ -137,8 +137,8 @@ def _split_tag(raw: str) -> tuple[str, str] | None:
     return None
 
 
-_INTEGER: Final = re.compile(r"[ \t]*[+-]?\d{1,30}")
-_TIMEBASE: Final = re.compile(r"[ \t]*(\d{1,18})[ \t]*/[ \t]*(\d{1,18})")
+_INTEGER: Final = recache.compile(r"[ \t]*[+-]?\d{1,30}")
+_TIMEBASE: Final = recache.compile(r"[ \t]*(\d{1,18})[ \t]*/[ \t]*(\d{1,18})")
 
 
 class _Chapter:

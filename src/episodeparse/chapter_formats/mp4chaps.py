@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from episodeparse import recache
 from episodeparse.chapter_formats.timeline import (
     ChapterFile,
     ChapterList,
@@ -42,12 +43,12 @@ def write(chapters: ChapterList) -> str:
     return "\n".join(lines) + "\n"
 
 
-_LINE: Final = re.compile(
+_LINE: Final = recache.compile(
     r"""^(\d{2,9}):([0-5]\d):([0-5]\d)\.(\d{3})  # HH:MM:SS.mmm
         (?:[ \t]+(.*))?$                     # the title""",
     re.VERBOSE,
 )
-_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK: Final = recache.compile(r"\r\n|\r|\n")
 
 
 def read(text: str) -> ChapterFile | None:

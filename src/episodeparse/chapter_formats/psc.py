@@ -21,13 +21,13 @@ the line they are on.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from episodeparse import recache
 from episodeparse.chapter_formats.timeline import (
     ChapterFile,
     ChapterFormatError,
@@ -47,7 +47,7 @@ _ROOT: Final = f"{{{NAMESPACE}}}chapters"
 _CHAPTER: Final = f"{{{NAMESPACE}}}chapter"
 
 # Characters XML 1.0 cannot carry at all (Char production), even as references.
-_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML: Final = recache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ATTRIBUTE_ESCAPES: Final = {
     "&": "&amp;",
     "<": "&lt;",
@@ -57,7 +57,7 @@ _ATTRIBUTE_ESCAPES: Final = {
     "\n": "&#10;",
     "\r": "&#13;",
 }
-_TO_ESCAPE: Final = re.compile('[&<>"\t\n\r]')
+_TO_ESCAPE: Final = recache.compile('[&<>"\t\n\r]')
 
 
 def xml_safe(text: str) -> str:

@@ -25,17 +25,17 @@ Every other field is null or empty: a chapters file says nothing about people or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
+from episodeparse import recache
 from episodeparse.chapter_formats.timeline import ChapterFile, ChapterList, Mark
 from episodeparse.extractors.links import platform_of
 from episodeparse.model import SCHEMA, Chapter, Episode, Leftover, Link, Source
 
 __all__ = ["chapter_ms", "from_episode", "record_times", "to_episode"]
 
-_FRACTION: Final = re.compile(r"\.(\d{1,3})$")
+_FRACTION: Final = recache.compile(r"\.(\d{1,3})$")
 _HOUR_MS: Final = 3_600_000
 
 

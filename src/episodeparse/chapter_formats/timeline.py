@@ -19,6 +19,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from itertools import pairwise
 from typing import Final, Literal
 
+from episodeparse import recache
+
 __all__ = [
     "ChapterFile",
     "ChapterFormatError",
@@ -108,7 +110,7 @@ def seconds_to_ms(value: Decimal | float | int) -> int:
     return int((exact * 1000).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
-_NPT: Final = re.compile(
+_NPT: Final = recache.compile(
     r"""^[ \t]*(?:npt:)?                     # the optional scheme of Media Fragments
         (?:(?:(?P<h>\d{1,6}):)?              # hours, only with minutes
            (?P<m>\d{1,4}):)?                 # minutes
@@ -194,7 +196,7 @@ def ends(chapters: ChapterList, fmt: FormatName) -> list[int]:
     return out
 
 
-_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK: Final = recache.compile(r"\r\n|\r|\n")
 
 
 def one_line(title: str) -> str:

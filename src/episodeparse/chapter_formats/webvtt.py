@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from episodeparse import recache
 from episodeparse.chapter_formats.timeline import (
     ChapterFile,
     ChapterList,
@@ -40,7 +41,7 @@ from episodeparse.normalize import unescape
 __all__ = ["cue_text", "read", "write"]
 
 _ESCAPES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_TO_ESCAPE: Final = re.compile("[&<>]")
+_TO_ESCAPE: Final = recache.compile("[&<>]")
 
 
 def cue_text(title: str) -> str:
@@ -63,16 +64,16 @@ def write(chapters: ChapterList) -> str:
 
 # Reading --------------------------------------------------------------------------------
 
-_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK: Final = recache.compile(r"\r\n|\r|\n")
 _TIMESTAMP: Final = r"(?:(\d{2,9}):)?(\d{2}):(\d{2})\.(\d{3})"
-_TIMING: Final = re.compile(
+_TIMING: Final = recache.compile(
     rf"""^[ \t]*{_TIMESTAMP}         # start: [hh:]mm:ss.ttt
         [ \t]+-->[ \t]+
         {_TIMESTAMP}                  # end
         (?:[ \t].*)?$                 # cue settings""",
     re.VERBOSE,
 )
-_TAG: Final = re.compile(r"<[^<>]*>")  # not [^>]*: linear on a line of lone "<"
+_TAG: Final = recache.compile(r"<[^<>]*>")  # not [^>]*: linear on a line of lone "<"
 
 
 def _ms(hours: str | None, minutes: str, seconds: str, millis: str) -> int | None:

@@ -9,15 +9,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from episodeparse import recache
 from episodeparse.checks.notes import Finding, Notes, check, quote
 from episodeparse.document import SectionBlock
 
 __all__ = ["empty", "missing", "short"]
 
-_WORD = re.compile(r"\w+")
+_WORD = recache.compile(r"\w+")
 _MIN_WORDS = 5
 
 

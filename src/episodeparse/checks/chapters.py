@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from episodeparse import recache
 from episodeparse.checks.notes import ChapterSpot, Finding, Notes, check, quote
 from episodeparse.document import Segment
 from episodeparse.extractors.chapters import match_chapter
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 _TIME = r"\d{1,3}:\d{2}(?::\d{2})?(?![\d:])"
-_AT_START = re.compile(
+_AT_START = recache.compile(
     rf"""^[ \t]*(?:[-*•·>+][ \t]+|\d{{1,3}}[.)][ \t]+)?   # a bullet or a list number
         (?:\*\*|__)?                                      # bold around the time
         (?P<open>[\[(]?)@?[ \t]?                          # a bracket, "@"
@@ -51,9 +52,9 @@ _AT_START = re.compile(
         (?P<close>[\])]?)""",
     re.VERBOSE,
 )
-_BRACKETED = re.compile(rf"[\[(]@?(?P<time>{_TIME})")
-_SEPARATORS = re.compile(r"^(?:\(\#[^)\s]{0,40}\)|\*\*|__|[ \t\-–—:|.~])*")
-_CLOCK = re.compile(r"^(?:[AaPp]\.?[Mm]\.?|Uhr|h)\b|^[/:]|^\d{1,2}[:/]\d")
+_BRACKETED = recache.compile(rf"[\[(]@?(?P<time>{_TIME})")
+_SEPARATORS = recache.compile(r"^(?:\(\#[^)\s]{0,40}\)|\*\*|__|[ \t\-–—:|.~])*")
+_CLOCK = recache.compile(r"^(?:[AaPp]\.?[Mm]\.?|Uhr|h)\b|^[/:]|^\d{1,2}[:/]\d")
 _LONG = 10 * 3600
 
 DropKind = Literal["bad-time", "no-title", "other"]

@@ -16,27 +16,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from episodeparse import recache
 from episodeparse.checks.notes import Finding, LinkSpot, Notes, check, quote
 from episodeparse.extractors.links import platform_of
 
 __all__ = ["duplicate", "http", "malformed"]
 
-_SCHEME = re.compile(
+_SCHEME = recache.compile(
     r"""(?<![\w/.:+-])
         (?P<scheme>[Hh][Tt]{1,3}[Pp][Ss]?)   # http, https, and typos: htp, htttps
         (?P<sep>:/{1,5}|/{2,5})              # the separator, right or wrong
         (?=[\w%~.-])                         # then the address""",
     re.VERBOSE,
 )
-_SPACE_AFTER_SCHEME = re.compile(
+_SPACE_AFTER_SCHEME = recache.compile(
     r"(?<![\w/.:+-])(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)[ \t]+(?=[\w-]{1,63}\.[A-Za-z])"
 )
 _TARGET_WINDOW = 500  # characters: a Markdown link target, or its label
-_ADDRESS_START = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]{0,20}://|www\.)", re.IGNORECASE)
-_REF_DEFINITION = re.compile(
+_ADDRESS_START = recache.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]{0,20}://|www\.)", re.IGNORECASE)
+_REF_DEFINITION = recache.compile(
     r"^[ \t]{0,3}\[[^\[\]\n]{1,100}\]:[ \t]*<?(?P<url>[^\s<>]{1,2000})>?(?:[ \t].*)?$"
 )
-_LABEL = re.compile(r"\[(?:\\.|[^\[\]\n\\]){0,500}\]\(")  # a Markdown link's [label](
+_LABEL = recache.compile(r"\[(?:\\.|[^\[\]\n\\]){0,500}\]\(")  # a Markdown link's [label](
 _HTTPS_HOSTS = frozenset(
     [
         "reddit.com",

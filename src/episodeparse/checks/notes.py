@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from episodeparse import recache
 from episodeparse.diagnostics import Severity
 from episodeparse.document import Document, Segment
 from episodeparse.extractors import Context
@@ -42,7 +43,7 @@ __all__ = [
 Profile = Literal["youtube", "spotify", "apple", "podcasting2"]
 PROFILES: tuple[Profile, ...] = ("youtube", "spotify", "apple", "podcasting2")
 
-_BREAK = re.compile(r"\r\n|\r|\n")  # as document.py splits lines
+_BREAK = recache.compile(r"\r\n|\r|\n")  # as document.py splits lines
 
 
 @dataclass(frozen=True, slots=True)

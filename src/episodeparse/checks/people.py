@@ -10,15 +10,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from episodeparse import recache
 from episodeparse.checks.notes import Finding, Notes, check, quote
 from episodeparse.document import SectionBlock, Segment
 
 __all__ = ["bio_without_person", "loose_bios", "no_bio", "no_guest"]
 
-_WORD = re.compile(r"\w")
+_WORD = recache.compile(r"\w")
 
 
 @check("people/no-guest", "warning", "the notes name no guest")

@@ -19,9 +19,9 @@ Notes with no chapter at all ask for none, and are not held to "at least three".
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
+from episodeparse import recache
 from episodeparse.checks.chapters import dropped_times
 from episodeparse.checks.notes import ChapterSpot, Finding, Notes, check, quote
 from episodeparse.normalize import render_inline
@@ -47,11 +47,11 @@ __all__ = [
 _MIN_CHAPTERS = 3
 _YOUTUBE_MIN_SECONDS = 10
 _SPOTIFY_TITLE = 40
-_TIME_OPENING = re.compile(
+_TIME_OPENING = recache.compile(
     r"^[ \t]*(?:[-*•·>+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?[\[(]?@?[ \t]?"
     r"\d{1,3}:\d{2}(?::\d{2})?[\])]?"
 )
-_ANCHOR = re.compile(r"^\(\#[^)\s]{0,40}\)")  # [01:50](#t=01:50)
+_ANCHOR = recache.compile(r"^\(\#[^)\s]{0,40}\)")  # [01:50](#t=01:50)
 
 
 def _first_at_zero(notes: Notes, rule: str) -> Iterator[Finding]:

@@ -9,16 +9,16 @@ and an empty "Abstract" heading (``abstract/empty`` says so).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from episodeparse import recache
 from episodeparse.checks.notes import Finding, Notes, check
 from episodeparse.document import Segment
 
 __all__ = ["empty"]
 
-_WORD = re.compile(r"\w")
-_LEVEL = re.compile(r"^(#{1,6})[ \t]")
+_WORD = recache.compile(r"\w")
+_LEVEL = recache.compile(r"^(#{1,6})[ \t]")
 
 
 def _level(seg: Segment) -> int | None:

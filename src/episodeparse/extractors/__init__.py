@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from episodeparse import recache
 from episodeparse.document import Document, Segment
 from episodeparse.model import Role
 
@@ -92,7 +93,7 @@ _ROLE_WORDS = frozenset(
         "filmmaker",
     }
 )
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]{0,40}|\d[^\W\d_][\w'’-]{0,40}")
+_NAME_WORD = recache.compile(r"[^\W\d_][\w'’.-]{0,40}|\d[^\W\d_][\w'’-]{0,40}")
 _NOT_NAME_WORDS = frozenset(
     [
         "The",
@@ -303,13 +304,13 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     return " ".join(words), end
 
 
-_NICKNAME = re.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
+_NICKNAME = recache.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
 _QUOTES_AFTER = (' "', " “", " '", " ‘")
 # "[ \t]*" then "[ \t]+and" would try every split of a run of blanks: one blank stands for "+".
-_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t](?:and|&)[ \t]+)")
+_LIST_JOIN = recache.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t](?:and|&)[ \t]+)")
 
 
-_AFTER_NAME_PAREN = re.compile(r"[ \t]*\([^()\n]{0,200}\)")
+_AFTER_NAME_PAREN = recache.compile(r"[ \t]*\([^()\n]{0,200}\)")
 # No credit list is longer; and callers read names at every cue of a line, so an unbounded
 # list ("Aa, Aa, Aa, ..." for a megabyte) would be read once per cue: quadratic.
 MAX_LIST_NAMES = 24
@@ -446,8 +447,8 @@ class _Roster:
         return None
 
 
-_BLANKS_THEN_CAPITAL = re.compile(r"(?<![ \t])[ \t]+(?=[A-Z])")
-_NOT_IN_WORD = re.compile(r"[^\w-]")
+_BLANKS_THEN_CAPITAL = recache.compile(r"(?<![ \t])[ \t]+(?=[A-Z])")
+_NOT_IN_WORD = recache.compile(r"[^\w-]")
 
 
 def _before_capitals(text: str) -> dict[str, list[int]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from episodeparse import recache
 from episodeparse.document import Document, Segment, is_boilerplate, paragraphs
 from episodeparse.extractors import Context
 from episodeparse.normalize import clean_prose
 
 __all__ = ["extract"]
 
-_STOP = re.compile(
+_STOP = recache.compile(
     r"""^(?:[-*•+>][ \t]|\d{1,3}[.)][ \t]          # a list
         |[\w']{1,20}(?:[ \t][\w']{1,20}){0,2}:[ \t]  # "Music: ...", "Executive Producer: ..."
         |(?:Starring|Music|Produced|Producer|Executive|Written|Edited|Credits)\b
@@ -25,15 +26,15 @@ _STOP = re.compile(
         |https?://|www\.)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_LABEL_LINE = re.compile(r":[ \t]*$")
-_PREFACE = re.compile(  # "Hosts: A & B", "Published: ..." before the description
+_LABEL_LINE = recache.compile(r":[ \t]*$")
+_PREFACE = recache.compile(  # "Hosts: A & B", "Published: ..." before the description
     r"""^(?:(?:Your[ \t]+)?(?:Hosts?|Guests?|Co-?hosts?)
         |Published|Recorded|Air[ \t]?date|Date)[ \t]*:""",
     re.IGNORECASE | re.VERBOSE,
 )
-_PSEUDO_HEADING = re.compile(r"^[A-Z][^.!?:;,\n]{0,40}$")
+_PSEUDO_HEADING = recache.compile(r"^[A-Z][^.!?:;,\n]{0,40}$")
 # No bracket inside a label or an address: each "[" starts at most one short attempt.
-_LINKS = re.compile(r"\[[^\[\]\n]{0,500}\]\([^()\[\]\s]{0,2000}\)|https?://\S{1,2000}")
+_LINKS = recache.compile(r"\[[^\[\]\n]{0,500}\]\([^()\[\]\s]{0,2000}\)|https?://\S{1,2000}")
 
 
 def _stops(text: str) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from episodeparse import recache
 from episodeparse.document import Document, Segment, paragraphs
 from episodeparse.extractors import Context, PersonDraft
 from episodeparse.normalize import clean_prose
 
 __all__ = ["extract"]
 
-_VERB_AFTER = re.compile(
+_VERB_AFTER = recache.compile(
     r"""^[ \t]+(?:(?:is|was)(?![ \t]+(?:joined|back|here|now|not)\b)  # not "is joined by"
         |has|leads|works|started|holds|spent|serves)\b""",
     re.VERBOSE,

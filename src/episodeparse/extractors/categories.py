@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import re
 
+from episodeparse import recache
 from episodeparse.document import paragraphs
 from episodeparse.extractors import Context
 from episodeparse.normalize import collapse, render_inline
 
 __all__ = ["extract"]
 
-_INLINE = re.compile(
+_INLINE = recache.compile(
     r"^[ \t]*(?:Categories|Category|Tags|Keywords|Topics)[ \t]*:[ \t]*(?P<items>\S.*)$",
     re.IGNORECASE,
 )
 # Blanks are taken from the start of their run only: searching from inside it is quadratic.
-_ITEM_SPLIT = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:,|;|\||·|•)[ \t]*")
-_BULLET = re.compile(r"^[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
+_ITEM_SPLIT = recache.compile(r"(?:(?<![ \t])[ \t]+)?(?:,|;|\||·|•)[ \t]*")
+_BULLET = recache.compile(r"^[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 
 
 def _items(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from episodeparse import recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context
 from episodeparse.model import Chapter
@@ -25,7 +26,7 @@ from episodeparse.normalize import collapse, render_inline, time_to_seconds
 __all__ = ["extract", "match_chapter"]
 
 _TIME = r"\d{1,3}:\d{2}(?::\d{2})?(?:\.\d{1,3})?"  # milliseconds: mp4chaps lines
-_CHAPTER_LINE = re.compile(
+_CHAPTER_LINE = recache.compile(
     rf"""^[ \t]*(?:[-*•·>+][ \t]+)?           # a bullet
         (?:\*\*|__)?                          # bold around the time
         (?P<open>[\[(]?)@?[ \t]?
@@ -38,12 +39,12 @@ _CHAPTER_LINE = re.compile(
         (?P<title>\S.*)$""",
     re.VERBOSE,
 )
-_TIME_AT_END = re.compile(rf"^(?P<title>\S.*?)[ \t]*[\[(]@?(?P<time>{_TIME})[ \t]?~?[\])]$")
-_TIME_CELL = re.compile(rf"^{_TIME}$")
-_BOLD_WRAP = re.compile(r"^(\*\*|__)(?P<t>.+)\1$")
+_TIME_AT_END = recache.compile(rf"^(?P<title>\S.*?)[ \t]*[\[(]@?(?P<time>{_TIME})[ \t]?~?[\])]$")
+_TIME_CELL = recache.compile(rf"^{_TIME}$")
+_BOLD_WRAP = recache.compile(r"^(\*\*|__)(?P<t>.+)\1$")
 # What follows a clock time, not a chapter's time: "4:20 PM", "16:00 Uhr", "12:30 h".
-_CLOCK_WORD = re.compile(r"^(?:am|pm|AM|PM|a\.m\.|p\.m\.|Uhr|h)(?![\w-])")
-_NOT_A_TITLE = re.compile(r"^[/:]|^\d{1,2}[:/]\d")
+_CLOCK_WORD = recache.compile(r"^(?:am|pm|AM|PM|a\.m\.|p\.m\.|Uhr|h)(?![\w-])")
+_NOT_A_TITLE = recache.compile(r"^[/:]|^\d{1,2}[:/]\d")
 
 
 def _clean(title: str) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from episodeparse import recache
 from episodeparse.extractors import Context
 from episodeparse.normalize import parse_date
 
 __all__ = ["extract"]
 
-_LABELLED = re.compile(
+_LABELLED = recache.compile(
     r"""^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?                      # a bullet, bold
         (?:Air[ \t]?date|Aired|Published|Publication[ \t]+date|Released?|Release[ \t]+date|
            Recorded|Recording[ \t]+date|Date|Episode[ \t]+date|Erschienen|Datum|Publié)
@@ -27,7 +28,7 @@ _LABELLED = re.compile(
 
 # The words a written date is made of; a line with other words ("in Berlin") is read for its
 # date but kept as a leftover, so that its other words do not vanish.
-_DATE_WORD = re.compile(
+_DATE_WORD = recache.compile(
     r"""\d{1,4}(?:st|nd|rd|th|er|e)?|of|the|at|am|pm|utc|gmt|um|le|der|den
     |jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril
     |may|mai|june?|juin|juli?|july|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|septembre

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from episodeparse import recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, names_at, read_name
 from episodeparse.extractors.chapters import match_chapter
@@ -30,29 +31,29 @@ __all__ = ["Header", "extract", "parse_title_line"]
 
 
 # Searched, not matched from the start: a lazy ".*?" before the number would be quadratic.
-_NUMBERED = re.compile(
+_NUMBERED = recache.compile(
     r"""(?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b
         [ \t]*(?:[:\-–—|.][ \t]*)?""",
     re.VERBOSE,
 )
-_SEASON_EPISODE = re.compile(r"\bS(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*")
-_ABBREVIATED = re.compile(
+_SEASON_EPISODE = recache.compile(r"\bS(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*")
+_ABBREVIATED = recache.compile(
     r"^(?P<abbr>[A-Z][A-Za-z]{1,5})[ \t]?(?P<num>\d{1,4})[ \t]*[:\-–—|][ \t]*"
 )
-_BARE_NUMBER = re.compile(r"^(?P<num>\d{1,4})[ \t]*[:|][ \t]+(?=\S)")  # "1393: Space Wake"
-_TRAILING_NUMBER = re.compile(  # "Cincinnatus | 10", "Title | Ep. 12"
+_BARE_NUMBER = recache.compile(r"^(?P<num>\d{1,4})[ \t]*[:|][ \t]+(?=\S)")  # "1393: Space Wake"
+_TRAILING_NUMBER = recache.compile(  # "Cincinnatus | 10", "Title | Ep. 12"
     r"^(?P<title>\S.{0,200}?)[ \t]+[|·][ \t]+(?:Ep\.?|Episode|\#)?[ \t]*(?P<num>\d{1,4})$"
 )
-_SPELLED_EPISODE = re.compile(
+_SPELLED_EPISODE = recache.compile(
     r"^(?P<pre>.+?)(?<!\s)\s+Episode\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     r"Eleven|Twelve)\s*[:\-–—|]\s*(?P<rest>.+)$"
 )
-_BRACKETED = re.compile(r"(?:(?<!\s)\s+)?\[[^\]]{1,60}\]\s*")
-_FOR_DATE = re.compile(r"^(?P<show>.+?)(?<!\s)\s+for\s+(?P<date>.+)$")
-_QUOTED = re.compile(r'^["“”\'‘’](?P<t>.+)["“”\'‘’]$')
+_BRACKETED = recache.compile(r"(?:(?<!\s)\s+)?\[[^\]]{1,60}\]\s*")
+_FOR_DATE = recache.compile(r"^(?P<show>.+?)(?<!\s)\s+for\s+(?P<date>.+)$")
+_QUOTED = recache.compile(r'^["“”\'‘’](?P<t>.+)["“”\'‘’]$')
 # A run of blanks is entered at its start only ("(?<!\s)"): linear on long runs.
-_SEPARATOR = re.compile(r"(?<!\s)\s+//\s+")
-_NAME_LIST_SPLIT = re.compile(r"(?<!\s)\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
+_SEPARATOR = recache.compile(r"(?<!\s)\s+//\s+")
+_NAME_LIST_SPLIT = recache.compile(r"(?<!\s)\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
 
 
 def _clean_title(text: str) -> str | None:
@@ -211,21 +212,23 @@ def parse_title_line(text: str) -> TitleLine:
 
 
 # The teaser: "Coffee Sessions #57 with NAME and NAME, The Future of ...".
-_TEASER = re.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \t]+", re.IGNORECASE)
-_CO_HOSTED = re.compile(r"\bco-?hosted[ \t]+by[ \t]+", re.IGNORECASE)
-_PODCAST_BY = re.compile(
+_TEASER = recache.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \t]+", re.IGNORECASE)
+_CO_HOSTED = recache.compile(r"\bco-?hosted[ \t]+by[ \t]+", re.IGNORECASE)
+_PODCAST_BY = recache.compile(
     r"""^(?:(?P<show>[^\s].{0,60}?)[ \t]+[-–—|:][ \t]+)?  # "MLOps.community - "
         an?[ \t]+podcast[ \t]+(?:by|from|hosted[ \t]+by)[ \t]+""",  # "A podcast by "
     re.IGNORECASE | re.VERBOSE,
 )
 _SHOW = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"  # capitalised words
 _SHOW_NAMED = (
-    re.compile(
+    recache.compile(
         r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
     ),
-    re.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"),
-    re.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b"),
-    re.compile(rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"),
+    recache.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"),
+    recache.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b"),
+    recache.compile(
+        rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"
+    ),
 )
 
 
@@ -234,7 +237,7 @@ def _may_name_the_show(text: str) -> bool:
     return "episode" in text or text.startswith("Welcome") or " is" in text or "\tis" in text
 
 
-_AFFILIATION_AFTER = re.compile(
+_AFFILIATION_AFTER = recache.compile(
     r"^(?:,[ \t]+(?P<role>[^,]{2,80}?\bat\b[^,]{2,80}?(?:\([^)]{1,40}\))?)(?=[,.]|$)"
     r"|[ \t]+of[ \t]+(?P<org>[A-Z][^,.]{1,60}?)(?=[,.]))"
 )
@@ -327,7 +330,9 @@ def extract(ctx: Context) -> Header:
     return header
 
 
-_SHOW_LINE = re.compile(r"^[A-Z][\w'’&.+-]*(?:[ \t][\w'’&.+-]+){0,5}[ \t](?:Podcast|Show|Radio)$")
+_SHOW_LINE = recache.compile(
+    r"^[A-Z][\w'’&.+-]*(?:[ \t][\w'’&.+-]+){0,5}[ \t](?:Podcast|Show|Radio)$"
+)
 
 
 def _show_line(ctx: Context, header: Header) -> None:

@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from episodeparse import recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
 from episodeparse.model import Link, LinkKind
@@ -32,7 +33,7 @@ _TLDS = (
     "com|org|net|fm|io|ai|co|dev|show|tv|me|gg|app|xyz|info|energy|news|blog|page|link|social|"
     "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us"
 )
-_TOKEN = re.compile(
+_TOKEN = recache.compile(
     rf"""
     (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{{0,100}}\]){{0,500}})\]  # [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
@@ -51,12 +52,12 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_REF_DEFINITION = re.compile(
+_REF_DEFINITION = recache.compile(
     r"^[ \t]{0,3}\[(?P<key>[^\[\]\n]{1,100})\]:[ \t]*<?(?P<url>\S{1,2000}?)>?(?:[ \t]+[\"'(].*)?$"
 )
 _TRAILING = ".,;:!?"
 # Something that may start a link: cheaper than the full alternation on plain prose.
-_MAYBE_LINK = re.compile(r"[\[<@]|://|www\.|[a-z0-9]\.[a-z]")
+_MAYBE_LINK = recache.compile(r"[\[<@]|://|www\.|[a-z0-9]\.[a-z]")
 
 _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter.com", "twitter"),
@@ -130,23 +131,23 @@ _SOCIAL = frozenset(
     ]
 )
 _LISTEN_PLATFORMS = frozenset(("apple podcasts", "spotify"))
-_COMMUNITY_WORDS = re.compile(
+_COMMUNITY_WORDS = recache.compile(
     r"\b(?:join|sign[ -]?up|newsletter|community|meetups?|mailing list|subscribe to our)\b",
     re.IGNORECASE,
 )
-_LISTEN_WORDS = re.compile(
+_LISTEN_WORDS = recache.compile(
     r"^(?:rss|rss feed|apple podcasts|google podcasts|spotify|overcast|pocket casts|castbox|"
     r"stitcher|podcast addict|listen on .+|subscribe on .+|subscribe)$",
     re.IGNORECASE,
 )
-_SPONSOR_WORDS = re.compile(r"\bsponsor", re.IGNORECASE)
-_COMMUNITY_PATH = re.compile(r"join|invite|signup|sign-up|newsletter|subscribe", re.IGNORECASE)
-_LISTEN_PATH = re.compile(r"\.(?:mp3|m4a|ogg|opus|xml|rss)$|(?:^|/)(?:feed|rss)(?:/podcast)?$")
-_LISTEN_INTRO = re.compile(
+_SPONSOR_WORDS = recache.compile(r"\bsponsor", re.IGNORECASE)
+_COMMUNITY_PATH = recache.compile(r"join|invite|signup|sign-up|newsletter|subscribe", re.IGNORECASE)
+_LISTEN_PATH = recache.compile(r"\.(?:mp3|m4a|ogg|opus|xml|rss)$|(?:^|/)(?:feed|rss)(?:/podcast)?$")
+_LISTEN_INTRO = recache.compile(
     r"\b(?:apps?|listen(?:[ \t]+on)?|subscribe[ \t]+on)\b[^:]{0,40}:", re.IGNORECASE
 )
-_HOME_WORDS = re.compile(r"\b(?:website|site|homepage|home page|profile)\b", re.IGNORECASE)
-_CONNECT_WITH = re.compile(
+_HOME_WORDS = recache.compile(r"\b(?:website|site|homepage|home page|profile)\b", re.IGNORECASE)
+_CONNECT_WITH = recache.compile(
     r"""\b(?:Connect|Chat|Follow|Find|Reach)[ \t]+(?:with[ \t]+)?   # "Connect with"
         (?P<name>[^\W\d_][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})      # "Mike"
         [ \t]+on\b""",  # "on LinkedIn"
@@ -154,15 +155,17 @@ _CONNECT_WITH = re.compile(
 )
 # Name words are bounded ({0,40}): these are matched once per link of a line, and an
 # unbounded word would read a long line of one "word" to its end every time (quadratic).
-_POSSESSIVE = re.compile(
+_POSSESSIVE = recache.compile(
     r"^(?P<name>[^\W_][\w.\-ƀ]{0,40}(?:[ \t][A-Z][\w.-]{0,40}){0,3}?)(?:['’]s|s['’]|['’])[ \t]"
 )
-_NAME_PREFIX = re.compile(  # "- Wes: [X](..)", "- Sam Rivers – [GitHub](..), [Website](..)"
+_NAME_PREFIX = recache.compile(  # "- Wes: [X](..)", "- Sam Rivers – [GitHub](..), [Website](..)"
     r"""^[ \t]*(?:[-*•][ \t]+)?
         (?P<name>[A-Z][\w'’-]{0,40}(?:[ \t][A-Z][\w'’-]{0,40}){0,2})(?::|[ \t]+[-–—])[ \t]*""",
     re.VERBOSE,
 )
-_POSSESSIVE_ANY = re.compile(r"(?<![\w'’])(?P<name>[A-Z][\w.-]{1,30})(?:['’]s|s['’]|['’])[ \t]+\w")
+_POSSESSIVE_ANY = recache.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][\w.-]{1,30})(?:['’]s|s['’]|['’])[ \t]+\w"
+)
 _NOT_PEOPLE = frozenset(
     {
         "Show",
@@ -191,33 +194,33 @@ _NOT_PEOPLE = frozenset(
         "RSS",
     }
 )
-_EMBED_SOURCE = re.compile(r"src=[\"']?$", re.IGNORECASE)
-_LEAD_IN = re.compile(
+_EMBED_SOURCE = recache.compile(r"src=[\"']?$", re.IGNORECASE)
+_LEAD_IN = recache.compile(
     r"(?:(?<![ \t])[ \t]+)?(?:[-–—][ \t]*)?"
     r"\b(?:go[ \t]+to|visit|head[ \t]+to|check[ \t]+out|see|at)$",
     re.IGNORECASE,
 )
-_FRAGMENT = re.compile(
+_FRAGMENT = recache.compile(
     r"^(?:on|and|or|but|to|in|with|for|of|from|by)\b|.*\b(?:is|are|was|were)$", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z])|❤")
-_WHERE_TO_FIND = re.compile(
+_SENTENCE_END = recache.compile(r"[.!?][ \t]+(?=[A-Z])|❤")
+_WHERE_TO_FIND = recache.compile(
     r"^(?:Where[ \t]+to[ \t]+(?:find|follow)|Find|Follow|Connect[ \t]+with)[ \t]+"
     r"(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})[ \t]*:?$"
 )
-_NAME_ON_PLATFORM = re.compile(  # "Lucía on LinkedIn: URL", "Kit on Bluesky: @kit"
+_NAME_ON_PLATFORM = recache.compile(  # "Lucía on LinkedIn: URL", "Kit on Bluesky: @kit"
     r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})[ \t]+on[ \t]+"
     r"(?:Twitter|X|LinkedIn|Mastodon|Bluesky|Instagram|GitHub|Github|YouTube|Threads|TikTok|"
     r"Facebook|Twitch|Substack|Medium)\b"
 )
-_NOT_A_NAME_START = re.compile(r"(?:The|Our|My|Us|We|This)\b")
-_HONORIFIC_START = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
-_NAME_THEN_PAREN = re.compile(
+_NOT_A_NAME_START = recache.compile(r"(?:The|Our|My|Us|We|This)\b")
+_HONORIFIC_START = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
+_NAME_THEN_PAREN = recache.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})"  # from a word's start
     r"[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
 )
-_BULLET = re.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
-_CODE_SPAN = re.compile(r"`[^`\n]{0,500}`")
+_BULLET = recache.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
+_CODE_SPAN = recache.compile(r"`[^`\n]{0,500}`")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -638,7 +641,7 @@ def _same_address(label: str, url: str) -> bool:
     return bare(url).startswith(bare(label).rstrip(".…")) and label.endswith(("...", "…"))
 
 
-_SPONSOR_INTRO = re.compile(r"sponsor", re.IGNORECASE)
+_SPONSOR_INTRO = recache.compile(r"sponsor", re.IGNORECASE)
 
 
 def extract(ctx: Context) -> list[Link]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from episodeparse import recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, name_before, names_at, read_name
 from episodeparse.model import Role
@@ -24,29 +25,29 @@ from episodeparse.normalize import collapse, render_inline
 
 __all__ = ["affiliation_after", "extract"]
 
-_CONVERSATION = re.compile(
+_CONVERSATION = recache.compile(
     r"[ \t](?:talks|chats|speaks|sits[ \t]+down|catches[ \t]+up)[ \t]+with[ \t]+"
     r"|[ \t]interviews[ \t]+(?:(?:the|our|his|her|their|two|three|[a-z]+s)[ \t]+){0,3}"
 )
-_DISCUSS = re.compile(
+_DISCUSS = recache.compile(
     r"^[ \t]+(?:discuss|talk|chat|dive|sit[ \t]+down|break[ \t]+down|explore|catch[ \t]+up)\b",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r"(?:[.!?;][ \t]+|,[ \t]+)(?=[A-Z])")
-_FROM_JOIN = re.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t]+join[ \t]+")
-_JOINS = re.compile(r"^[ \t]+joins?\b")
-_GUEST_CUES = re.compile(
+_CLAUSE_START = recache.compile(r"(?:[.!?;][ \t]+|,[ \t]+)(?=[A-Z])")
+_FROM_JOIN = recache.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t]+join[ \t]+")
+_JOINS = recache.compile(r"^[ \t]+joins?\b")
+_GUEST_CUES = recache.compile(
     r"\b(?:joined[ \t]+by|with[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
     r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
     r"(?:my|our|today['’]s|this[ \t]+week['’]s)[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are))[ \t]+"
 )
-_ROLE_LABEL = re.compile(
+_ROLE_LABEL = recache.compile(
     r"""^[ \t]*(?:[-*•][ \t]+)?
         (?P<label>(?:Special[ \t]+)?Guests?|Co-?[ \t]?hosts?|Hosts?|Hosted[ \t]+by|Your[ \t]+hosts?)
         [ \t]*[:\-–][ \t]*""",
     re.IGNORECASE | re.VERBOSE,
 )
-_IS_PHRASE = re.compile(
+_IS_PHRASE = recache.compile(
     r"""^(?:[ \t]*\([^)]{0,120}\))?[ \t]+      # "NAME (Twitter: @x) is"
         (?:(?P<verb>is|was)[ \t]+                      # "is a", "is CEO and Founder of"
             (?=(?:a|an|the|one|CEO|CTO|COO|co-?founder|founder|[A-Z][\w-]*[ \t]+(?:at|of|and))\b)
@@ -54,15 +55,17 @@ _IS_PHRASE = re.compile(
              |joins|builds|runs|founded|co-founded|serves[ \t]+as)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_NOT_A_PERSON = re.compile(  # "Rustacean Station is a community project"
+_NOT_A_PERSON = recache.compile(  # "Rustacean Station is a community project"
     r"""[ \t]*(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}
         (?:podcast|show|project|community|company|platform|tool|library|framework|service|
            app|book|movie|film|series|newsletter|conference|game|network|channel)s?\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 _WHO_ETC = r"\b(?:who|where|which|that|whose|working|focusing|specializing)\b"
-_DEGREES = re.compile(r"^(?:,[ \t]*(?:Ph\.?[ \t]?D\.?|M\.?D\.?|MBA|Jr\.?|Sr\.?|PE|RN)(?=[,\s]|$))+")
-_APPOSITIVE = re.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?")
+_DEGREES = recache.compile(
+    r"^(?:,[ \t]*(?:Ph\.?[ \t]?D\.?|M\.?D\.?|MBA|Jr\.?|Sr\.?|PE|RN)(?=[,\s]|$))+"
+)
+_APPOSITIVE = recache.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?")
 
 
 def _apposition(after: str) -> str | None:
@@ -223,16 +226,18 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         _add_all(ctx, full, "guest", affiliation)
 
 
-_PAREN_OR_LINK = re.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
-_ROLE_BEFORE = re.compile(r"\b(?P<role>host|co-host|cohost)[ \t]+(?=[A-Z])")  # "host Ruben ..."
-_IS_HOST = re.compile(
+_PAREN_OR_LINK = recache.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
+_ROLE_BEFORE = recache.compile(
+    r"\b(?P<role>host|co-host|cohost)[ \t]+(?=[A-Z])"
+)  # "host Ruben ..."
+_IS_HOST = recache.compile(
     r"^[ \t]+is[ \t]+(?:the|a|your)[ \t]+(?P<co>co-?)?host[ \t]+of\b", re.IGNORECASE
 )
-_JOINS_US = re.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podcast|me)\b")
-_TRAILING_APPOSITION = re.compile(r",[ \t]+[^,]{2,80},$")
-_IS_JOINED_BY = re.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
-_SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
-_NAME_DASH_ROLE = re.compile(  # "Graham Krizek - Founder of Voltage"
+_JOINS_US = recache.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podcast|me)\b")
+_TRAILING_APPOSITION = recache.compile(r",[ \t]+[^,]{2,80},$")
+_IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
+_SELF_INTRO = recache.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
+_NAME_DASH_ROLE = recache.compile(  # "Graham Krizek - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
 )
 _JOB_WORDS = frozenset(
@@ -274,9 +279,9 @@ _JOB_WORDS = frozenset(
         "Analyst",
     }
 )
-_WITH_TITLE = re.compile(r"\bwith[ \t]+(?=[A-Z])")
-_INTERVIEWS = re.compile(r"\binterviews?\b", re.IGNORECASE)
-_INTERVIEWS_ON = re.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
+_WITH_TITLE = recache.compile(r"\bwith[ \t]+(?=[A-Z])")
+_INTERVIEWS = recache.compile(r"\binterviews?\b", re.IGNORECASE)
+_INTERVIEWS_ON = recache.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
 
 
 def _with_job_title(ctx: Context, text: str) -> None:
@@ -316,7 +321,7 @@ def _discussants(ctx: Context, names: list[str]) -> None:
         ctx.add_person(name, known.role if known else "guest")
 
 
-_SIGNATURE = re.compile(r"^[ \t]*(?:--|—|–|~)[ \t]*(?=[A-Z])")
+_SIGNATURE = recache.compile(r"^[ \t]*(?:--|—|–|~)[ \t]*(?=[A-Z])")
 
 
 def _signature(ctx: Context) -> None:
@@ -349,9 +354,9 @@ def _take_or_leave(
     ctx.take(seg)
 
 
-_ASIDE = re.compile(r"\(([^()\n]{1,300})\)")
+_ASIDE = recache.compile(r"\(([^()\n]{1,300})\)")
 # An e-mail address is entered at the start of its run only ("(?<!...)"): linear on "----".
-_HANDLE_OR_ADDRESS = re.compile(
+_HANDLE_OR_ADDRESS = recache.compile(
     r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w.]+(?:@[\w.-]+)?"
 )
 
