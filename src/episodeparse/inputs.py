@@ -9,7 +9,6 @@ as soon as the item has been read, so memory stays flat however long the feed.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import stat
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 from episodeparse import recache, sniff
+from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
 from episodeparse.extractors.header import parse_title_line
@@ -192,7 +192,7 @@ def read_input(
 
 
 def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
-    digest = hashlib.sha256(item.raw).hexdigest()
+    digest = sha256_hex(item.raw)
     source = Source(path=path, format="rss", item=item.index, sha256=digest)
     record = parse_notes(item.notes, source, podcast=item.podcast)
     changes: dict[str, object] = {}
@@ -313,7 +313,7 @@ def records_from_bytes(
 
         chapter_file = chapter_formats.read(data, encoding)
         if chapter_file is not None:
-            digest = hashlib.sha256(data).hexdigest()
+            digest = sha256_hex(data)
             source = Source(path=path, format="text", item=None, sha256=digest)
             yield chapter_formats.to_episode(chapter_file, source)
             return
@@ -321,7 +321,7 @@ def records_from_bytes(
         # feed.xml holding an error page, JSON or nothing: not notes to make a record of.
         raise InputError("not a feed: no <rss>, <feed> or <rdf:RDF> at its start")
     text = decode(data, encoding)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     yield parse_notes(text, source)
 

@@ -8,7 +8,6 @@ last the sections and leftovers, which get whatever nobody took.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from episodeparse import recache, sniff
+from episodeparse.digest import sha256_hex
 from episodeparse.document import HEADING_WORDS, Document, Segment, is_boilerplate
 from episodeparse.extractors import Context, PersonDraft
 from episodeparse.extractors import abstract as abstract_x
@@ -259,7 +259,7 @@ def parse(text: str, *, path: str | None = None, sha256: str | None = None) -> E
     >>> ep.title, ep.series, ep.episode, [p.name for p in ep.people], ep.chapters[0].seconds
     ('Intro', 'Coffee Sessions', 7, ['Ada Lovelace', 'Alan Turing'], 10)
     """
-    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = sha256 or sha256_hex(text.encode("utf-8", "surrogatepass"))
     text = text.removeprefix("\ufeff")  # a byte-order mark read as text
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     return parse_notes(text, source)

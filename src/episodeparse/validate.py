@@ -10,13 +10,13 @@ text. Neither prints or raises on content; the command line maps reports to exit
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from episodeparse.checks import CHECKS, Check, Options, run_checks
 from episodeparse.diagnostics import Diagnostic
+from episodeparse.digest import sha256_hex
 from episodeparse.document import Document
 from episodeparse.extractors import Context
 from episodeparse.inputs import DEFAULT_MAX_BYTES, InputFailure, iter_records
@@ -87,6 +87,6 @@ def validate_text(
     >>> [(d.line, d.column, d.code) for d in found if d.severity == "error"]
     [(2, 2, 'chapters/out-of-order')]
     """
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = sha256_hex(text.encode("utf-8", "surrogatepass"))
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     return run_checks(parse_with_document(text, source), options or Options(), path or "-")
