@@ -19,7 +19,6 @@ Three formats, each one diagnostic per line, ending in a newline (or empty):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -85,6 +84,8 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     """A JSON array of diagnostics, each an object with the six fields in order."""
+    import json  # here, not at the top: text output, the default, needs none of it
+
     return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
 
 
