@@ -20,8 +20,7 @@ Three formats, each one diagnostic per line, ending in a newline (or empty):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = [
     "SEVERITIES",
@@ -43,8 +42,7 @@ SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 _GITHUB_COMMAND: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One finding in one input."""
 
     path: str
@@ -55,7 +53,7 @@ class Diagnostic:
     message: str
 
     def to_dict(self) -> dict[str, str | int]:
-        return asdict(self)
+        return self._asdict()
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:

@@ -14,9 +14,8 @@ import stat
 import sys
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, cast
 
 from episodeparse import recache, sniff
 from episodeparse.digest import sha256_hex
@@ -48,8 +47,7 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 
 
-@dataclass(frozen=True, slots=True)
-class InputFailure:
+class InputFailure(NamedTuple):
     """An input that gave no record: its path (``-`` for stdin) and why."""
 
     path: str

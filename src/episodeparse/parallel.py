@@ -24,10 +24,9 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TypeVar, cast
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar, cast
 
 from episodeparse import sniff
 from episodeparse.document import InputError
@@ -64,15 +63,13 @@ def available_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True, slots=True)
-class _Feed:
+class _Feed(NamedTuple):
     """A worker's answer for a feed file: the parent streams its items instead."""
 
     path: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Stdin:
+class _Stdin(NamedTuple):
     """A worker's answer for ``-``: standard input is the parent's to read."""
 
 

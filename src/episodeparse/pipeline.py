@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from episodeparse import recache, sniff
 from episodeparse.digest import sha256_hex
@@ -268,8 +268,7 @@ def parse(text: str, *, path: str | None = None, sha256: str | None = None) -> E
 # Where a record came from: for validate, which needs line numbers the record does not carry.
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """A record with the ``Document`` it was read from and the extractors' ``Context``
     (which segments some field took)."""
 

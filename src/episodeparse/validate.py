@@ -11,8 +11,7 @@ text. Neither prints or raises on content; the command line maps reports to exit
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from episodeparse.checks import CHECKS, Check, Options, run_checks
 from episodeparse.diagnostics import Diagnostic
@@ -26,8 +25,7 @@ from episodeparse.pipeline import Parsed, detect_format, keep_documents, parse_w
 __all__ = ["Report", "iter_reports", "shown_path", "validate_text"]
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """The diagnostics of one record, under the path they are shown with, and the record
     (``summary`` shows both)."""
 

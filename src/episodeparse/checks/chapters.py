@@ -21,8 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from episodeparse import recache
 from episodeparse.checks.notes import ChapterSpot, Finding, Notes, check, quote
@@ -71,8 +70,7 @@ def clock(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Dropped:
+class Dropped(NamedTuple):
     """Timestamp-like text that is not a chapter of the record, and why."""
 
     segment: Segment

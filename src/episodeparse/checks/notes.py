@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from episodeparse import recache
 from episodeparse.diagnostics import Severity
@@ -46,8 +45,7 @@ PROFILES: tuple[Profile, ...] = ("youtube", "spotify", "apple", "podcasting2")
 _BREAK = recache.compile(r"\r\n|\r|\n")  # as document.py splits lines
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """``min_chapter``: shortest chapter in seconds; ``duration``: the episode's length in
     seconds, where known; ``profile``: a platform whose chapter rules apply too."""
 
@@ -56,8 +54,7 @@ class Options:
     profile: Profile | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     line: int
     column: int
     message: str
@@ -66,8 +63,7 @@ class Finding:
 CheckFunction = Callable[["Notes"], Iterable[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(NamedTuple):
     """A check with its code, severity, one-line summary and, for a platform's rules, the
     profile it belongs to (it runs only under ``--profile`` of that name)."""
 
@@ -101,16 +97,14 @@ def quote(text: str, limit: int = 60) -> str:
     return f'"{text}"'
 
 
-@dataclass(frozen=True, slots=True)
-class ChapterSpot:
+class ChapterSpot(NamedTuple):
     chapter: Chapter
     segment: Segment | None
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class LinkSpot:
+class LinkSpot(NamedTuple):
     link: Link
     segment: Segment | None
     line: int
