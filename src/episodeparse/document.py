@@ -22,9 +22,9 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from episodeparse import recache
+from episodeparse.slotted import FrozenSlotted, Slotted
 
 __all__ = [
     "HEADING_WORDS",
@@ -271,15 +271,24 @@ _BRACKET_TIME = recache.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
 _ADDRESS_END = recache.compile(r"(?:https?://|www\.)[^\s<>\"]+|(?<![\w@/.])@\w{1,40}\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(FrozenSlotted):
     """A piece of one physical line (or of a few, for a wrapped Markdown link)."""
 
+    __slots__ = ("heading", "index", "line", "soft", "text")
     index: int
     line: int
     text: str
-    heading: str | None = None
-    soft: bool = False  # a label heading: its section ends at a blank line after content
+    heading: str | None
+    soft: bool  # a label heading: its section ends at a blank line after content
+
+    def __init__(
+        self, index: int, line: int, text: str, heading: str | None = None, soft: bool = False
+    ) -> None:
+        self.index = index
+        self.line = line
+        self.text = text
+        self.heading = heading
+        self.soft = soft
 
     @property
     def is_heading(self) -> bool:
@@ -293,13 +302,20 @@ _HEADING_TIME = recache.compile(
 )
 
 
-@dataclass(slots=True)
-class SectionBlock:
+class SectionBlock(Slotted):
     """A heading and the segments beneath it, up to the next heading."""
 
+    __slots__ = ("heading", "kind", "segments")
     heading: Segment | None
     kind: str
-    segments: list[Segment] = field(default_factory=list)
+    segments: list[Segment]
+
+    def __init__(
+        self, heading: Segment | None, kind: str, segments: list[Segment] | None = None
+    ) -> None:
+        self.heading = heading
+        self.kind = kind
+        self.segments = [] if segments is None else segments
 
     @property
     def title(self) -> str | None:

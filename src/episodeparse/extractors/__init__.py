@@ -9,24 +9,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from episodeparse import recache
 from episodeparse.document import Document, Segment
 from episodeparse.model import Role
+from episodeparse.slotted import Slotted
 
 __all__ = ["Context", "PersonDraft", "name_before", "names_at", "read_name"]
 
 
-@dataclass(slots=True)
-class PersonDraft:
+class PersonDraft(Slotted):
     """A person while the record is being built; frozen into ``model.Person`` at the end."""
 
+    __slots__ = ("affiliation", "aliases", "bio", "name", "role")
     name: str
     role: Role
-    affiliation: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    bio: str | None = None
+    affiliation: str | None
+    aliases: list[str]
+    bio: str | None
+
+    def __init__(
+        self,
+        name: str,
+        role: Role,
+        affiliation: str | None = None,
+        aliases: list[str] | None = None,
+        bio: str | None = None,
+    ) -> None:
+        self.name = name
+        self.role = role
+        self.affiliation = affiliation
+        self.aliases = [] if aliases is None else aliases
+        self.bio = bio
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]

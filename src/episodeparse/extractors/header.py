@@ -19,13 +19,13 @@ Notes without such a line (a YouTube description, a guest introduction) have no 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from episodeparse import recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, names_at, read_name
 from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import collapse, parse_date, render_inline
+from episodeparse.slotted import Slotted
 
 __all__ = ["Header", "extract", "parse_title_line"]
 
@@ -78,24 +78,46 @@ def _names_only(part: str) -> list[str] | None:
     return names or None
 
 
-@dataclass(slots=True)
-class TitleLine:
+class TitleLine(Slotted):
     """What a title line says."""
 
-    title: str | None = None
-    podcast: str | None = None
-    series: str | None = None
-    episode: int | None = None
-    date: str | None = None
-    guests: tuple[str, ...] = ()
-    rest: tuple[str, ...] = ()  # parts of the line no field above holds
+    __slots__ = ("date", "episode", "guests", "podcast", "rest", "series", "title")
+    title: str | None
+    podcast: str | None
+    series: str | None
+    episode: int | None
+    date: str | None
+    guests: tuple[str, ...]
+    rest: tuple[str, ...]  # parts of the line no field above holds
+
+    def __init__(
+        self,
+        title: str | None = None,
+        podcast: str | None = None,
+        series: str | None = None,
+        episode: int | None = None,
+        date: str | None = None,
+        guests: tuple[str, ...] = (),
+        rest: tuple[str, ...] = (),
+    ) -> None:
+        self.title = title
+        self.podcast = podcast
+        self.series = series
+        self.episode = episode
+        self.date = date
+        self.guests = guests
+        self.rest = rest
 
 
-@dataclass(slots=True)
 class Header(TitleLine):
     """What the header says: the title line's parts and the teaser line."""
 
-    summary: str | None = None
+    __slots__ = ("summary",)
+    summary: str | None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary = None
 
 
 def _bracketed(text: str) -> tuple[str, ...]:
