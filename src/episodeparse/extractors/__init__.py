@@ -8,14 +8,14 @@ the document, the people found so far and the segments already taken by a field,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from episodeparse import recache
 from episodeparse.document import Document, Segment
 from episodeparse.model import Role
 from episodeparse.slotted import Slotted
 
-__all__ = ["Context", "PersonDraft", "name_before", "names_at", "read_name"]
+__all__ = ["Context", "PersonDraft", "name_before", "names_at", "read_name", "word_starts"]
 
 
 class PersonDraft(Slotted):
@@ -397,6 +397,34 @@ def name_before(text: str, pos: int) -> str | None:
             return found[0]
         taken.pop(0)
     return None
+
+
+def _is_word_char(char: str, joiners: str) -> bool:
+    return char.isalnum() or char == "_" or char in joiners  # re's \w, or a joiner
+
+
+def word_starts(text: str, word: str, joiners: str = "") -> Iterator[int]:
+    """Where ``word`` stands alone in ``text``, left to right: what
+    ``re.finditer(r"(?<![\\wJ])" + re.escape(word) + r"(?![\\wJ])", text)`` finds, J being
+    ``joiners``, without compiling a pattern per name (that was a fifth of the parse time).
+
+    >>> list(word_starts("Ann, Anna, Ann-Marie, Ann", "Ann", "-"))
+    [0, 22]
+    """
+    if not word:
+        yield from (m.start() for m in re.finditer(f"(?<![\\w{joiners}])(?![\\w{joiners}])", text))
+        return
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(text[at - 1], joiners)) and (
+            end == len(text) or not _is_word_char(text[end], joiners)
+        ):
+            yield at
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
 
 
 _Key = str | tuple[str, ...]

@@ -15,7 +15,7 @@ import re
 
 from episodeparse import recache
 from episodeparse.document import Document, Segment, paragraphs
-from episodeparse.extractors import Context, PersonDraft
+from episodeparse.extractors import Context, PersonDraft, word_starts
 from episodeparse.normalize import clean_prose
 
 __all__ = ["extract"]
@@ -30,10 +30,11 @@ _VERB_AFTER = recache.compile(
 def _split_by_names(text: str, people: list[PersonDraft]) -> list[tuple[PersonDraft, str]]:
     starts: list[tuple[int, int, PersonDraft]] = []
     for person in people:
-        # The name as a whole word: "Hana KobayashiJoin" is not "Hana Kobayashi" + "Join".
-        m = re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text)
-        if m:
-            starts.append((m.start(), m.end(), person))
+        # The name as a whole word: "Hana KobayashiJoin" is not "Hana Kobayashi" + "Join"
+        # (found without compiling a pattern per name).
+        at = next(word_starts(text, person.name), None)
+        if at is not None:
+            starts.append((at, at + len(person.name), person))
     starts.sort(key=lambda s: s[0])
     out: list[tuple[PersonDraft, str]] = []
     for i, (start, end, person) in enumerate(starts):
