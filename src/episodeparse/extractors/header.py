@@ -362,8 +362,9 @@ def _show_line(ctx: Context, header: Header) -> None:
     for seg in ctx.doc.segments[:6]:
         if ctx.is_taken(seg) or seg.is_heading:
             continue
-        alone = all(s.line != seg.line for s in ctx.doc.segments if s is not seg)
-        if not alone:
+        # Segments are in line order: another one of this line would stand next to it.
+        around = ctx.doc.segments[max(0, seg.index - 1) : seg.index + 2]
+        if any(s.line == seg.line for s in around if s is not seg):
             continue
         if header.podcast and seg.text.casefold() == header.podcast.casefold():
             ctx.take(seg)
@@ -376,7 +377,8 @@ def _show_and_host(ctx: Context, header: Header) -> None:
     _show_line(ctx, header)
     for seg in ctx.doc.segments:
         text = seg.text
-        m = _PODCAST_BY.match(text)
+        # Case-folded as IGNORECASE matches ("ſ" is an "s"): most lines never say "podcast".
+        m = _PODCAST_BY.match(text) if "podcast" in text.casefold() else None
         if m:
             show = m["show"].strip() if m["show"] else None
             header.podcast = header.podcast or show

@@ -689,6 +689,6 @@ def extract(ctx: Context) -> list[Link]:
             linker.sponsor_run = False
         elif _BULLET.match(seg.text) is None:
             text = seg.text.rstrip()
-            linker.sponsor_run = bool(_SPONSOR_INTRO.search(text)) and text.endswith(":")
+            linker.sponsor_run = text.endswith(":") and bool(_SPONSOR_INTRO.search(text))
         links.extend(linker.links_in(seg, refs, used))
     return links
