@@ -379,7 +379,7 @@ def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
     - a Markdown link label wrapped over lines: "[label\\n  continued](url)";
     - a list item's lazy continuation: "- [@23:35] [Xilem](..), a\\nUI architecture".
     """
-    lines = _BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _BREAK.split(text)
     i = 0
     while i < len(lines):
         line, first = lines[i], i + 1

@@ -8,7 +8,6 @@ last the sections and leftovers, which get whatever nobody took.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -41,7 +40,11 @@ from episodeparse.normalize import clean_prose
 
 __all__ = ["Parsed", "keep_documents", "parse", "parse_notes", "parse_with_document"]
 
-_MARKDOWN_HINT = recache.compile(r"^\#{1,6}[ \t]|\]\(https?://|^[*-][ \t]\[", re.MULTILINE)
+# Markdown markup: "## Heading" or "- [label]" opening a line, or "](http". Each is sought
+# from the character it opens with ("]" or a line break), not tried at every position as
+# a "^" in MULTILINE mode would be; the first line is matched on its own.
+_MARKDOWN_HINT = recache.compile(r"\]\(https?://|\n(?:\#{1,6}[ \t]|[*-][ \t]\[)")
+_MARKDOWN_START = recache.compile(r"\#{1,6}[ \t]|[*-][ \t]\[")
 # Headings whose words are structure, not content: taken even when their section is empty.
 _STRUCTURAL = frozenset(("abstract", "bio", "chapters", "categories", "people"))
 # Sections a field of their own reads: what it leaves is left over, not section text.
@@ -49,7 +52,10 @@ _FIELD_KINDS = frozenset(("abstract", "bio", "categories", "people"))
 _WORD = recache.compile(r"\w+")
 _HEADING_WORD = recache.compile(r"[^\W_]+")
 _TITLES = frozenset(("Sir", "Dr.", "Dr", "Lord", "Lady", "Dame"))
-_POSSESSIVE = recache.compile(r"(?<![\w-])([A-Z][a-z]{2,12})['’]s?\b")
+# The capital first, then "(?<![\w-].)" for the character before it: a pattern that opens
+# with a character class is sought by that class, where one that opens with a lookbehind
+# is tried at every position of the notes.
+_POSSESSIVE = recache.compile(r"([A-Z](?<![\w-].)[a-z]{2,12})['’]s?\b")
 
 
 def _order_people(doc: Document, people: list[PersonDraft]) -> list[PersonDraft]:
@@ -219,7 +225,11 @@ def detect_format(text: str, path: str | None) -> SourceFormat:
     suffix = (path or "").lower().rsplit(".", 1)[-1] if path and "." in path else ""
     if suffix in ("html", "htm") or sniff.looks_like_html(text):
         return "html"
-    if suffix in ("md", "markdown") or _MARKDOWN_HINT.search(text[:20000]):
+    if (
+        suffix in ("md", "markdown")
+        or _MARKDOWN_START.match(text)
+        or _MARKDOWN_HINT.search(text[:20000])
+    ):
         return "markdown"
     return "text"
 
