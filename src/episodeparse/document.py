@@ -249,7 +249,7 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
             and heading_kind(bare) != "other"
         ):
             return bare, True
-    m = _LABEL_HEADING.match(raw)
+    m = _LABEL_HEADING.match(raw) if raw.endswith((":", ":\n")) else None  # ":$" ends it
     if m:
         text = m.group("h").strip()
         words = text.split()
@@ -344,7 +344,8 @@ def _cuts(text: str) -> list[int]:
         for m in _RULE.finditer(text):
             cuts.add(m.start())
             cuts.add(m.end())
-    times = [m.start() for m in _BRACKET_TIME.finditer(text)] if ":" in text else []
+    maybe_times = ":" in text and ("[" in text or "(" in text)
+    times = [m.start() for m in _BRACKET_TIME.finditer(text)] if maybe_times else []
     if len(times) >= 2:
         cuts.update(times)
     maybe_address = "/" in text or "@" in text or "www." in text

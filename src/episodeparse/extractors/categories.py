@@ -41,7 +41,7 @@ def extract(ctx: Context) -> list[str]:
                 categories.extend(_items(seg.text))
                 ctx.take(seg)
     for seg in ctx.doc.segments:
-        m = _INLINE.match(seg.text)
+        m = _INLINE.match(seg.text) if ":" in seg.text else None
         if m and not ctx.is_taken(seg):
             categories.extend(_items(m["items"]))
             ctx.take(seg)

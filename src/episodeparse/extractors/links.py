@@ -658,7 +658,7 @@ def extract(ctx: Context) -> list[Link]:
     refs: dict[str, str] = {}
     definitions: list[tuple[Segment, str, str]] = []
     for seg in ctx.doc.segments:
-        m = _REF_DEFINITION.match(seg.text)
+        m = _REF_DEFINITION.match(seg.text) if "]:" in seg.text else None
         if m and _is_address(m["url"]):
             refs[m["key"].strip().lower()] = m["url"]
             definitions.append((seg, m["key"].strip().lower(), m["url"]))
