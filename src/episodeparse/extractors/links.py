@@ -56,8 +56,10 @@ _REF_DEFINITION = recache.compile(
     r"^[ \t]{0,3}\[(?P<key>[^\[\]\n]{1,100})\]:[ \t]*<?(?P<url>\S{1,2000}?)>?(?:[ \t]+[\"'(].*)?$"
 )
 _TRAILING = ".,;:!?"
-# Something that may start a link: cheaper than the full alternation on plain prose.
-_MAYBE_LINK = recache.compile(r"[\[<@]|://|www\.|[a-z0-9]\.[a-z]")
+# Something that may start a link: cheaper than the full alternation on plain prose. Each
+# branch opens with its one character ("[<@:."), so the search skips to those characters:
+# "[<@", "://", "www.", or a dot between a letter or digit and a lower-case letter.
+_MAYBE_LINK = recache.compile(r"\[|<|@|:(?=//)|\.(?<=[a-z0-9]\.)[a-z]|\.(?<=www\.)")
 
 _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter.com", "twitter"),
