@@ -155,8 +155,11 @@ def is_boilerplate(text: str) -> bool:
     return _BOILERPLATE.match(text) is not None
 
 
+_NOT_KEY_CHAR = recache.compile(r"[^\w\s-]")
+
+
 def _heading_key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).replace("-", " ").split())
+    return " ".join(_NOT_KEY_CHAR.sub(" ", text.lower()).replace("-", " ").split())
 
 
 def heading_kind(text: str) -> str:
@@ -191,7 +194,9 @@ _INLINE_HEADING_WORDS = [
     "show notes",
 ]
 _INLINE_HEADING = recache.compile(
-    r"(?:^|(?<=\s))//\s?(?P<word>"
+    # "//" at the start or after whitespace, written "/(?<!\S/)/" so that the search skips to
+    # each "/" instead of trying a lookbehind at every position of the line.
+    r"/(?<!\S/)/\s?(?P<word>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in _INLINE_HEADING_WORDS)
     + r")\b:?",
     re.IGNORECASE,
@@ -265,10 +270,14 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
 
 _BREAK = recache.compile(r"\r\n|\r|\n")
 _WORD_CHAR = recache.compile(r"[^\W_]")
-_WIDE_GAP = recache.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
-_RULE = recache.compile(r"(?<!-)-{3,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")
+# Each of these opens with the character it needs, its lookbehind just after it, so that
+# the search skips to that character: a pattern that opens with a lookbehind is tried at
+# every position. "[ \t\u00a0](?<=\S.)" is "(?<=\S)" before a blank, "-(?<!--)" is
+# "(?<!-)" before a dash, "@(?<![\w@/.]@)" is "(?<![\w@/.])" before an at sign.
+_WIDE_GAP = recache.compile(r"[ \t\u00a0](?<=\S.)[ \t\u00a0]+(?=\S)")  # two blanks or more
+_RULE = recache.compile(r"-(?<!--)-{2,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")  # three dashes or more
 _BRACKET_TIME = recache.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
-_ADDRESS_END = recache.compile(r"(?:https?://|www\.)[^\s<>\"]+|(?<![\w@/.])@\w{1,40}\b")
+_ADDRESS_END = recache.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+|@(?<![\w@/.]@)\w{1,40}\b")
 
 
 class Segment(FrozenSlotted):
@@ -355,6 +364,8 @@ def _cuts(text: str) -> list[int]:
             rest = text[m.end() : m.end() + 2]
             if rest[:1] in (" ", "\t") and rest[1:2].isupper():
                 cuts.add(m.end())
+    if not cuts:
+        return []  # most lines
     return sorted(c for c in cuts if 0 < c < len(text))
 
 
