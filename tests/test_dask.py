@@ -6,6 +6,7 @@ Deselect with ``-m "not dask"`` (one cluster for the module: about 3 s to start)
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -78,7 +79,9 @@ def test_corpus_feeds_and_fixtures_give_the_local_records(
 ) -> None:
     paths = ["fixtures"]
     if CORPUS.is_dir():
-        paths.append("../shared/corpus")  # its feeds/ too: one record per item
+        # Its feeds/ too: one record per item. Relative to the repository, wherever the
+        # corpus was found (beside it, or the workplace's copy for a clone elsewhere).
+        paths.append(os.path.relpath(CORPUS, ROOT))
     got, written = on_cluster(client, paths, tmp_path / "out")
     expected, failures = local(paths)
     assert len(written.parts) > 2  # 64 KiB blocks: several partitions, both workers
