@@ -81,7 +81,7 @@ def test_corpus_feeds_and_fixtures_give_the_local_records(
     if CORPUS.is_dir():
         # Its feeds/ too: one record per item. Relative to the repository, wherever the
         # corpus was found (beside it, or the workplace's copy for a clone elsewhere).
-        paths.append(os.path.relpath(CORPUS, ROOT))
+        paths.append(corpus := os.path.relpath(CORPUS, ROOT))
     got, written = on_cluster(client, paths, tmp_path / "out")
     expected, failures = local(paths)
     assert len(written.parts) > 2  # 64 KiB blocks: several partitions, both workers
@@ -92,7 +92,7 @@ def test_corpus_feeds_and_fixtures_give_the_local_records(
     if CORPUS.is_dir():
         feeds = sorted((CORPUS / "feeds").glob("*.xml"))
         shown = {r["source"]["path"] for r in got if r["source"]["format"] == "rss"}
-        assert {f"../shared/corpus/feeds/{feed.name}" for feed in feeds} <= shown
+        assert {f"{corpus}/feeds/{feed.name}" for feed in feeds} <= shown
 
 
 def test_part_files_are_what_convert_jsonl_prints(
