@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from episodeparse import recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
 from episodeparse.model import Link, LinkKind
 from episodeparse.normalize import collapse, render_inline, unescape
-from episodeparse.slotted import Slotted
 
 __all__ = ["extract", "platform_of"]
 
@@ -270,22 +270,14 @@ def _is_address(href: str) -> bool:
     return low.startswith(("http://", "https://", "www.", "mailto:"))
 
 
-class _Found(Slotted):
-    __slots__ = ("end", "handle", "label", "start", "url")
+class _Found(NamedTuple):
+    """A link-like token of a line, never changed once found."""
+
     start: int
     end: int
     url: str | None
     handle: str | None
     label: str | None  # a written label (Markdown), None for a bare address
-
-    def __init__(
-        self, start: int, end: int, url: str | None, handle: str | None, label: str | None
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.url = url
-        self.handle = handle
-        self.label = label
 
 
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
