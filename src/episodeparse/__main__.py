@@ -1,5 +1,5 @@
 """``python -m episodeparse``."""
 
-from episodeparse.cli import main
+from episodeparse.launch import main
 
 main()
