@@ -544,6 +544,28 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines + (["", *notes] if notes else []))
 
 
+def _load() -> float | None:
+    """The one-minute load average, where the system tells it."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+
+
+BUSY = 0.5  # a one-minute load average from which another process shares the cores
+
+
+def load_note(before: float | None, cores: int) -> str:
+    """What the load before the run says of the figures: measured before the first
+    figure, since by the end the load is mostly the benchmark's own."""
+    if before is None:
+        return "load average unknown"
+    if before < BUSY:
+        return f"load average {before:.1f} before the run: the cores were idle"
+    share = "all the cores" if before >= cores else "part of the cores"
+    return (
+        f"load average {before:.1f} before the run: other processes used {share}, "
+        "so the figures are noisy and the --jobs ones understated"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__.split("\n\n", 1)[0]
@@ -567,6 +589,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = FULL if args.full else QUICK
     only = set(args.only or ("startup", "throughput", "yaml", "feeds", "memory"))
     started = time.perf_counter()
+    load_before = _load()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="episodeparse-bench-") as tmp:
         notes, folders = prepare(Path(tmp), sizes, args.seed, only)
@@ -600,12 +623,10 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 )
     mode = "--full" if args.full else "quick"
-    load = "/".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     print(
         f"episodeparse benchmarks ({mode}, seed {args.seed}, {os.cpu_count()} cores, "
         f"Python {sys.version.split()[0]}, {time.perf_counter() - started:.0f} s; "
-        f"load average at the end {load}: above the core count, other processes share "
-        "the cores and --jobs figures are understated)\n"
+        f"{load_note(load_before, os.cpu_count() or 1)})\n"
     )
     print(table(rows))
     if args.json:
