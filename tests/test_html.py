@@ -389,3 +389,26 @@ def test_corpus_no_agenda_heading_and_links() -> None:
     assert (
         "Become a member of the 1394 Club, support the show [here](http://dvorak.org/na)" in lines
     )
+
+
+@given(st.text(alphabet="<>/=\"' \tab\n", max_size=40))
+def test_a_tag_ends_where_the_full_attribute_scan_says(rest: str) -> None:
+    # the tokenizer's fast path for tags without attribute values agrees with the scan
+    from episodeparse.html import _scan_attributes, _tag_end
+
+    source = "<a" + rest
+    assert _tag_end(source, 2) == _scan_attributes(source, 2)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<p>one</p><p>two</p>", "one\n\ntwo"),
+        ("one<br/>two<br />three", "one\ntwo\nthree"),
+        ("<p class=x>one</p>", "one"),
+        ('<a title="x>y" href="https://e.com/">site</a>', "[site](https://e.com/)"),
+        ("<a b<c>text", "text"),
+    ],
+)
+def test_tags_with_and_without_attribute_values(source: str, expected: str) -> None:
+    assert html_to_text(source) == expected

@@ -185,6 +185,16 @@ def _scan_attributes(s: str, pos: int) -> tuple[int, str | None, bool]:
             href = value
 
 
+def _tag_end(s: str, pos: int) -> tuple[int, str | None, bool]:
+    """``_scan_attributes(s, pos)``, with a fast path for a tag whose attributes have no
+    value (``<p>``, ``</a>``, ``<br/>``, most tags): only a value can be quoted and hide a
+    ``>``, so such a tag ends at the first ``>``. Finding it costs no more than the scan."""
+    gt = s.find(">", pos)
+    if gt >= 0 and "=" not in s[pos:gt]:
+        return gt + 1, None, s[gt - 1] == "/"
+    return _scan_attributes(s, pos)
+
+
 def _tokenize(source: str, sink: _Sink) -> None:
     """Feed ``sink`` with the events of ``source``, following HTML5 tokenizer rules.
 
@@ -207,7 +217,7 @@ def _tokenize(source: str, sink: _Sink) -> None:
             name_start = lt + 2 if is_end else lt + 1
             name_end = _match_end(_TAG_NAME, s, name_start)
             name = s[name_start:name_end].lower()
-            end, href, self_closing = _scan_attributes(s, name_end)
+            end, href, self_closing = _tag_end(s, name_end)
             if end < 0:
                 if name == "a" and href is not None and not is_end:
                     sink.start(name, href, False)  # cut after a whole href: keep the address
