@@ -347,8 +347,9 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
     names: list[str] = []
     ends: list[int] = []
     joins: list[str] = []
+    nxt: tuple[str, int] | None = None
     while len(names) < MAX_LIST_NAMES:
-        found = read_name(text, pos)
+        found = read_name(text, pos) if nxt is None else nxt  # nxt: read at pos already
         if found is None:
             break
         if names and len(found[0].split()) < 2 <= len(names[0].split()):
