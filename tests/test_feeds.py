@@ -312,6 +312,19 @@ def test_raw_is_the_item_alone_and_stable() -> None:
     assert [item.raw for item in iter_items(data)] == [first.raw, second.raw]
 
 
+def test_raw_is_utf8_xml_with_escapes_namespaces_and_any_character() -> None:
+    from xml.etree.ElementTree import fromstring, tostring
+
+    item_xml = (
+        '<item xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">'
+        '<title a="x &amp; &quot;y&quot;">Caf\u00e9 \U0001f600 &lt;b&gt; &amp;</title>'
+        "<itunes:episode>3</itunes:episode><empty/></item>"
+    )
+    (item,) = iter_items(rss(item_xml))
+    assert item.raw == tostring(fromstring(item_xml), encoding="utf-8")
+    assert "Caf\u00e9 \U0001f600 &lt;b&gt; &amp;".encode() in item.raw
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
