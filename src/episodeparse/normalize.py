@@ -36,10 +36,16 @@ def time_to_seconds(text: str) -> int | None:
     m = _TIME.match(text.strip())
     if not m:
         return None
-    hours, minutes, seconds = (int(g) if g else 0 for g in m.groups())
-    if seconds >= 60 or (m.group(1) is not None and minutes >= 60):
+    hours, minutes, seconds = m.groups()
+    total = int(seconds)
+    if total >= 60:
         return None
-    return hours * 3600 + minutes * 60 + seconds
+    total += int(minutes) * 60
+    if hours is None:
+        return total
+    if total >= 3600:  # minutes of 60 or more, with hours
+        return None
+    return int(hours) * 3600 + total
 
 
 def collapse(text: str) -> str:

@@ -45,14 +45,19 @@ _BOLD_WRAP = recache.compile(r"^(\*\*|__)(?P<t>.+)\1$")
 # What follows a clock time, not a chapter's time: "4:20 PM", "16:00 Uhr", "12:30 h".
 _CLOCK_WORD = recache.compile(r"^(?:am|pm|AM|PM|a\.m\.|p\.m\.|Uhr|h)(?![\w-])")
 _NOT_A_TITLE = recache.compile(r"^[/:]|^\d{1,2}[:/]\d")
+# What a chapter line opens with: a blank or bullet, bold, a bracket, "@" or a digit
+# (``_CHAPTER_LINE``), or "|" (a table row); and what a heading's time at its end closes
+# with (``_TIME_AT_END``, whose "$" also matches before a final newline).
+_CHAPTER_START = frozenset(" \t-*•·>+_[(@|")
+_TIME_AT_END_CLOSE = (")", "]", ")\n", "]\n")
 
 
 def _clean(title: str) -> str:
     title = title.strip()
-    m = _BOLD_WRAP.match(title)
+    m = _BOLD_WRAP.match(title) if title.startswith(("**", "__")) else None
     if m:
         title = m.group("t")
-    title = collapse(render_inline(title)).strip()
+    title = collapse(render_inline(title))  # trimmed by collapse
     return title.strip(" -–—|").strip() if title[:1] in "-–—|" else title
 
 
@@ -72,6 +77,13 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     >>> match_chapter("4:20 PM CT following") is None, match_chapter("12:75 x") is None
     (True, True)
     """
+    first = text[:1]
+    if (
+        first not in _CHAPTER_START
+        and not first.isdigit()
+        and not (heading and text.endswith(_TIME_AT_END_CLOSE))
+    ):
+        return None  # most lines: none of the patterns below can match
     # Several extractors ask about the same segment: short lines are remembered (a long
     # one is no chapter line worth keeping alive in a cache).
     return _remembered(text, heading) if len(text) <= 300 else _match_chapter(text, heading)
