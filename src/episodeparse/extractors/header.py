@@ -255,8 +255,14 @@ _SHOW_NAMED = (
 
 
 def _may_name_the_show(text: str) -> bool:
-    """A word every one of ``_SHOW_NAMED`` needs: most lines are spared four searches."""
-    return "episode" in text or text.startswith("Welcome") or " is" in text or "\tis" in text
+    """A word one of ``_SHOW_NAMED`` needs ("episode", "Welcome", "podcast" or "community"
+    after "is a"): most lines are spared four searches."""
+    return "episode" in text or "Welcome" in text or "podcast" in text or "community" in text
+
+
+def _may_render_a_word(text: str) -> bool:
+    """Markup whose rendering may join letters into a word: "epi**sode**", "&#101;pisode"."""
+    return "[" in text or "*" in text or "_" in text or "&" in text
 
 
 _AFFILIATION_AFTER = recache.compile(
@@ -377,8 +383,10 @@ def _show_and_host(ctx: Context, header: Header) -> None:
     _show_line(ctx, header)
     for seg in ctx.doc.segments:
         text = seg.text
-        # Case-folded as IGNORECASE matches ("ſ" is an "s"): most lines never say "podcast".
-        m = _PODCAST_BY.match(text) if "podcast" in text.casefold() else None
+        # Case-folded as IGNORECASE matches ("ſ" is an "s"), which is lower() for ASCII
+        # (isascii() is a flag, lower() has an ASCII fast path): most lines never say "podcast".
+        folded = text.lower() if text.isascii() else text.casefold()
+        m = _PODCAST_BY.match(text) if "podcast" in folded else None
         if m:
             show = m["show"].strip() if m["show"] else None
             header.podcast = header.podcast or show
@@ -391,7 +399,9 @@ def _show_and_host(ctx: Context, header: Header) -> None:
                 else:
                     ctx.take(seg)
             continue
-        if header.podcast is None:
+        # A chapter's title is this text, or markup rendered out of it: without the words
+        # and without markup, no title has them either.
+        if header.podcast is None and (_may_name_the_show(text) or _may_render_a_word(text)):
             chapter = match_chapter(text)
             if chapter is not None:
                 text = chapter[1]  # "[00:00] Welcome to Syntax"
