@@ -56,6 +56,8 @@ _TITLES = frozenset(("Sir", "Dr.", "Dr", "Lord", "Lady", "Dame"))
 # with a character class is sought by that class, where one that opens with a lookbehind
 # is tried at every position of the notes.
 _POSSESSIVE = recache.compile(r"([A-Z](?<![\w-].)[a-z]{2,12})['’]s?\b")
+# Where a ``_POSSESSIVE`` match before an apostrophe at ``endpos`` would start.
+_NAME_BEFORE_MARK = recache.compile(r"[A-Z][a-z]{2,12}\Z")
 
 
 def _order_people(doc: Document, people: list[PersonDraft]) -> list[PersonDraft]:
@@ -89,11 +91,31 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
                     break
         first = parts[0]
         if possessives is None:
-            possessives = [m.group(1) for m in _POSSESSIVE.finditer(text)]
+            possessives = _possessives(text)
         for short in possessives:
             if short != first and first.startswith(short):
                 ctx.add_alias(person, short)
                 break
+
+
+def _possessives(text: str) -> list[str]:
+    """``m.group(1)`` of each ``_POSSESSIVE`` match in ``text``, in order ("Des" of "Des's").
+
+    Sought from each apostrophe (a note holds a few) back to the capital before it, not
+    from each capital (a note holds hundreds): a match ends its lowercase run at an
+    apostrophe, so no two overlap and each apostrophe ends at most one.
+    """
+    found: list[tuple[int, str]] = []
+    for mark in ("'", "’"):
+        at = text.find(mark)
+        while at != -1:
+            start = _NAME_BEFORE_MARK.search(text, max(0, at - 13), at)
+            m = _POSSESSIVE.match(text, start.start()) if start else None
+            if m:
+                found.append((m.start(), m.group(1)))
+            at = text.find(mark, at + 1)
+    found.sort()
+    return [name for _, name in found]
 
 
 def _literal_starts(text: str, literal: str) -> Iterator[int]:
