@@ -77,6 +77,12 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     >>> match_chapter("4:20 PM CT following") is None, match_chapter("12:75 x") is None
     (True, True)
     """
+    hit = _chapter(text, heading)
+    return hit[:3] if hit is not None else None
+
+
+def _chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | None:
+    """``match_chapter``'s answer and the chapter's seconds."""
     first = text[:1]
     if (
         first not in _CHAPTER_START
@@ -89,7 +95,7 @@ def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] 
     return _remembered(text, heading) if len(text) <= 300 else _match_chapter(text, heading)
 
 
-def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool] | None:
+def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | None:
     if text.startswith("|"):
         return _table_row(text)
     m = _CHAPTER_LINE.match(text)
@@ -106,45 +112,51 @@ def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool] | None:
         title, time, bracketed = _clean(m["title"]), m["time"], True
     else:
         return None
-    if not title or _NOT_A_TITLE.match(title) or time_to_seconds(time) is None:
+    if not title:
         return None
-    if not bracketed and _CLOCK_WORD.match(title):
+    first = title[0]
+    # _NOT_A_TITLE and _CLOCK_WORD are tried only where their first character stands.
+    if first in "/:" or (first.isdigit() and _NOT_A_TITLE.match(title)):
         return None
-    return time, title, bracketed
+    seconds = time_to_seconds(time)
+    if seconds is None:
+        return None
+    if not bracketed and first in "apAPUh" and _CLOCK_WORD.match(title):
+        return None
+    return time, title, bracketed, seconds
 
 
 _remembered = functools.lru_cache(maxsize=4096)(_match_chapter)
 
 
-def _table_row(text: str) -> tuple[str, str, bool] | None:
+def _table_row(text: str) -> tuple[str, str, bool, int] | None:
     """A Markdown table row whose first time cell is followed by a title cell:
     "| 01 | 00:00 | Let's talk! | 00:38 |" (a chapter number before it, a length after)."""
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
     for i, cell in enumerate(cells[:-1]):
-        if _TIME_CELL.match(cell) and time_to_seconds(cell) is not None:
+        seconds = time_to_seconds(cell) if _TIME_CELL.match(cell) else None
+        if seconds is not None:
             title = _clean(cells[i + 1])
             if title and not _TIME_CELL.match(title):
-                return cell, title, False
+                return cell, title, False, seconds
             return None
     return None
 
 
 def extract(ctx: Context) -> list[Chapter]:
-    found: list[tuple[Segment, str, str, bool]] = []
+    found: list[tuple[Segment, str, str, bool, int]] = []
     for seg in ctx.doc.segments:
         if ctx.is_taken(seg):
             continue
-        text = seg.heading if seg.heading is not None else seg.text
-        hit = match_chapter(text, heading=seg.heading is not None)
+        heading = seg.heading
+        hit = _chapter(seg.text, False) if heading is None else _chapter(heading, True)
         if hit:
             found.append((seg, *hit))
     chapters: list[Chapter] = []
     bare_ok = len(found) >= 2
-    for seg, time, title, bracketed in found:
+    for seg, time, title, bracketed, seconds in found:
         if not bracketed and not bare_ok and ctx.doc.section_of(seg).kind != "chapters":
             continue
-        seconds = time_to_seconds(time)
-        assert seconds is not None  # match_chapter checked it
         chapters.append(Chapter(time, seconds, title))
         ctx.take(seg)
     return chapters
