@@ -218,6 +218,8 @@ _LABEL_HEADING = recache.compile(r"^(?P<h>[^\s:][^:\n]{0,60}?)[ \t]*:$")  # OUTL
 
 def _trim_decoration(text: str) -> str:
     """Strip emoji, symbols and rule characters around a heading: "✌️Connect With Us ✌️"."""
+    if text[:1].isalnum() and text[-1:].isalnum():
+        return text  # most text: no letter or digit is a decoration
     start, end = 0, len(text)
     while start < end and _is_decoration(text[start]):
         start += 1
@@ -336,8 +338,10 @@ class SectionBlock(Slotted):
 
 def _cuts(text: str) -> list[int]:
     """Positions at which a physical line is cut into segments."""
+    # Each search is guarded by substring tests, a one-character test (a plain scan) before
+    # a longer one.
     cuts: set[int] = set()
-    if "  " in text or "\t" in text or "\u00a0" in text:
+    if "\t" in text or "\u00a0" in text or "  " in text:
         first_word = _WORD_CHAR.search(text)
         words_from = first_word.start() if first_word else len(text)
         for m in _WIDE_GAP.finditer(text):
@@ -345,19 +349,24 @@ def _cuts(text: str) -> list[int]:
                 continue  # "#  Title", "-   item": indentation after markup, not a lost newline
             cuts.add(m.start())
             cuts.add(m.end())
-    if "//" in text:
+    if "/" in text and _may_open_inline_heading(text):
         for m in _INLINE_HEADING.finditer(text):
             cuts.add(m.start())
             cuts.add(m.end())
-    if "---" in text:
+    if "-" in text and "---" in text:
         for m in _RULE.finditer(text):
             cuts.add(m.start())
             cuts.add(m.end())
-    maybe_times = ":" in text and ("[" in text or "(" in text)
+    # Times and addresses cut only where a line holds two or more, and each holds its own
+    # bracket, "://", "www." or "@": a line with one (a chapter line, a link) is spared the
+    # search.
+    maybe_times = ":" in text and text.count("[") + text.count("(") >= 2
     times = [m.start() for m in _BRACKET_TIME.finditer(text)] if maybe_times else []
     if len(times) >= 2:
         cuts.update(times)
-    maybe_address = "/" in text or "@" in text or "www." in text
+    maybe_address = ("/" in text or "@" in text or "www." in text) and (
+        text.count("://") + text.count("www.") + text.count("@") >= 2
+    )
     addresses = list(_ADDRESS_END.finditer(text)) if maybe_address else []
     if len(addresses) >= 2:
         for m in addresses:
@@ -369,19 +378,34 @@ def _cuts(text: str) -> list[int]:
     return sorted(c for c in cuts if 0 < c < len(text))
 
 
-def _split_line(text: str) -> Iterator[str]:
+def _may_open_inline_heading(text: str) -> bool:
+    """A "//" that is not a URL's "://": only such a one may open an inline heading."""
+    at = text.find("//")
+    while at > 0 and text[at - 1] == ":":
+        at = text.find("//", at + 1)
+    return at != -1
+
+
+def _split_line(text: str) -> list[str]:
+    cuts = _cuts(text)
+    if not cuts:  # most lines
+        piece = text.strip()
+        return [piece] if piece else []
+    pieces: list[str] = []
     start = 0
-    for cut in _cuts(text):
+    for cut in cuts:
         piece = text[start:cut].strip()
         if piece:
-            yield piece
+            pieces.append(piece)
         start = cut
     piece = text[start:].strip()
     if piece:
-        yield piece
+        pieces.append(piece)
+    return pieces
 
 
 _LIST_ITEM = recache.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
+_LIST_ITEM_START = frozenset(" \t-*+•")
 _BLOCK_START = recache.compile(r"^[ \t]*(?:[-*+•>#|]|\d{1,3}[.)][ \t]|\[|\(?\d{1,2}:\d{2}|```|<)")
 
 
@@ -402,7 +426,14 @@ def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
             open_label = line.count("[") > line.count("]") and any(
                 "](" in later for later in lines[i + 1 : i + 4 - joined]
             )
-            lazy = _LIST_ITEM.match(line) is not None and _BLOCK_START.match(nxt) is None
+            # A list item opens with a blank, a bullet or a digit: most lines are spared
+            # the two matches.
+            lazy = (
+                not open_label
+                and (line[:1] in _LIST_ITEM_START or line[:1].isdigit())
+                and _LIST_ITEM.match(line) is not None
+                and _BLOCK_START.match(nxt) is None
+            )
             if not (open_label or lazy) or len(line) > 2000:
                 break
             i += 1
@@ -438,36 +469,34 @@ class Document:
     def __init__(self, text: str) -> None:
         self.text = text
         self.segments: list[Segment] = []
+        current = SectionBlock(None, "preamble")
+        self.sections: list[SectionBlock] = [current]
+        # The block of each segment, by its index: the heading's own for a heading.
+        self._section_of: list[SectionBlock] = []
+        segments, sections, section_of = self.segments, self.sections, self._section_of
         for line_no, line in _physical_lines(text):
             for piece in _split_line(line):
                 inline = _inline_heading(piece)
                 found = (inline, False) if inline else _heading_text(piece)
                 heading, soft = found if found else (None, False)
-                self.segments.append(Segment(len(self.segments), line_no, piece, heading, soft))
-        self.sections: list[SectionBlock] = []
-        current = SectionBlock(None, "preamble")
-        self.sections.append(current)
-        for seg in self.segments:
-            if seg.heading is not None:
-                current = SectionBlock(seg, heading_kind(seg.heading))
-                self.sections.append(current)
-                continue
-            if (
-                current.heading is not None
-                and current.heading.soft
-                and current.segments
-                and seg.line - current.segments[-1].line > 1
-            ):
-                # "Guests:" and its list, a blank line, then prose: the prose is not a guest.
-                current = SectionBlock(None, "body")
-                self.sections.append(current)
-            current.segments.append(seg)
-        self._section_of: dict[int, SectionBlock] = {}
-        for block in self.sections:
-            if block.heading:
-                self._section_of[block.heading.index] = block
-            for seg in block.segments:
-                self._section_of[seg.index] = block
+                seg = Segment(len(segments), line_no, piece, heading, soft)
+                segments.append(seg)
+                if heading is not None:
+                    current = SectionBlock(seg, heading_kind(heading))
+                    sections.append(current)
+                else:
+                    if (
+                        current.heading is not None
+                        and current.heading.soft
+                        and current.segments
+                        and line_no - current.segments[-1].line > 1
+                    ):
+                        # "Guests:" and its list, a blank line, then prose: the prose is
+                        # not a guest.
+                        current = SectionBlock(None, "body")
+                        sections.append(current)
+                    current.segments.append(seg)
+                section_of.append(current)
 
     def section_of(self, seg: Segment) -> SectionBlock:
         return self._section_of[seg.index]
