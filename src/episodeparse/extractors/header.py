@@ -19,6 +19,7 @@ Notes without such a line (a YouTube description, a guest introduction) have no 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from episodeparse import recache
 from episodeparse.document import Segment
@@ -242,14 +243,30 @@ _PODCAST_BY = recache.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SHOW = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"  # capitalised words
-_SHOW_NAMED = (
-    recache.compile(
-        r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
+# Each with the words one of which it needs (a line without them is spared it) and how it
+# is tried: the two that open with "^" are matched, not searched from every position.
+_SHOW_NAMED: tuple[tuple[tuple[str, ...], Callable[[str], re.Match[str] | None]], ...] = (
+    (
+        ("episode",),
+        recache.compile(
+            r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
+        ).search,
     ),
-    recache.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"),
-    recache.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b"),
-    recache.compile(
-        rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"
+    (
+        ("Welcome",),
+        recache.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)").match,
+    ),
+    (
+        ("podcast", "community"),
+        recache.compile(
+            rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b"
+        ).match,
+    ),
+    (
+        ("podcast",),
+        recache.compile(
+            rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"
+        ).search,
     ),
 )
 
@@ -406,8 +423,8 @@ def _show_and_host(ctx: Context, header: Header) -> None:
             if chapter is not None:
                 text = chapter[1]  # "[00:00] Welcome to Syntax"
             if _may_name_the_show(text):
-                for pattern in _SHOW_NAMED:
-                    sm = pattern.search(text)
+                for needs, find in _SHOW_NAMED:
+                    sm = find(text) if any(word in text for word in needs) else None
                     if sm:
                         header.podcast = sm["show"].strip()
                         break
