@@ -19,7 +19,6 @@ Notes without such a line (a YouTube description, a guest introduction) have no 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from episodeparse import recache
 from episodeparse.document import Segment
@@ -243,37 +242,36 @@ _PODCAST_BY = recache.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SHOW = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"  # capitalised words
-# Each with the words one of which it needs (a line without them is spared it) and how it
-# is tried: the two that open with "^" are matched, not searched from every position.
-_SHOW_NAMED: tuple[tuple[tuple[str, ...], Callable[[str], re.Match[str] | None]], ...] = (
-    (
-        ("episode",),
-        recache.compile(
-            r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
-        ).search,
-    ),
-    (
-        ("Welcome",),
-        recache.compile(r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)").match,
-    ),
-    (
-        ("podcast", "community"),
-        recache.compile(
-            rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b"
-        ).match,
-    ),
-    (
-        ("podcast",),
-        recache.compile(
-            rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"
-        ).search,
-    ),
+# Where the show names itself: tried in this order by ``_show_named``.
+_SHOW_THIS_EPISODE = recache.compile(
+    r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
+)
+_SHOW_WELCOME = recache.compile(
+    r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"
+)
+_SHOW_IS_A = recache.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b")
+_SHOW_THE_PODCAST = recache.compile(
+    rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"
 )
 
 
+def _show_named(text: str) -> re.Match[str] | None:
+    """The first of the ``_SHOW_*`` patterns that finds the show in ``text``. Each is tried
+    only where a word it needs stands, and one that opens with "^" is matched, not searched
+    from every position."""
+    m = _SHOW_THIS_EPISODE.search(text) if "episode" in text else None
+    if m is None and text.startswith("Welcome"):
+        m = _SHOW_WELCOME.match(text)
+    if m is None and ("podcast" in text or "community" in text):
+        m = _SHOW_IS_A.match(text)
+    if m is None and "podcast" in text:
+        m = _SHOW_THE_PODCAST.search(text)
+    return m
+
+
 def _may_name_the_show(text: str) -> bool:
-    """A word one of ``_SHOW_NAMED`` needs ("episode", "Welcome", "podcast" or "community"
-    after "is a"): most lines are spared four searches."""
+    """A word one of the ``_SHOW_*`` patterns needs ("episode", "Welcome", "podcast" or
+    "community" after "is a")."""
     return "episode" in text or "Welcome" in text or "podcast" in text or "community" in text
 
 
@@ -422,9 +420,6 @@ def _show_and_host(ctx: Context, header: Header) -> None:
             chapter = match_chapter(text)
             if chapter is not None:
                 text = chapter[1]  # "[00:00] Welcome to Syntax"
-            if _may_name_the_show(text):
-                for needs, find in _SHOW_NAMED:
-                    sm = find(text) if any(word in text for word in needs) else None
-                    if sm:
-                        header.podcast = sm["show"].strip()
-                        break
+            sm = _show_named(text)
+            if sm:
+                header.podcast = sm["show"].strip()
