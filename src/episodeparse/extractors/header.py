@@ -235,6 +235,16 @@ def parse_title_line(text: str) -> TitleLine:
 
 # The teaser: "Coffee Sessions #57 with NAME and NAME, The Future of ...".
 _TEASER = recache.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \t]+", re.IGNORECASE)
+
+
+def _teaser_in(text: str) -> re.Match[str] | None:
+    """``_TEASER.search(text)``. ASCII text without "with" in any case is spared the search
+    (``isascii`` is a flag; IGNORECASE matches no other ASCII letters for "with")."""
+    if text.isascii() and "with" not in text.lower():
+        return None
+    return _TEASER.search(text)
+
+
 _CO_HOSTED = recache.compile(r"\bco-?hosted[ \t]+by[ \t]+", re.IGNORECASE)
 _PODCAST_BY = recache.compile(
     r"""^(?:(?P<show>[^\s].{0,60}?)[ \t]+[-–—|:][ \t]+)?  # "MLOps.community - "
@@ -333,7 +343,7 @@ def _is_title_candidate(seg: Segment, position: int) -> bool:
         or _ABBREVIATED.match(text)
         or re.match(r"^(?:Episode|Ep\.?)[ \t]*\d", text)
         or _SPELLED_EPISODE.match(text)
-        or (_NUMBERED.search(text) and len(text.split()) <= 16 and not _TEASER.search(text))
+        or (_NUMBERED.search(text) and len(text.split()) <= 16 and not _teaser_in(text))
     )
 
 
@@ -345,7 +355,7 @@ def extract(ctx: Context) -> Header:
             continue
         source = seg.heading if seg.heading is not None and not seg.text.startswith("#") else None
         raw = source or re.sub(r"^\#{1,6}[ \t]+", "", seg.text)
-        if _TEASER.search(raw) and not _SEPARATOR.search(raw):
+        if _teaser_in(raw) and not _SEPARATOR.search(raw):
             break
         line = parse_title_line(raw)
         header.title, header.podcast, header.series = line.title, line.podcast, line.series
@@ -356,7 +366,7 @@ def extract(ctx: Context) -> Header:
         ctx.title = seg
         for name in line.guests:
             ctx.add_person(name, "guest")
-        if _TEASER.search(raw):
+        if _teaser_in(raw):
             _teaser(ctx, seg, header)
         # "Meetup #3" alone, the title on the next line.
         if header.title is None and header.episode is not None:
@@ -366,7 +376,7 @@ def extract(ctx: Context) -> Header:
                 ctx.take(after[0])
         break
     for seg in segments[:8]:
-        if header.summary is None and not ctx.is_taken(seg) and _TEASER.search(seg.text):
+        if header.summary is None and not ctx.is_taken(seg) and _teaser_in(seg.text):
             _teaser(ctx, seg, header)
             ctx.take(seg)
     _show_and_host(ctx, header)
