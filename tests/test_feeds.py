@@ -122,8 +122,9 @@ def test_no_agenda_persons_and_repaired_entity() -> None:
             img="https://speaking.com/wp-content/uploads/2018/09/John-Dvorak.jpg",
         ),
     )
-    # item 20's itunes:summary holds "Pat E&lt;/p&gtgt;": kept as the text "&gtgt;"
-    assert b"Pat E&lt;/p&amp;gtgt;" in items[19].raw
+    # item 20's itunes:summary holds "Pat E&lt;/p&gtgt;": read as the text "&gtgt;", and the
+    # item's raw bytes are the feed's, unrepaired
+    assert b"Pat E&lt;/p&gtgt;" in items[19].raw
 
 
 @needs_corpus
@@ -312,17 +313,101 @@ def test_raw_is_the_item_alone_and_stable() -> None:
     assert [item.raw for item in iter_items(data)] == [first.raw, second.raw]
 
 
-def test_raw_is_utf8_xml_with_escapes_namespaces_and_any_character() -> None:
-    from xml.etree.ElementTree import fromstring, tostring
+def _as_written(data: bytes, opener: bytes, closer: bytes) -> list[bytes]:
+    """Each ``opener ... closer`` span of ``data``, found by hand."""
+    spans, at = [], data.find(opener)
+    while at >= 0:
+        end = data.index(closer, at) + len(closer)
+        spans.append(data[at:end])
+        at = data.find(opener, end)
+    return spans
 
+
+def test_raw_is_the_item_as_written_in_the_feed() -> None:
+    # SPEC: source.sha256 is "of the raw input bytes of this episode": the item's own bytes,
+    # quoting, spacing, prefixes, references, CDATA and comments as the feed has them.
     item_xml = (
-        '<item xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">'
-        '<title a="x &amp; &quot;y&quot;">Caf\u00e9 \U0001f600 &lt;b&gt; &amp;</title>'
-        "<itunes:episode>3</itunes:episode><empty/></item>"
+        "<item  id = 'a&amp;b' >\n  <title a=\"x &quot;y&quot;\">"
+        "Caf\u00e9 \U0001f600 &lt;b&gt; &#38;</title>\n"
+        "  <itunes:episode>3</itunes:episode><empty/><!-- a > b -->"
+        "<content:encoded><![CDATA[<p>a</item></p>]]></content:encoded></item >"
     )
-    (item,) = iter_items(rss(item_xml))
-    assert item.raw == tostring(fromstring(item_xml), encoding="utf-8")
-    assert "Caf\u00e9 \U0001f600 &lt;b&gt; &amp;".encode() in item.raw
+    data = rss("<title>Show</title>" + item_xml + "\n<item><title>Two</title></item>")
+    first, second = iter_items(data)
+    assert first.raw == item_xml.encode("utf-8")
+    assert second.raw == b"<item><title>Two</title></item>"
+
+
+def test_raw_is_the_original_bytes_of_a_repaired_feed() -> None:
+    # The repair turns "&hellip;" (8 bytes) into "&#8230;" (7) and "&" into "&amp;" (5):
+    # before and inside the items, so that every offset after them moves.
+    items = [
+        "<item><title>A&hellip; &amp; AT&T</title></item>",
+        "<item><title>B &gtgt; &nbsp;</title><description>x & y</description></item>",
+        "<item><title>C</title></item>",
+    ]
+    data = rss("<title>S&hellip; & T</title>" + "\n".join(items))
+    found = list(iter_items(data))
+    assert [item.raw for item in found] == [item.encode() for item in items]
+    assert found[1].title == "B >gt;"
+
+
+@pytest.mark.parametrize("offset", range(-40, 40, 3))
+def test_raw_of_an_item_across_read_chunks(offset: int) -> None:
+    lead = b"\xef\xbb\xbf \n"  # a BOM and blanks before <?xml: skipped, yet counted
+    padding = "x" * (
+        64 * 1024 - len(lead) - len(RSS_HEAD) - len("<title>S&hellip;</title>") + offset
+    )
+    items = [
+        f"<item><title>{padding}&nbsp;</title></item>",
+        "<item><title>B&hellip;</title></item>",
+    ]
+    data = lead + rss("<title>S&hellip;</title>" + "".join(items))
+    assert [item.raw for item in iter_items(data)] == [item.encode() for item in items]
+    assert [item.raw for item in iter_items(io.BytesIO(data))] == [i.encode() for i in items]
+
+
+def test_items_before_a_well_formedness_error_in_the_same_read_come_first() -> None:
+    data = rss("<item><title>A</title></item><item><title>B</title><broken>")
+    found: list[str | None] = []
+    with pytest.raises(FeedError, match="not well-formed"):
+        for item in iter_items(data):
+            found.append(item.title)
+    assert found == ["A"]
+
+
+def test_raw_of_empty_items() -> None:
+    data = rss('<item/><item a="/>" />\n<item></item><item a="x"/>')
+    assert [item.raw for item in iter_items(data)] == [
+        b"<item/>",
+        b'<item a="/>" />',
+        b"<item></item>",
+        b'<item a="x"/>',
+    ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_raw_of_a_utf16_feed_is_its_utf16_bytes(codec: str) -> None:
+    head = RSS_HEAD.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    items = [
+        "<item><title>\u00e9t\u00e9 \U0001f600</title></item>",
+        '<item a="/>"/>',
+        "<item>x</item >",
+    ]
+    found = list(iter_items((head + "".join(items) + "</channel></rss>").encode(codec)))
+    unit = "utf-16-le" if codec == "utf-16" else codec  # "utf-16": a BOM, then little-endian
+    assert [item.raw for item in found] == [item.encode(unit) for item in items]
+    assert found[0].title == "\u00e9t\u00e9 \U0001f600"
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", feed_files(), ids=lambda path: path.name)
+def test_corpus_raw_items_are_the_feed_bytes(path: Path) -> None:
+    data = path.read_bytes()
+    expected = [
+        span for span in _as_written(data, b"<item", b"</item>") if span[5:6] in (b">", b" ")
+    ]
+    assert [item.raw for item in iter_items(data)] == expected
 
 
 @pytest.mark.parametrize(
@@ -361,7 +446,7 @@ def test_html_entities_and_stray_ampersands_are_repaired_outside_cdata() -> None
     (item,) = iter_items(data)
     assert item.title == "AT&T rocks été é & R&D"
     assert item.notes == "<p>a&nbsp;b & c</p>"  # CDATA content is untouched
-    assert b"<ns0:summary>x &amp;gtgt; y</ns0:summary>" in item.raw
+    assert b"<itunes:summary>x &gtgt; y</itunes:summary>" in item.raw  # as written
 
 
 def test_entity_split_across_read_chunks_is_repaired() -> None:
@@ -435,6 +520,41 @@ def test_dtds_and_entities_are_refused_quickly(data: bytes) -> None:
 )
 def test_not_well_formed_raises_feed_error(data: bytes) -> None:
     with pytest.raises(FeedError, match=r"not well-formed XML: .*line \d+, column \d+"):
+        list(iter_items(data))
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec", "unit"),
+    [
+        ("Shift_JIS", "shift_jis", "shift_jis"),  # expat reads no multi-byte encoding itself
+        ("EUC-JP", "euc_jp", "euc_jp"),
+        ("GB2312", "gb2312", "gb2312"),
+        ("Big5", "big5", "big5"),
+        ("windows-1252", "cp1252", "cp1252"),
+        ("UTF-16LE", "utf-16", "utf-16-le"),  # a BOM, and a name expat does not know
+        ("UTF-16BE", "utf-16-be", "utf-16-be"),  # no BOM
+    ],
+)
+def test_a_feed_in_any_encoding_python_knows(declared: str, codec: str, unit: str) -> None:
+    title = {"cp1252": "Caf\u00e9 \u201cquoted\u201d"}.get(unit, "\u4e2d\u6587")
+    items = [f"<item><title>{title} &amp; 1</title></item>", "<item><title>B</title></item >"]
+    text = (
+        f'<?xml version="1.0" encoding="{declared}"?>\n<rss><channel><title>{title}</title>'
+        + "\n".join(items)
+        + "</channel></rss>"
+    )
+    found = list(iter_items(text.encode(codec)))
+    assert [item.title for item in found] == [f"{title} & 1", "B"]
+    assert found[0].podcast == title
+    assert [item.raw for item in found] == [item.encode(unit) for item in items]
+
+
+@pytest.mark.parametrize("padding", [0, 64 * 1024 - 71, 64 * 1024 - 70, 64 * 1024 - 69])
+def test_bytes_invalid_in_the_declared_encoding_raise_feed_error(padding: int) -> None:
+    # "\x82\xa0" is a character, "\x82<" is not: cut by a read or not, the bad byte is named.
+    head = b'<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><item><title>'
+    data = head + b"x" * padding + b"\x82\xa0\x82</title></item></channel></rss>"
+    with pytest.raises(FeedError, match=f"not valid Shift_JIS at byte {len(head) + padding + 2}$"):
         list(iter_items(data))
 
 
