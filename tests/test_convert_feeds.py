@@ -101,3 +101,25 @@ def test_a_feed_title_ending_with_a_guest_names_the_guest(tmp_path: Path) -> Non
     assert [(p["name"], p["role"]) for p in first["people"]] == [("Ayisha Malik", "guest")]
     assert first["title"] == "Eat, Pray, Love with Ayisha Malik"
     assert second["people"] == []
+
+
+def test_a_shift_jis_feed_converts_and_a_broken_one_fails_in_one_line(tmp_path: Path) -> None:
+    # This crashed with a traceback: pyexpat reads no multi-byte encoding but UTF-8/UTF-16.
+    head = '<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><title>\u756a\u7d44</title>'
+    item = (
+        "<item><title>\u7b2c\u4e00\u56de</title>"
+        "<description>\u3053\u3093\u306b\u3061\u306f</description></item>"
+    )
+    good = tmp_path / "sjis.xml"
+    good.write_bytes((head + item + "</channel></rss>").encode("shift_jis"))
+    (record,) = convert_jsonl(good)
+    assert (record["podcast"], record["title"]) == ("\u756a\u7d44", "\u7b2c\u4e00\u56de")
+    assert record["source"]["sha256"] == hashlib.sha256(item.encode("shift_jis")).hexdigest()
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(head.encode("shift_jis") + b"<item><title>\x82</title></item></channel></rss>")
+    result = CliRunner().invoke(app, ["convert", str(bad)])
+    assert result.exit_code == 2
+    at = len(head.encode("shift_jis")) + len("<item><title>")
+    assert result.stderr.splitlines() == [
+        f"episodeparse: {bad}: feed is not valid Shift_JIS at byte {at}"
+    ]
