@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,24 @@ def test_decode_refuses_binary() -> None:
 
 def test_decode_with_an_explicit_encoding() -> None:
     assert decode("café".encode("latin-1"), "latin-1") == "café"
+
+
+@pytest.mark.parametrize("name", ["idna", "punycode", "rot13", "no-such-codec"])
+def test_decode_with_an_encoding_that_reads_no_text_raises_input_error(name: str) -> None:
+    # "idna" raised a bare UnicodeError through the library, "punycode" too.
+    with pytest.raises(InputError, match=f"^cannot decode as {name}: "):
+        decode("café".encode(), name)
+
+
+def test_records_with_an_encoding_that_reads_no_text_fail_per_input(tmp_path: Path) -> None:
+    from episodeparse.inputs import InputFailure, iter_records
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("[00:00] Caf\u00e9\n[01:00] Next\n", encoding="utf-8")
+    for name in ("rot13", "idna"):
+        (failure,) = iter_records([str(notes)], encoding=name)
+        assert isinstance(failure, InputFailure)
+        assert failure.message.startswith(f"cannot decode as {name}: ")
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

@@ -566,6 +566,15 @@ def test_an_unknown_declared_encoding_raises_feed_error() -> None:
         list(iter_items(data))
 
 
+@pytest.mark.parametrize("name", ["idna", "punycode", "rot13", "base64", "hex", "bz2"])
+def test_a_declared_codec_that_is_no_text_encoding_raises_feed_error(name: str) -> None:
+    # Python knows these names, but they decode no bytes to text ("idna" and "punycode"
+    # crashed convert with a UnicodeError).
+    data = f'<?xml version="1.0" encoding="{name}"?><rss><channel></channel></rss>'.encode()
+    with pytest.raises(FeedError, match=f"^feed is not readable: .*{name}"):
+        list(iter_items(data))
+
+
 @needs_corpus
 def test_truncated_corpus_feed_yields_items_then_raises() -> None:
     data = (FEEDS / "pc20rss.xml").read_bytes()

@@ -453,6 +453,29 @@ def test_invalid_utf8_names_the_file_and_the_byte(tmp_path: Path, command: list[
 
 
 @pytest.mark.parametrize("command", READERS)
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("no-such-codec", "unknown encoding: no-such-codec"),
+        ("rot13", "'rot13' is not a text encoding"),  # a codec, but of str to str
+        ("idna", "idna cannot read every byte as text"),  # crashed: a UnicodeError
+        ("punycode", "punycode cannot read every byte as text"),
+    ],
+)
+def test_an_encoding_that_reads_no_text_is_a_usage_error(
+    tmp_path: Path, command: list[str], name: str, why: str
+) -> None:
+    # These crashed with a traceback (LookupError, UnicodeError) where the input was sniffed.
+    notes = tmp_path / "notes.txt"
+    notes.write_text(CHAPTER_NOTES, encoding="utf-8")
+    result = invoke(*command, notes, "--encoding", name)
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    assert isinstance(result.exception, SystemExit)
+    assert f"Invalid value for '--encoding': {why}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", READERS)
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
 def test_utf16_with_a_bom_is_read(tmp_path: Path, command: list[str], codec: str) -> None:
     notes = tmp_path / "wide.txt"
@@ -498,6 +521,14 @@ HOSTILE_FEEDS: dict[str, bytes] = {
     "not-xml.xml": b"404 Not Found: the feed has moved\n",
     "html-page.rss": b"<!DOCTYPE html><html><body><h1>Moved</h1></body></html>\n",
     "truncated.xml": FEED.read_bytes()[:900],
+    # Python knows these codecs, yet they read no bytes as text: they crashed with a UnicodeError.
+    "idna.xml": b'<?xml version="1.0" encoding="idna"?><rss><channel><item/></channel></rss>',
+    "punycode.xml": b'<?xml version="1.0" encoding="punycode"?><rss><channel/></rss>',
+    # A multi-byte encoding that expat does not read: decoded by episodeparse, bad bytes named.
+    "bad-shift-jis.xml": (
+        b'<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><item><title>\x82</title>'
+        b"</item></channel></rss>"
+    ),
 }
 HOSTILE_FEED_ERRORS = {
     "laughs.xml": "feed refused",
@@ -508,6 +539,9 @@ HOSTILE_FEED_ERRORS = {
     "not-xml.xml": "not a feed",
     "html-page.rss": "not a feed",
     "truncated.xml": "not well-formed XML",
+    "idna.xml": "feed is not readable: its encoding idna decodes no text",
+    "punycode.xml": "feed is not readable: its encoding punycode decodes no text",
+    "bad-shift-jis.xml": "feed is not valid Shift_JIS at byte 69",
 }
 
 

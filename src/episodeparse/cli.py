@@ -85,6 +85,18 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
+def _encoding_option(value: str | None) -> str | None:
+    """``--encoding``: an encoding that reads no text is a usage error, before any input."""
+    if value is None:
+        return None
+    from episodeparse.document import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 def _check_output(output: Path, inputs: list[str]) -> None:
     for raw in inputs:
         if raw == "-":
@@ -286,7 +298,11 @@ def convert(
     ] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+        typer.Option(
+            "--encoding",
+            help="Read notes in this encoding instead of UTF-8/UTF-16.",
+            callback=_encoding_option,
+        ),
     ] = None,
     jobs: Annotated[
         int,
@@ -493,7 +509,11 @@ def validate(
     ] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+        typer.Option(
+            "--encoding",
+            help="Read notes in this encoding instead of UTF-8/UTF-16.",
+            callback=_encoding_option,
+        ),
     ] = None,
 ) -> None:
     """Check show notes before publishing: one line per finding, with its check's code.
@@ -641,7 +661,11 @@ def chapters(
     ] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+        typer.Option(
+            "--encoding",
+            help="Read notes in this encoding instead of UTF-8/UTF-16.",
+            callback=_encoding_option,
+        ),
     ] = None,
 ) -> None:
     """Export an episode's chapters for players, editors, ffmpeg or a YouTube description.
@@ -876,7 +900,11 @@ def summary_command(
     ] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="Read notes in this encoding instead of UTF-8/UTF-16."),
+        typer.Option(
+            "--encoding",
+            help="Read notes in this encoding instead of UTF-8/UTF-16.",
+            callback=_encoding_option,
+        ),
     ] = None,
 ) -> None:
     """Many episodes at a glance: one row per episode, with what validate finds in it.

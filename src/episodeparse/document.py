@@ -32,6 +32,7 @@ __all__ = [
     "InputError",
     "SectionBlock",
     "Segment",
+    "check_encoding",
     "decode",
     "heading_kind",
     "is_boilerplate",
@@ -41,6 +42,25 @@ __all__ = [
 
 class InputError(ValueError):
     """Input that cannot be read as show notes: not text, or not decodable."""
+
+
+def check_encoding(name: str) -> str:
+    """``name`` when it is an encoding that reads any bytes as text, else ValueError.
+
+    >>> check_encoding("latin-1")
+    'latin-1'
+    >>> check_encoding("idna")
+    Traceback (most recent call last):
+    ...
+    ValueError: idna cannot read every byte as text
+    """
+    try:
+        bytes(range(256)).decode(name, "replace")
+    except LookupError as exc:  # unknown, or a codec of another kind ("rot13", "base64")
+        raise ValueError(str(exc)) from None
+    except UnicodeError:  # "idna", "punycode": text codecs of a narrow use
+        raise ValueError(f"{name} cannot read every byte as text") from None
+    return name
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -58,7 +78,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     if encoding is not None:
         try:
             return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as exc:
+        except (UnicodeError, LookupError) as exc:
             raise InputError(f"cannot decode as {encoding}: {exc}") from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]

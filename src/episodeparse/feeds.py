@@ -473,7 +473,9 @@ def _multibyte(name: str) -> bool:
     try:
         return len(bytes(range(256)).decode(name, "replace")) != 256
     except LookupError:
-        return False  # unknown to Python too: expat's LookupError says so
+        return False  # unknown to Python too, or no text encoding: expat's LookupError says so
+    except UnicodeError:  # "idna", "punycode": names of codecs that read no such bytes
+        raise FeedError(f"feed is not readable: its encoding {name} decodes no text") from None
 
 
 class _Source:

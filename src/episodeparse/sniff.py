@@ -167,7 +167,10 @@ def _head(data: bytes, encoding: str | None) -> str:
             return head[len(bom) :].decode(name, errors="ignore")
     if head.startswith(codecs.BOM_UTF16_BE):
         return head[2:].decode("utf-16-be", errors="ignore")
-    return head.decode(encoding or "utf-8", errors="ignore")
+    try:
+        return head.decode(encoding or "utf-8", errors="ignore")
+    except (LookupError, UnicodeError):  # no text encoding: decode() says so, naming the file
+        return ""
 
 
 def looks_like_text_chapters(data: bytes, encoding: str | None = None) -> bool:
