@@ -290,6 +290,70 @@ def _run_main(monkeypatch: pytest.MonkeyPatch, *args: str | Path) -> int:
     return code
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["convert"],
+        ["convert", "--format", "jsonl"],
+        ["convert", "--format", "yaml"],
+        ["validate"],
+        ["summary"],
+        ["summary", "--format", "csv"],
+        ["chapters", "--to", "webvtt", "--duration", "1:00:00"],
+    ],
+)
+def test_a_full_disk_on_stdout_is_one_line_and_exit_2(command: list[str]) -> None:
+    # These ended in a traceback (OSError: [Errno 28]) and exit 1: output lost, in a run
+    # that looked like a crash.
+    with Path("/dev/full").open("w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "episodeparse", *command, str(FIXTURES / "coffee-57.txt")],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        )
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == [
+        "episodeparse: cannot write to standard output: No space left on device"
+    ]
+
+
+def test_output_into_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path: Path) -> None:
+    # The atomic write renamed its temporary file over the FIFO: the reader got nothing and
+    # the FIFO became a regular file (as root, "-o /dev/null" replaced /dev/null itself).
+    import stat
+    import threading
+
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke("convert", FIXTURES / "coffee-57.txt", "-o", fifo)
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert got and json.loads(got[0])["episode"] == 57
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.fifo"]
+
+
+def test_output_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
+    (tmp_path / "records").mkdir()
+    target = tmp_path / "records" / "2024.json"
+    target.write_text("earlier\n", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    result = invoke("convert", FIXTURES / "coffee-57.txt", "-o", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["episode"] == 57
+    assert sorted(p.name for p in (tmp_path / "records").iterdir()) == ["2024.json"]
+
+
 @pytest.mark.parametrize("exc", [KeyboardInterrupt(), RuntimeError("boom")])
 def test_interrupted_output_file_is_left_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: BaseException

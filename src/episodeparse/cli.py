@@ -11,6 +11,7 @@ stderr and an exit code, in one place (``_fail``):
 from __future__ import annotations
 
 import copy
+import errno
 import os
 import sys
 from enum import StrEnum
@@ -982,6 +983,17 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(EXIT_OK)
+    except OSError as exc:
+        # A full disk, a quota, an I/O error under stdout: inputs and --output files have
+        # their own messages, so what reaches here is standard output.
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        _quiet_stdout()
+        _error(f"cannot write to standard output: {exc.strerror or exc}")
+        sys.exit(EXIT_INPUT)
+
+
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -43,14 +43,20 @@ SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
 class AtomicFile:
     """A file written through a temporary file in the same folder, renamed into place by
     ``commit``, so a reader never sees a partial file and an interrupted run leaves none
-    behind. The temporary file is made at the first write: no writes, no file."""
+    behind. The temporary file is made at the first write: no writes, no file.
+
+    A symbolic link is written through (its target is replaced, the link stays). What is
+    not a regular file (``/dev/null``, a FIFO, a terminal) is written into directly:
+    renaming over it would replace it."""
 
     def __init__(self, output: Path) -> None:
-        self.output = output
+        self.output = Path(os.path.realpath(output)) if output.is_symlink() else output
         self.handle: TextIO | None = None
         self.tmp: Path | None = None
 
     def write(self, text: str) -> int:
+        if self.handle is None and _is_special(self.output):
+            self.handle = self.output.open("w", encoding="utf-8", newline="")
         if self.handle is None:
             import secrets  # here: a convert to stdout should not pay for it
 
@@ -68,6 +74,9 @@ class AtomicFile:
         return self.handle.write(text)
 
     def commit(self) -> None:
+        if self.handle is not None and self.tmp is None:  # a device or FIFO
+            self.handle.close()
+            self.handle = None
         if self.handle is not None and self.tmp is not None:
             self.handle.close()
             self.tmp.chmod(_mode_for(self.output))  # not mkstemp's private 0600
@@ -80,6 +89,16 @@ class AtomicFile:
         if self.tmp is not None:
             self.tmp.unlink(missing_ok=True)
         self.handle = self.tmp = None
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` is there and is no regular file (a device, a FIFO, a socket)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # not there yet: made by the rename
 
 
 def _mode_for(output: Path) -> int:
