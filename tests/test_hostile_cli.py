@@ -322,6 +322,54 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_2(command: list[str]) -> Non
     ]
 
 
+def _run_with_closed(fd: int, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The command run by a shell with file descriptor ``fd`` closed (``0<&-``, ``1>&-``,
+    ``2>&-``), the others captured."""
+    close = {0: "0<&-", 1: "1>&-", 2: "2>&-"}[fd]
+    line = " ".join([sys.executable, "-m", "episodeparse", *args, close])
+    return subprocess.run(
+        ["sh", "-c", line],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_closed_stderr_keeps_messages_off_stdout(tmp_path: Path) -> None:
+    # print(file=None) writes to stdout: an error message would have landed in the records.
+    proc = _run_with_closed(2, "convert", "--format", "jsonl", str(FIXTURES), "missing.txt")
+    assert proc.returncode == 2
+    lines = proc.stdout.decode().splitlines()
+    assert lines and all(json.loads(line)["schema"] for line in lines)
+
+
+@pytest.mark.parametrize("command", [["convert"], ["validate"], ["summary"]])
+def test_a_closed_stdout_is_one_line_and_exit_2(command: list[str]) -> None:
+    # sys.stdout is None then: each command crashed on it (AttributeError).
+    proc = _run_with_closed(1, *command, str(FIXTURES / "coffee-57.txt"))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["episodeparse: cannot write to standard output: it is closed"]
+
+
+def test_convert_to_a_file_needs_no_stdout(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    proc = _run_with_closed(1, "convert", str(FIXTURES / "coffee-57.txt"), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(out.read_text(encoding="utf-8"))["episode"] == 57
+
+
+@pytest.mark.parametrize(
+    "command", [["convert"], ["validate"], ["summary"], ["chapters", "--to", "psc"]]
+)
+def test_reading_a_closed_stdin_is_one_line_and_exit_2(command: list[str]) -> None:
+    proc = _run_with_closed(0, *command, "-")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["episodeparse: -: standard input is closed"]
+
+
 def test_output_into_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path: Path) -> None:
     # The atomic write renamed its temporary file over the FIFO: the reader got nothing and
     # the FIFO became a regular file (as root, "-o /dev/null" replaced /dev/null itself).

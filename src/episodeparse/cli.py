@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import errno
+import io
 import os
 import sys
 from enum import StrEnum
@@ -967,6 +968,10 @@ def main() -> None:
     Typer turns Ctrl-C into a silent exit 130 and a reader gone away (``| head``) into
     exit 1: Ctrl-C says so on stderr, and a closed pipe is not an error of ours (exit 0).
     """
+    if sys.stdout is None:  # started with standard output closed ("1>&-")
+        sys.stdout = _ClosedStream()
+    if sys.stderr is None:  # nowhere to say anything: the exit code still does
+        sys.stderr = Path(os.devnull).open("w")  # noqa: SIM115
     try:
         _app_for(sys.argv[1:])()
     except SystemExit as exc:
@@ -993,7 +998,18 @@ def main() -> None:
         sys.exit(EXIT_INPUT)
 
 
-_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+
+
+class _ClosedStream(io.TextIOBase):
+    """Standard output when the process started without one: a write fails as a write to
+    a closed descriptor would, and main() says so."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "it is closed")
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -1039,5 +1055,9 @@ def _listed(info: CommandInfo) -> CommandInfo:
 
 def _quiet_stdout() -> None:
     """A reader such as ``head`` went away: what is still buffered goes nowhere."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # no descriptor under it: nothing buffered can reach one
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)

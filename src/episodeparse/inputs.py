@@ -149,6 +149,8 @@ def _read_or_open_feed(
     """An input's bytes; with ``open_feeds``, a feed file instead comes back open at its
     start, for ``feeds.iter_items`` to stream (the caller closes it)."""
     if path == STDIN:
+        if stdin is None and sys.stdin is None:  # started with "0<&-"
+            raise InputError("standard input is closed")
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
     else:
