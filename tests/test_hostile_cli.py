@@ -444,8 +444,20 @@ def _long_feed(path: Path, items: int) -> None:
     path.write_text(data[:start] + data[start:end] * items + data[end:], encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("sent", "code", "said"),
+    [
+        (signal.SIGINT, 130, "interrupted"),  # Ctrl-C
+        # what `timeout`, systemd and a cancelled CI job send: it left the temporary file
+        (signal.SIGTERM, 143, "terminated"),
+    ],
+    ids=["SIGINT", "SIGTERM"],
+)
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("where", ["--output", "--output-dir"])
-def test_sigint_during_a_long_conversion_leaves_no_partial_file(tmp_path: Path, where: str) -> None:
+def test_a_signal_during_a_long_conversion_leaves_no_partial_file(
+    tmp_path: Path, where: str, jobs: str, sent: signal.Signals, code: int, said: str
+) -> None:
     feed = tmp_path / "long.xml"
     _long_feed(feed, 3000)
     out = tmp_path / "out"
@@ -454,7 +466,7 @@ def test_sigint_during_a_long_conversion_leaves_no_partial_file(tmp_path: Path, 
     target.write_text("earlier\n", encoding="utf-8")
     dest = target if where == "--output" else out
     proc = subprocess.Popen(
-        [sys.executable, "-m", "episodeparse", "convert", str(feed), where, str(dest)],
+        [sys.executable, "-m", "episodeparse", "convert", str(feed), where, str(dest), "-j", jobs],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
@@ -465,13 +477,13 @@ def test_sigint_during_a_long_conversion_leaves_no_partial_file(tmp_path: Path, 
             assert proc.poll() is None, proc.communicate()
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sent)
         stdout, stderr = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 130, stderr.decode()
-    assert stderr.decode() == "episodeparse: interrupted\n"
+    assert proc.returncode == code, stderr.decode()
+    assert stderr.decode() == f"episodeparse: {said}\n"
     assert stdout == b""
     assert sorted(p.name for p in out.iterdir()) == ["long.json"]
     assert target.read_text(encoding="utf-8") == "earlier\n"

@@ -14,6 +14,7 @@ import copy
 import errno
 import io
 import os
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -968,6 +969,7 @@ def main() -> None:
     Typer turns Ctrl-C into a silent exit 130 and a reader gone away (``| head``) into
     exit 1: Ctrl-C says so on stderr, and a closed pipe is not an error of ours (exit 0).
     """
+    _terminate_as_interrupt()
     if sys.stdout is None:  # started with standard output closed ("1>&-")
         sys.stdout = _ClosedStream()
     if sys.stderr is None:  # nowhere to say anything: the exit code still does
@@ -975,6 +977,9 @@ def main() -> None:
     try:
         _app_for(sys.argv[1:])()
     except SystemExit as exc:
+        if _caused_by(exc, Terminated) is not None:
+            _error("terminated")
+            sys.exit(128 + signal.SIGTERM)
         if _caused_by(exc, KeyboardInterrupt) is not None:
             _error("interrupted")
             sys.exit(130)
@@ -982,6 +987,9 @@ def main() -> None:
             _quiet_stdout()
             sys.exit(EXIT_OK)
         raise
+    except Terminated:
+        _error("terminated")
+        sys.exit(128 + signal.SIGTERM)
     except KeyboardInterrupt:
         _error("interrupted")
         sys.exit(130)
@@ -996,6 +1004,22 @@ def main() -> None:
         _quiet_stdout()
         _error(f"cannot write to standard output: {exc.strerror or exc}")
         sys.exit(EXIT_INPUT)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds as from Ctrl-C: temporary
+    files removed, an earlier output left as it was. Exit 143, as the signal would give."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM (``timeout``, systemd, a cancelled CI job) ends a run as Ctrl-C does, unless
+    it was set to be ignored."""
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})

@@ -106,8 +106,11 @@ def _convert_items(items: list[feeds.FeedItem], path: str, render: Render) -> li
 
 
 def _ignore_interrupts() -> None:
-    """Worker start: Ctrl-C is the parent's to handle (it stops the pool)."""
+    """Worker start: Ctrl-C is the parent's to handle (it stops the pool), and SIGTERM,
+    which the pool sends to stop a worker, ends it at once (a forked worker inherits the
+    command's handler, which would unwind it with a traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _batches(iterable: Iterable[T], size: int) -> Iterator[list[T]]:
