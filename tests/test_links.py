@@ -219,3 +219,27 @@ def test_name_dash_links_prefix() -> None:
     text = "## Featuring\n\n- Sam Rivers – [GitHub](https://github.com/samrivers)\n"
     (link,) = links(text)
     assert link.person == "Sam Rivers"
+
+
+def test_the_cheap_guards_never_hide_a_token() -> None:
+    from episodeparse.extractors.links import _MAYBE_LINK, _MUST_LINK, _TOKEN
+
+    lines = [
+        "[a](#t=1)",
+        "![img](pic.png)",
+        "[a][ref]",
+        "<https://example.com>",
+        "see https://example.com/x.",
+        "http://a",
+        "www.example",
+        "mail me: me+news@mail.example.com",
+        "@kit.bsky.social and @a@b.social",
+        "linode.com/ssh",
+        "x-y.co.uk",
+        "a-.com",
+    ]
+    for line in lines:
+        if _MAYBE_LINK.search(line) and _TOKEN.search(line):
+            assert _MUST_LINK.search(line), line
+    for line in ("[00:00] Intro", "e.g. this, i.e. that", "[WINDOWS] tool", "v1.2 beta"):
+        assert _MUST_LINK.search(line) is None, line

@@ -60,6 +60,11 @@ _TRAILING = ".,;:!?"
 # branch opens with its one character ("[<@:."), so the search skips to those characters:
 # "[<@", "://", "www.", or a dot between a letter or digit and a lower-case letter.
 _MAYBE_LINK = recache.compile(r"\[|<|@|:(?=//)|\.(?<=[a-z0-9]\.)[a-z]|\.(?<=www\.)")
+# What every token needs somewhere in its line, tried after _MAYBE_LINK: "](" (a Markdown
+# link), "][" (a reference), "://" (an autolink or address), "www.", "@" (an address or a
+# handle), or a dot between a host character and a top-level domain. A chapter line
+# "[00:00] Intro" or an "e.g." has none of them, and is spared the full alternation.
+_MUST_LINK = recache.compile(rf"\](?=[(\[])|:(?=//)|@|\.(?<=www\.)|\.(?<=[a-z0-9-]\.)(?:{_TLDS})")
 
 _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter.com", "twitter"),
@@ -284,6 +289,8 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
     found: list[_Found] = []
     if _MAYBE_LINK.search(text) is None:
         return found  # most prose: no bracket, address, handle or dotted word
+    if _MUST_LINK.search(text) is None:
+        return found  # "[00:00] Intro", "e.g.": a bracket or a dot that opens no token
     for m in _TOKEN.finditer(text):
         if m["md"] is not None:
             if m["md"].startswith("!"):
