@@ -138,6 +138,12 @@ _SOCIAL = frozenset(
     ]
 )
 _LISTEN_PLATFORMS = frozenset(("apple podcasts", "spotify"))
+_SCHEME_AND_WWW = recache.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?")
+# A platform's word standing as a word in a label, one pattern for each word.
+_PLATFORM_WORD: dict[str, re.Pattern[str]] = {
+    word: recache.compile(rf"\b{word}\b")
+    for word, _ in (*_LABEL_PLATFORMS, *_REDIRECTED_PLATFORMS, ("x", "twitter"))
+}
 _COMMUNITY_WORDS = recache.compile(
     r"\b(?:join|sign[ -]?up|newsletter|community|meetups?|mailing list|subscribe to our)\b",
     re.IGNORECASE,
@@ -228,6 +234,12 @@ _NAME_THEN_PAREN = recache.compile(
 )
 _BULLET = recache.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
 _CODE_SPAN = recache.compile(r"`[^`\n]{0,500}`")
+_HANDLE_LABEL = recache.compile(r"@[\w.]{1,60}(?:@[\w.-]{1,100})?")
+_WORD = recache.compile(r"\w+")
+_WORD_CHAR = recache.compile(r"\w")
+_PATH_START = recache.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/?#]*")
+_SCHEME = recache.compile(r"^[a-z][a-z0-9+.-]*:/{0,2}")
+_WWW = recache.compile(r"^www\.")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -240,7 +252,7 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
     ('twitter', None)
     """
     if url:
-        host = re.sub(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?", "", url.lower()).split("/")[0]
+        host = _SCHEME_AND_WWW.sub("", url.lower()).split("/")[0]
         host = host.split(":")[0]
         for domain, platform in _PLATFORMS:
             if host == domain or host.endswith("." + domain):
@@ -249,15 +261,15 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
             # A show's own redirect ("go.example.com/slack") says its platform in the label.
             low = label.lower()
             for word, platform in _REDIRECTED_PLATFORMS:
-                if re.search(rf"\b{word}\b", low):
+                if word in low and _PLATFORM_WORD[word].search(low):
                     return platform
         return None
     if label:
         low = label.lower()
         for word, platform in _LABEL_PLATFORMS:
-            if re.search(rf"\b{word}\b", low):
+            if word in low and _PLATFORM_WORD[word].search(low):
                 return platform
-        if re.search(r"\bx\b", low):
+        if "x" in low and _PLATFORM_WORD["x"].search(low):
             return "twitter"
     return None
 
@@ -305,11 +317,7 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
                 target = _tokens(href, refs, used_refs)
                 found.extend(_Found(m.start(), m.end(), f.url, f.handle, label) for f in target)
                 continue
-            handle = (
-                label.strip()
-                if re.fullmatch(r"@[\w.]{1,60}(?:@[\w.-]{1,100})?", label.strip())
-                else None
-            )
+            handle = label.strip() if _HANDLE_LABEL.fullmatch(label.strip()) else None
             found.append(_Found(m.start(), m.end(), href, handle, label))
         elif m["ref"] is not None:
             key = (m["rkey"] or m["rlabel"]).strip().lower()
@@ -358,11 +366,13 @@ def _label_before(text: str, start: int) -> str | None:
     before = _BULLET.sub("", before.strip())
     before = collapse(render_inline(before)).rstrip(" :-–—|(").strip()
     # "Tidewater Mattress — go to URL": the words that lead to the address are not its label.
-    before = _LEAD_IN.sub("", before).rstrip(" :-–—|(").strip()
+    if before[-1:] in "oOtTeE":  # the last letter of "go to", "visit", "check out", "see", "at"
+        before = _LEAD_IN.sub("", before)
+    before = before.rstrip(" :-–—|(").strip()
     if _FRAGMENT.match(before):
         return None  # "..., and she blogs at URL": the middle of a sentence, not a label
     before = before.rstrip(":").strip()
-    if not re.search(r"\w", before) or before in ("and", "or", "&") or len(before) > 200:
+    if not _WORD_CHAR.search(before) or before in ("and", "or", "&") or len(before) > 200:
         return None
     return before
 
@@ -409,7 +419,9 @@ class _Linker:
             person = ctx.find_person(heading["name"])  # "Where to find Owen:"
             return person.name if person else heading["name"]
         # "Natalie Brunell (Twitter: @natbrunell) is ...": a handle in parentheses after a name.
-        before = _NAME_THEN_PAREN.search(line[max(0, start - 120) : start])
+        head = line[max(0, start - 120) : start]
+        # The pattern needs a "(": most lines have none before the link.
+        before = _NAME_THEN_PAREN.search(head) if "(" in head else None
         if before:
             person = ctx.find_person(before["name"])
             if person:
@@ -443,7 +455,7 @@ class _Linker:
                 person = ctx.find_person(first) if len(text.split()) == 2 else None
                 if person and first != person.name:
                     return person.name
-        if label:
+        if label and ("'" in label or "’" in label):
             # "SMASH that Subscribe Button on Wes' YouTube": a known name's possessive.
             for pm in _POSSESSIVE_ANY.finditer(collapse(label)):
                 person = ctx.find_person(pm["name"])
@@ -550,14 +562,15 @@ class _Linker:
                 if label and item.url and _same_address(label, item.url):
                     label = None
             else:
-                label = _label_before(
-                    text[previous_end : item.start], len(text[previous_end : item.start])
-                )
+                clause = text[previous_end : item.start]
+                label = _label_before(clause, len(clause))
                 if label is None and previous_end == 0 and item.handle is None:
                     label = self._label_above(seg)
             previous_end = item.end
-            window = text[max(0, item.start - 300) : item.start]
-            line_label = _label_before(window, len(window)) if item.handle else None
+            line_label = None
+            if item.handle:
+                window = text[max(0, item.start - 300) : item.start]
+                line_label = _label_before(window, len(window))
             platform = platform_of(item.url, label) or platform_of(item.url, line_label)
             person = self.person_for(text, label, item.start, item.url, section)
             kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
@@ -608,19 +621,19 @@ class _Linker:
             rest.append(text[previous : item.start])
             previous = item.end
         rest.append(text[previous:])
-        words = set(re.findall(r"\w+", collapse(render_inline(" ".join(rest))).lower()))
+        words = set(_WORD.findall(collapse(render_inline(" ".join(rest))).lower()))
         covered: set[str] = set()
         for link in links:
             for part in (link.text, link.person, link.platform):
                 if part:
-                    covered.update(re.findall(r"\w+", part.lower()))
+                    covered.update(_WORD.findall(part.lower()))
         return words <= covered | {"on", "and", "or", "at"}
 
 
 @functools.lru_cache(maxsize=4096)
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
-    return re.sub(r"^(?:[a-z][a-z0-9+.-]*://)?[^/?#]*", "", url.lower()).strip("/")
+    return _PATH_START.sub("", url.lower()).strip("/")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -645,10 +658,10 @@ def _same_address(label: str, url: str) -> bool:
         return True
 
     def bare(s: str) -> str:
-        s = re.sub(r"^[a-z][a-z0-9+.-]*:/{0,2}", "", s.strip().lower())
-        return re.sub(r"^www\.", "", s).rstrip("/")
+        s = _SCHEME.sub("", s.strip().lower())
+        return _WWW.sub("", s).rstrip("/")
 
-    return bare(url).startswith(bare(label).rstrip(".…")) and label.endswith(("...", "…"))
+    return label.endswith(("...", "…")) and bare(url).startswith(bare(label).rstrip(".…"))
 
 
 _SPONSOR_INTRO = recache.compile(r"sponsor", re.IGNORECASE)
