@@ -243,3 +243,14 @@ def test_the_cheap_guards_never_hide_a_token() -> None:
             assert _MUST_LINK.search(line), line
     for line in ("[00:00] Intro", "e.g. this, i.e. that", "[WINDOWS] tool", "v1.2 beta"):
         assert _MUST_LINK.search(line) is None, line
+
+
+def test_platform_of_a_host_and_its_subdomains() -> None:
+    from episodeparse.extractors.links import platform_of
+
+    assert platform_of("https://open.spotify.com/show/1") == "spotify"
+    assert platform_of("https://m.youtube.com:443/watch?v=1") == "youtube"
+    assert platform_of("https://me.github.io/blog") is None  # before github.com's "github"
+    assert platform_of("https://notx.com/a") is None
+    assert platform_of("https://go.example.com/slack", "Join our Slack") == "slack"
+    assert platform_of(None, "on X") == "twitter"

@@ -100,6 +100,10 @@ _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("mastodon.social", "mastodon"),
     ("fosstodon.org", "mastodon"),
 )
+# Each domain's platform and its place in _PLATFORMS (the first listed wins).
+_PLATFORM_AT: dict[str, tuple[int, str]] = {
+    domain: (at, platform) for at, (domain, platform) in reversed(list(enumerate(_PLATFORMS)))
+}
 _LABEL_PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter", "twitter"),
     ("mastodon", "mastodon"),
@@ -254,9 +258,16 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
     if url:
         host = _SCHEME_AND_WWW.sub("", url.lower()).split("/")[0]
         host = host.split(":")[0]
-        for domain, platform in _PLATFORMS:
-            if host == domain or host.endswith("." + domain):
-                return platform or None
+        # The first domain of _PLATFORMS that is the host, or the host's end after a dot.
+        best: tuple[int, str] | None = _PLATFORM_AT.get(host)
+        dot = host.find(".")
+        while dot >= 0:
+            entry = _PLATFORM_AT.get(host[dot + 1 :])
+            if entry is not None and (best is None or entry[0] < best[0]):
+                best = entry
+            dot = host.find(".", dot + 1)
+        if best is not None:
+            return best[1] or None
         if label:
             # A show's own redirect ("go.example.com/slack") says its platform in the label.
             low = label.lower()
