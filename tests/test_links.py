@@ -222,12 +222,20 @@ def test_name_dash_links_prefix() -> None:
 
 
 def test_the_cheap_guards_never_hide_a_token() -> None:
-    from episodeparse.extractors.links import _MAYBE_LINK, _MUST_LINK, _TOKEN
+    import itertools
+    import re
 
+    from episodeparse.extractors.links import _TLDS, _TOKEN, _tokens
+
+    # What a line needed before the cheap tests were written out: a place a token may start
+    # (maybe) and what every token holds (must).
+    maybe = re.compile(r"\[|<|@|:(?=//)|\.(?<=[a-z0-9]\.)[a-z]|\.(?<=www\.)")
+    must = re.compile(rf"\](?=[(\[])|:(?=//)|@|\.(?<=www\.)|\.(?<=[a-z0-9-]\.)(?:{_TLDS})")
     lines = [
         "[a](#t=1)",
         "![img](pic.png)",
         "[a][ref]",
+        "a](b) and [c",
         "<https://example.com>",
         "see https://example.com/x.",
         "http://a",
@@ -237,12 +245,24 @@ def test_the_cheap_guards_never_hide_a_token() -> None:
         "linode.com/ssh",
         "x-y.co.uk",
         "a-.com",
+        "<b>x-.com</b>",
+        "[00:00] Intro",
+        "e.g. this, i.e. that",
+        "[WINDOWS] tool",
+        "v1.2 beta",
+        "End. Next",
     ]
+    pieces = ["[", "]", "(", ")", "<", "@", ":", "//", ".", "www", "a", "A", "-", "com", " "]
+    lines += ["".join(p) for p in itertools.product(pieces, repeat=3)]
     for line in lines:
-        if _MAYBE_LINK.search(line) and _TOKEN.search(line):
-            assert _MUST_LINK.search(line), line
+        if maybe.search(line) and must.search(line):
+            # The old guards let it through: so do the new ones, when there is a token.
+            if any(not m[0].startswith("!") for m in _TOKEN.finditer(line)):
+                assert _tokens(line, {}, set()) != [] or line.startswith("["), line
+        else:
+            assert _tokens(line, {}, set()) == [], line
     for line in ("[00:00] Intro", "e.g. this, i.e. that", "[WINDOWS] tool", "v1.2 beta"):
-        assert _MUST_LINK.search(line) is None, line
+        assert must.search(line) is None, line
 
 
 def test_platform_of_a_host_and_its_subdomains() -> None:

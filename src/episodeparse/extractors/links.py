@@ -56,15 +56,14 @@ _REF_DEFINITION = recache.compile(
     r"^[ \t]{0,3}\[(?P<key>[^\[\]\n]{1,100})\]:[ \t]*<?(?P<url>\S{1,2000}?)>?(?:[ \t]+[\"'(].*)?$"
 )
 _TRAILING = ".,;:!?"
-# Something that may start a link: cheaper than the full alternation on plain prose. Each
-# branch opens with its one character ("[<@:."), so the search skips to those characters:
-# "[<@", "://", "www.", or a dot between a letter or digit and a lower-case letter.
-_MAYBE_LINK = recache.compile(r"\[|<|@|:(?=//)|\.(?<=[a-z0-9]\.)[a-z]|\.(?<=www\.)")
-# What every token needs somewhere in its line, tried after _MAYBE_LINK: "](" (a Markdown
-# link), "][" (a reference), "://" (an autolink or address), "www.", "@" (an address or a
-# handle), or a dot between a host character and a top-level domain. A chapter line
-# "[00:00] Intro" or an "e.g." has none of them, and is spared the full alternation.
-_MUST_LINK = recache.compile(rf"\](?=[(\[])|:(?=//)|@|\.(?<=www\.)|\.(?<=[a-z0-9-]\.)(?:{_TLDS})")
+# The cheap tests _tokens makes before the full alternation, on a line with neither "@" nor
+# "://" (which pass both). A token may start only at "[", "<" or a dotted word (a dot between
+# a letter or digit and a lower-case letter, or "www."): _DOTTED. And every token needs "]("
+# (a Markdown link), "][" (a reference), "www." or a dot between a host character and a
+# top-level domain: _TLD_DOT. Plain prose, a chapter line "[00:00] Intro" or an "e.g." fails
+# them, and is spared the full alternation.
+_DOTTED = recache.compile(r"\.(?<=[a-z0-9]\.)[a-z]|\.(?<=www\.)")
+_TLD_DOT = recache.compile(rf"\.(?<=[a-z0-9-]\.)(?:{_TLDS})")
 
 _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter.com", "twitter"),
@@ -310,10 +309,16 @@ class _Found(NamedTuple):
 
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
     found: list[_Found] = []
-    if _MAYBE_LINK.search(text) is None:
-        return found  # most prose: no bracket, address, handle or dotted word
-    if _MUST_LINK.search(text) is None:
-        return found  # "[00:00] Intro", "e.g.": a bracket or a dot that opens no token
+    if "@" not in text and "://" not in text:
+        if not (
+            "](" in text
+            or "][" in text
+            or "www." in text
+            or ("." in text and _TLD_DOT.search(text))
+        ):
+            return found  # most prose, "[00:00] Intro", "e.g.": nothing a token needs
+        if not ("[" in text or "<" in text or ("." in text and _DOTTED.search(text))):
+            return found  # "x](y": no place a token may start
     for m in _TOKEN.finditer(text):
         if m["md"] is not None:
             if m["md"].startswith("!"):
