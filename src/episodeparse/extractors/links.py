@@ -715,9 +715,12 @@ def extract(ctx: Context) -> list[Link]:
             ctx.take(seg)
             continue
         # "... our sponsors:" opens a run of bullet lines whose links are sponsors.
+        # (Outside a run, a line not ending in ":" leaves none open, bullet or not.)
         if seg.is_heading:
             linker.sponsor_run = False
-        elif _BULLET.match(seg.text) is None:
+        elif (linker.sponsor_run or seg.text.rstrip().endswith(":")) and _BULLET.match(
+            seg.text
+        ) is None:
             text = seg.text.rstrip()
             linker.sponsor_run = text.endswith(":") and bool(_SPONSOR_INTRO.search(text))
         links.extend(linker.links_in(seg, refs, used))
