@@ -219,6 +219,10 @@ _LEAD_IN = recache.compile(
 _FRAGMENT = recache.compile(
     r"^(?:on|and|or|but|to|in|with|for|of|from|by)\b|.*\b(?:is|are|was|were)$", re.IGNORECASE
 )
+# The letters _FRAGMENT's first words open with and its last words end with, in any case
+# (re.IGNORECASE also folds "İ", "ı" and "ſ"): a label with neither is no fragment.
+_FRAGMENT_FIRST = "ABFIOTWabfiotwİı"
+_FRAGMENT_LAST = "ESesſ"
 _SENTENCE_END = recache.compile(r"[.!?][ \t]+(?=[A-Z])|❤")
 _WHERE_TO_FIND = recache.compile(
     r"^(?:Where[ \t]+to[ \t]+(?:find|follow)|Find|Follow|Connect[ \t]+with)[ \t]+"
@@ -385,12 +389,22 @@ def _label_before(text: str, start: int) -> str | None:
     if before[-1:] in "oOtTeE":  # the last letter of "go to", "visit", "check out", "see", "at"
         before = _LEAD_IN.sub("", before)
     before = before.rstrip(" :-–—|(").strip()
-    if _FRAGMENT.match(before):
+    if (before[:1] in _FRAGMENT_FIRST or before[-1:] in _FRAGMENT_LAST) and _FRAGMENT.match(before):
         return None  # "..., and she blogs at URL": the middle of a sentence, not a label
     before = before.rstrip(":").strip()
     if not _WORD_CHAR.search(before) or before in ("and", "or", "&") or len(before) > 200:
         return None
     return before
+
+
+_LABEL_MEMO_LENGTH = 300  # longer clauses are read afresh: the memo stays small
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_of(clause: str) -> str | None:
+    """``_label_before(clause, len(clause))``, remembered: the words before an address repeat
+    from line to line and note to note ("Follow us on Twitter: ")."""
+    return _label_before(clause, len(clause))
 
 
 class _Linker:
@@ -579,14 +593,18 @@ class _Linker:
                     label = None
             else:
                 clause = text[previous_end : item.start]
-                label = _label_before(clause, len(clause))
+                label = (
+                    _label_of(clause)
+                    if len(clause) <= _LABEL_MEMO_LENGTH
+                    else _label_before(clause, len(clause))
+                )
                 if label is None and previous_end == 0 and item.handle is None:
                     label = self._label_above(seg)
             previous_end = item.end
             line_label = None
             if item.handle:
                 window = text[max(0, item.start - 300) : item.start]
-                line_label = _label_before(window, len(window))
+                line_label = _label_of(window)  # at most 300 characters
             platform = platform_of(item.url, label) or platform_of(item.url, line_label)
             person = self.person_for(text, label, item.start, item.url, section)
             kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
