@@ -33,8 +33,8 @@ _TLDS = (
     "com|org|net|fm|io|ai|co|dev|show|tv|me|gg|app|xyz|info|energy|news|blog|page|link|social|"
     "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us"
 )
-_TOKEN = recache.compile(
-    rf"""
+# The token branches, most specific first (the first that matches at a place wins).
+_LINK_BRANCHES = rf"""
     (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{{0,100}}\]){{0,500}})\]  # [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
         (?P<href>[^\s()<>]{{1,2000}}(?:\([^\s()]{{0,200}}\)[^\s()<>]{{0,200}})?)  # one (..) inside
@@ -42,16 +42,24 @@ _TOKEN = recache.compile(
   | (?P<ref>\[(?P<rlabel>[^\[\]\n]{{1,500}})\]\[(?P<rkey>[^\[\]\n]{{0,100}})\])
   | <(?P<auto>https?://[^\s<>]{{1,2000}})>
   | (?P<url>\b(?:https?://|www\.){_URL_BODY})
-  | (?P<email>\b[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}}\b)
-  | (?<![\w@/.:\#-])(?P<handle>@[A-Za-z_][\w]{{0,38}}            # @name
-        (?:\.[A-Za-z][\w-]{{0,62}}){{0,5}}                           # @name.bsky.social
-        (?:@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,5}})?)(?![\w@/])     # @name@server (fediverse)
+"""
+_AT_BRANCHES = r"""
+  | (?P<email>\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b)
+  | (?<![\w@/.:\#-])(?P<handle>@[A-Za-z_][\w]{0,38}            # @name
+        (?:\.[A-Za-z][\w-]{0,62}){0,5}                           # @name.bsky.social
+        (?:@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5})?)(?![\w@/])     # @name@server (fediverse)
+"""
+_DOMAIN_BRANCH = rf"""
   | (?<![\w@/.-])(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}(?:\.[a-z0-9-]{{1,63}}){{0,4}}  # host
         \.(?:{_TLDS})                                                # a common top-level domain
         (?:/[^\s<>"'`)\]]{{0,500}})?)(?![\w@-])                      # a path
-    """,
-    re.VERBOSE,
-)
+"""
+# No token starts inside a word (each branch opens with punctuation, a word boundary or a
+# look-behind that refuses a letter before it): "(?!\B\w)" refuses those places at once.
+_TOKEN = recache.compile(rf"(?!\B\w)(?:{_LINK_BRANCHES}{_AT_BRANCHES}{_DOMAIN_BRANCH})", re.VERBOSE)
+# The same without the email and handle branches, for a line without "@" (where neither can
+# match): a match is read by its lastgroup, which names the branch in both.
+_TOKEN_NO_AT = recache.compile(rf"(?!\B\w)(?:{_LINK_BRANCHES}{_DOMAIN_BRANCH})", re.VERBOSE)
 _REF_DEFINITION = recache.compile(
     r"^[ \t]{0,3}\[(?P<key>[^\[\]\n]{1,100})\]:[ \t]*<?(?P<url>\S{1,2000}?)>?(?:[ \t]+[\"'(].*)?$"
 )
@@ -313,7 +321,8 @@ class _Found(NamedTuple):
 
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
     found: list[_Found] = []
-    if "@" not in text and "://" not in text:
+    at = "@" in text
+    if not at and "://" not in text:
         if not (
             "](" in text
             or "][" in text
@@ -323,8 +332,9 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             return found  # most prose, "[00:00] Intro", "e.g.": nothing a token needs
         if not ("[" in text or "<" in text or ("." in text and _DOTTED.search(text))):
             return found  # "x](y": no place a token may start
-    for m in _TOKEN.finditer(text):
-        if m["md"] is not None:
+    for m in (_TOKEN if at else _TOKEN_NO_AT).finditer(text):
+        branch = m.lastgroup  # the branch's own group: it closes after those inside it
+        if branch == "md":
             if m["md"].startswith("!"):
                 continue  # an image
             href, label = m["href"].strip(), m["label"]
@@ -339,23 +349,23 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
                 continue
             handle = label.strip() if _HANDLE_LABEL.fullmatch(label.strip()) else None
             found.append(_Found(m.start(), m.end(), href, handle, label))
-        elif m["ref"] is not None:
+        elif branch == "ref":
             key = (m["rkey"] or m["rlabel"]).strip().lower()
             if key in refs:
                 used_refs.add(key)
                 found.append(_Found(m.start(), m.end(), refs[key], None, m["rlabel"]))
-        elif m["auto"] is not None:
+        elif branch == "auto":
             found.append(_Found(m.start(), m.end(), _trim_url(m["auto"]), None, None))
-        elif m["url"] is not None:
+        elif branch == "url":
             if _EMBED_SOURCE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # <iframe src="...">, <img src=...>: what a page embeds, not a link
             url = _trim_url(m["url"])
             found.append(_Found(m.start(), m.start() + len(url), url, None, None))
-        elif m["email"] is not None:
+        elif branch == "email":
             found.append(_Found(m.start(), m.end(), "mailto:" + m["email"], None, None))
-        elif m["handle"] is not None:
+        elif branch == "handle":
             found.append(_Found(m.start(), m.end(), None, m["handle"], None))
-        elif m["domain"] is not None:
+        elif branch == "domain":
             url = _trim_url(m["domain"])
             if "." not in url.split("/")[0]:
                 continue
