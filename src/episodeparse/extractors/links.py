@@ -434,7 +434,17 @@ class _Linker:
     def _connect(self, text: str) -> re.Match[str] | None:
         """ "Connect with NAME on ...", "NAME on LinkedIn:" (memoised: one line, many links)."""
         if text not in self._connect_memo:
-            self._connect_memo[text] = _CONNECT_WITH.search(text) or _NAME_ON_PLATFORM.match(text)
+            # _CONNECT_WITH opens with one of its five verbs: a line without them is spared it.
+            connect = (
+                _CONNECT_WITH.search(text)
+                if "Connect" in text
+                or "Chat" in text
+                or "Follow" in text
+                or "Find" in text
+                or "Reach" in text
+                else None
+            )
+            self._connect_memo[text] = connect or _NAME_ON_PLATFORM.match(text)
         return self._connect_memo[text]
 
     def _plain(self, text: str) -> str:
