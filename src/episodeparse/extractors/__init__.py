@@ -271,40 +271,49 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     pending: list[str] = []  # particles waiting for the capitalised word they lead to
     end = start
     pos = start
+    size = len(text)
     while True:
-        while pos < len(text) and text[pos] in " \t":
+        while pos < size and text[pos] in " \t":
             pos += 1
-        nick = _NICKNAME.match(text, pos) if words and not pending else None
-        if nick:
-            # 'Oluwaseun "Seun" Adebayo': the nickname is an alias, not part of the name.
-            pos = nick.end()
-            end = pos
-            continue
+        if pos >= size:
+            break  # no word
+        if words and not pending and text[pos] in _NICKNAME_OPENERS:
+            nick = _NICKNAME.match(text, pos)
+            if nick:
+                # 'Oluwaseun "Seun" Adebayo': the nickname is an alias, not part of the name.
+                pos = nick.end()
+                end = pos
+                continue
         m = _NAME_WORD.match(text, pos)
-        if not m or (words and pos == end):
+        if m is None or (words and pos == end):
             break  # no word, or no space between words
         word = m.group(0)
-        if not words and word.lower() in _HONORIFICS:
-            pos = m.end()
-            end = pos
-            continue
-        if not words and word.lower() in _ROLE_WORDS:
-            rest = read_name(text, m.end(), max_words=max_words)
-            if rest is not None and " " in rest[0]:
-                return rest
-        if _is_cap(word):
+        if not words:
+            low = word.lower()
+            if low in _HONORIFICS:
+                pos = m.end()
+                end = pos
+                continue
+            if low in _ROLE_WORDS:
+                rest = read_name(text, m.end(), max_words=max_words)
+                if rest is not None and " " in rest[0]:
+                    return rest
+        initial = word[0]
+        if initial.isupper() or initial.isdigit():
             bare = word.rstrip(".")
             if bare in _NOT_NAME_WORDS:
                 if not words:
                     return None
                 break
-            sentence_end = word.endswith(".") and len(bare) > 2
+            sentence_end = len(bare) > 2 and len(bare) < len(word)
             possessive = bare.endswith(("'s", "’s"))
             word = bare[:-2] if possessive else (bare if sentence_end else word)
-            words.extend(pending)
-            pending = []
-            words.append(word.rstrip("'’"))
-            end = m.start() + len(word.rstrip("'’"))
+            if pending:
+                words.extend(pending)
+                pending = []
+            word = word.rstrip("'’")
+            words.append(word)
+            end = pos + len(word)
             pos = m.end()
             if sentence_end or possessive or len(words) > max_words + 2:
                 break
@@ -313,15 +322,17 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
             pos = m.end()
         else:
             break
-    if not words or len([w for w in words if _is_cap(w)]) > max_words:
+    if not words or (len(words) > max_words and len([w for w in words if _is_cap(w)]) > max_words):
         return None
     return " ".join(words), end
 
 
 _NICKNAME = recache.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
+_NICKNAME_OPENERS = "\"“'‘"  # the characters _NICKNAME opens with
 _QUOTES_AFTER = (' "', " “", " '", " ‘")
 # "[ \t]*" then "[ \t]+and" would try every split of a run of blanks: one blank stands for "+".
 _LIST_JOIN = recache.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t](?:and|&)[ \t]+)")
+_JOIN_OPENERS = (",", " ", "\t")  # the characters _LIST_JOIN opens with
 
 
 _AFTER_NAME_PAREN = recache.compile(r"[ \t]*\([^()\n]{0,200}\)")
@@ -348,31 +359,35 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
     ends: list[int] = []
     joins: list[str] = []
     nxt: tuple[str, int] | None = None
+    has_paren = "(" in text
+    # Names are words joined by single spaces: "one word" is "no space".
     while len(names) < MAX_LIST_NAMES:
         found = read_name(text, pos) if nxt is None else nxt  # nxt: read at pos already
         if found is None:
             break
-        if names and len(found[0].split()) < 2 <= len(names[0].split()):
+        if names and " " not in found[0] and " " in names[0]:
             break
         names.append(found[0])
         pos = found[1]
         ends.append(pos)
         # "Ines Kowalczyk (@ines_codes) and Ravi Menon": a parenthesis after a name.
-        paren = _AFTER_NAME_PAREN.match(text, pos)
+        paren = _AFTER_NAME_PAREN.match(text, pos) if has_paren else None
         if paren:
             pos = paren.end()
-        m = _LIST_JOIN.match(text, pos)
+        # A join opens with a comma or a blank.
+        m = _LIST_JOIN.match(text, pos) if text[pos : pos + 1] in _JOIN_OPENERS else None
         if not m or m.end() == pos:
             break
         nxt = read_name(text, m.end())
-        if nxt is None or (len(nxt[0].split()) < 2 <= len(names[0].split())):
+        if nxt is None or (" " not in nxt[0] and " " in names[0]):
             break
         joins.append(m.group(0))
         pos = m.end()
     # "A, B and C" is a list; "A, Principal Engineer at X" is a name and an apposition.
-    if joins and not any(re.search(r"\b(?:and|&)|&", j) for j in joins):
+    # (A join holds "and" only as a word, so the word tests are substring tests.)
+    if joins and not any("and" in j or "&" in j for j in joins):
         return names[:1], ends[0]
-    while joins and not re.search(r"\band\b|&", joins[len(names) - 2]):
+    while joins and not ("and" in (j := joins[len(names) - 2]) or "&" in j):
         names.pop()
         ends.pop()
         joins.pop()
