@@ -202,7 +202,8 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         if guest and len(guest.split()) >= 2:
             job = _apposition(before[end:] + ",") if apposition else None
             ctx.add_person(guest, "guest", affiliation=job)
-    intro = _SELF_INTRO.search(text) if "I" in text or "My" in text else None
+    # "I'm NAME", "I am NAME": an "m" and a blank after it; "My name is NAME".
+    intro = _SELF_INTRO.search(text) if "My" in text or _may_be_i_am(text) else None
     if intro:
         found = read_name(text, intro.end())
         if found and (ctx.find_person(found[0]) or len(found[0].split()) >= 2):
@@ -214,7 +215,7 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
             return
     _with_job_title(ctx, text)
     _interview_list(ctx, text)
-    for clause in _CLAUSE_START.finditer(text):
+    for clause in _CLAUSE_START.finditer(text) if _may_discuss(text) else ():
         names, end = names_at(text, clause.end())
         if len(names) >= 2 and _DISCUSS.match(text[end:]):
             _discussants(ctx, names)
@@ -234,6 +235,24 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         full = [g for g in guests if len(g.split()) >= 2]
         affiliation = _apposition(text[gend:]) if len(full) == 1 == len(guests) else None
         _add_all(ctx, full, "guest", affiliation)
+
+
+def _may_be_i_am(text: str) -> bool:
+    return "I" in text and ("m " in text or "m\t" in text)
+
+
+# A word each _DISCUSS phrase holds ("sit down": "down"), lower-cased.
+_DISCUSS_WORDS = ("discuss", "talk", "chat", "dive", "down", "explore", "catch")
+# What IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
+_ODD_CASES = ("\u0130", "\u0131", "\u017f")  # "İ" and dotless "ı" for "i", long "ſ" for "s"
+
+
+def _may_discuss(text: str) -> bool:
+    """Whether ``text`` may hold a _DISCUSS phrase: False only where it cannot."""
+    low = text.lower()
+    if any(word in low for word in _DISCUSS_WORDS):
+        return True
+    return not text.isascii() and any(odd in text for odd in _ODD_CASES)
 
 
 _PAREN_OR_LINK = recache.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
@@ -315,7 +334,12 @@ def _with_job_title(ctx: Context, text: str) -> None:
 def _interview_list(ctx: Context, text: str) -> None:
     """ "Three interviews from RustFest: Jake Shadle on ..., Yoshua Wuyts on ..." """
     # Case-folded as IGNORECASE matches; "nterv", as a dotless "ı" matches an "i".
-    if "nterv" not in text.casefold() or not _INTERVIEWS.search(text):
+    # Only "v" and "V" match a "v" under IGNORECASE: a line without them is spared the fold.
+    if (
+        ("v" not in text and "V" not in text)
+        or "nterv" not in text.casefold()
+        or not _INTERVIEWS.search(text)
+    ):
         return
     for m in _INTERVIEWS_ON.finditer(text):
         found = read_name(text, m.end())
