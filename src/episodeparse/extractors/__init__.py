@@ -487,15 +487,24 @@ class _Roster:
             keys.append(("surname", (parts[0][:3], *parts[1:])))
         if " " in person.name:
             keys.append(("opening", person.name.split(" ", 1)[0]))
+        at = id(person)
         for kind, key in keys:
-            held = self._index[kind].setdefault(key, {})
-            if id(person) in held:
+            table = self._index[kind]
+            held = table.get(key)
+            if held is None:
+                table[key] = {at: person}
                 continue
-            last = next(reversed(held.values()), None)
-            held[id(person)] = person
-            if last is not None and self._position[id(last)] > self._position[id(person)]:
+            if at in held:
+                continue
+            last = next(reversed(held.values()))
+            held[at] = person
+            if self._position[id(last)] > self._position[at]:
                 ordered = sorted(held.values(), key=lambda p: self._position[id(p)])
-                self._index[kind][key] = {id(p): p for p in ordered}
+                table[key] = {id(p): p for p in ordered}
+
+    def holds(self, kind: str, key: _Key) -> bool:
+        """Whether anyone is indexed under ``key``: a cheap test before :meth:`first`."""
+        return key in self._index[kind]
 
     def first(self, kind: str, key: _Key, fits: Callable[[PersonDraft], bool]) -> int | None:
         """The position of the first person under ``key`` that ``fits``, or None."""
@@ -587,30 +596,39 @@ class Context:
         if not key:
             return None
         roster = self._roster
-        exact = roster.first("exact", key, lambda p: any(n.casefold() == key for n in p.names()))
-        if exact is not None:
-            return self.people[exact]
+        # Each lookup below is made only where someone is indexed under its key.
+        if roster.holds("exact", key):
+            exact = roster.first(
+                "exact", key, lambda p: any(n.casefold() == key for n in p.names())
+            )
+            if exact is not None:
+                return self.people[exact]
         kparts = key.split()
 
         def parts(person: PersonDraft) -> list[str]:
             return person.name.casefold().split()
 
-        found = [
-            roster.first("first", key, lambda p: parts(p)[0] == key),
-            roster.first("last", key, lambda p: parts(p)[-1] == key) if len(kparts) == 1 else None,
+        found: list[int | None] = []
+        if roster.holds("first", key):
+            found.append(roster.first("first", key, lambda p: parts(p)[0] == key))
+        if len(kparts) == 1 and roster.holds("last", key):
+            found.append(roster.first("last", key, lambda p: parts(p)[-1] == key))
+        if roster.holds("single", kparts[0]):
             # "Adam" known, "Adam Curry" now: the fuller form of the same person.
-            roster.first("single", kparts[0], lambda p: parts(p) == kparts[:1]),
-        ]
+            found.append(roster.first("single", kparts[0], lambda p: parts(p) == kparts[:1]))
         if len(kparts) >= 2:
             # "Mike Del Balso" for "Michael Del Balso": same surname, first name a prefix.
             surname = (kparts[0][:3], *kparts[1:])
-            found.append(
-                roster.first(
-                    "surname",
-                    surname,
-                    lambda p: len(parts(p)) >= 2 and (parts(p)[0][:3], *parts(p)[1:]) == surname,
+            if roster.holds("surname", surname):
+                found.append(
+                    roster.first(
+                        "surname",
+                        surname,
+                        lambda p: (
+                            len(parts(p)) >= 2 and (parts(p)[0][:3], *parts(p)[1:]) == surname
+                        ),
+                    )
                 )
-            )
         positions = [f for f in found if f is not None]
         return self.people[min(positions)] if positions else None
 
@@ -618,7 +636,7 @@ class Context:
         """The known person whose full name (two words or more) opens ``text``: for
         "Michael Del Balso Mike is ...", where reading a name would run on into "Mike"."""
         space = text.find(" ")
-        if space < 1:
+        if space < 1 or not self._roster.holds("opening", text[:space]):
             return None
 
         def opens(person: PersonDraft) -> bool:

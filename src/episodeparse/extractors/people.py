@@ -241,16 +241,23 @@ def _may_be_i_am(text: str) -> bool:
     return "I" in text and ("m " in text or "m\t" in text)
 
 
-# A word each _DISCUSS phrase holds ("sit down": "down"), lower-cased.
-_DISCUSS_WORDS = ("discuss", "talk", "chat", "dive", "down", "explore", "catch")
 # What IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
 _ODD_CASES = ("\u0130", "\u0131", "\u017f")  # "İ" and dotless "ı" for "i", long "ſ" for "s"
 
 
 def _may_discuss(text: str) -> bool:
-    """Whether ``text`` may hold a _DISCUSS phrase: False only where it cannot."""
+    """Whether ``text`` may hold a _DISCUSS phrase (a word each holds, "down" for "sit down",
+    lower-cased): False only where it cannot."""
     low = text.lower()
-    if any(word in low for word in _DISCUSS_WORDS):
+    if (
+        "discuss" in low
+        or "talk" in low
+        or "chat" in low
+        or "dive" in low
+        or "down" in low
+        or "explore" in low
+        or "catch" in low
+    ):
         return True
     return not text.isascii() and any(odd in text for odd in _ODD_CASES)
 
