@@ -33,7 +33,8 @@ _DISCUSS = recache.compile(
     r"^[ \t]+(?:discuss|talk|chat|dive|sit[ \t]+down|break[ \t]+down|explore|catch[ \t]+up)\b",
     re.IGNORECASE,
 )
-_CLAUSE_START = recache.compile(r"(?:[.!?;][ \t]+|,[ \t]+)(?=[A-Z])")
+# One class first (not "[.!?;][ \t]+|,[ \t]+"): a search skips to where it can match.
+_CLAUSE_START = recache.compile(r"[.!?;,][ \t]+(?=[A-Z])")
 _FROM_JOIN = recache.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t]+join[ \t]+")
 _JOINS = recache.compile(r"^[ \t]+joins?\b")
 _GUEST_CUES = recache.compile(
@@ -220,13 +221,14 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
         if len(names) >= 2 and _DISCUSS.match(text[end:]):
             _discussants(ctx, names)
             break
+    # A word each _GUEST_CUES cue holds: "with guest" holds "guest", "we talk with" "we ".
     cued = (
-        "with" in text
-        or "guest" in text
+        "guest" in text
         or "joined" in text
         or "featuring" in text
         or "welcome" in text
         or "Where" in text
+        or ("with" in text and ("we " in text or "we\t" in text))
     )
     for cue in _GUEST_CUES.finditer(text) if cued else ():
         guests, gend = names_at(text, cue.end())
