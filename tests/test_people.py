@@ -126,3 +126,76 @@ def test_affiliations_after_guest_cues_skip_degrees() -> None:
     assert [p.affiliation for p in ep.people] == ["professor of biology at Yale"]
     ep = parse("In this episode, Alex Moreno, CTO of Vecstore, joins the show.")
     assert [p.affiliation for p in ep.people] == ["CTO of Vecstore"]
+
+
+# Lines inside a paragraph (not leading), each with what a cheap guard in _sentence must
+# let through: odd casings that IGNORECASE matches (dotted "İ", dotless "ı", long "ſ",
+# the Kelvin sign), non-ASCII text, dashes, nicknames, the shapes of each cue. What each
+# finds is what the rules found before the guards were added.
+_GUARDED = [
+    ("Welcome to the show.\nAnn Lee and Bo Yu DİSCUSS the news.", []),
+    (
+        "Welcome to the show.\nToday, Ann Lee and Bo Yu diſcuss the news.",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
+    (
+        "Welcome to the show.\nToday, Ann Lee and Bo Yu dıve into it.",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
+    ("Welcome to the show.\nAnn Lee is the HOST of Other Show.", [("Ann Lee", "host", None)]),
+    ("Welcome to the show.\nAnn Lee is the hoſt of Other Show.", [("Ann Lee", "host", None)]),
+    (
+        "Welcome to the show.\nGraham Krizek – Founder of Voltage",
+        [("Graham Krizek", "guest", "Founder of Voltage")],
+    ),
+    ("Welcome to the show.\nToday, Ann and Bo TALK about it.", []),
+    ("Welcome to the show.\nAnn Lee joins the show.", [("Ann Lee", "guest", None)]),
+    (
+        "Welcome to the show.\nAnn Lee and Bo Yu from Acme join Cy to talk.",
+        [("Ann Lee", "guest", "Acme"), ("Bo Yu", "guest", "Acme"), ("Cy", "host", None)],
+    ),
+    (
+        "Welcome to the show.\nThis week we talk with Ann Lee, a baker at Kornhaus.",
+        [("Ann Lee", "guest", "baker at Kornhaus")],
+    ),
+    ("Welcome to the show.\nAn episode with special guest Ann Lee.", [("Ann Lee", "guest", None)]),
+    (
+        "Welcome to the show.\nThree INTERVIEWS from RustFest: Ann Lee on x, Bo Yu on y.",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
+    ("Welcome to the show.\nHi, I'm Ann Lee and this is it.", [("Ann Lee", "host", None)]),
+    ("Welcome to the show.\nHi, I am Ann Lee and this is it.", [("Ann Lee", "host", None)]),
+    ("Welcome to the show.\nSo: Jane Roe, Ann Lee and Bo Yu sit \tdown to chat.", []),
+    (
+        "Welcome to the show.\nJane Roe, Ann Lee and Bo Yu catch up.",
+        [("Jane Roe", "host", None), ("Ann Lee", "host", None), ("Bo Yu", "host", None)],
+    ),
+    (
+        "Welcome to the show.\nThe Ann Lee, Bo Yu & Cy Po explore it.",
+        [("Bo Yu", "guest", None), ("Cy Po", "guest", None)],
+    ),
+    (
+        "Welcome to the show.\nAnn Lee (@ann), Bo Yu (@bo) and Cy Po discuss it.",
+        [("Ann Lee", "host", None), ("Bo Yu", "host", None), ("Cy Po", "host", None)],
+    ),
+    (
+        'Welcome to the show.\nOluwaseun "Seun" Adebayo and Bo Yu discuss it.',
+        [("Oluwaseun Adebayo", "guest", None), ("Bo Yu", "guest", None)],
+    ),
+    (
+        "Welcome to the show.\nToday, Ann Lee and Bo Yu talK about ‘it’.",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
+    (
+        "Welcome to the show.\nToday, Ann Lee and Bo Yu discuss ‘it’.",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
+    ("Welcome to the show.\nToday, Ann Lee and Bo Yu are ta lking.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _GUARDED)
+def test_cheap_guards_keep_every_rule(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(p.name, p.role, p.affiliation) for p in parse(text).people] == expected

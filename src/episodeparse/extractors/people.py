@@ -134,8 +134,25 @@ def _role_of(label: str) -> Role:
 
 def _sentence(ctx: Context, text: str, leading: bool) -> None:
     """Roles stated by one line of prose."""
-    known = ctx.known_at(text)
-    names, end = ([known.name], len(known.name)) if known else names_at(text, 0)
+    low = text.lower()
+    odd = not text.isascii() and any(o in text for o in _ODD_CASES)
+    discuss = odd or _may_discuss(low)
+    names: list[str] = []
+    end = 0
+    # The names opening the line serve only the rules that need a leading line, "join", a
+    # dash, "host" (as IGNORECASE matches it) or a discuss phrase: elsewhere none is read.
+    if (
+        leading
+        or discuss
+        or "join" in text
+        or "-" in text
+        or "–" in text
+        or "—" in text
+        or odd
+        or "host" in low
+    ):
+        known = ctx.known_at(text)
+        names, end = ([known.name], len(known.name)) if known else names_at(text, 0)
     rest = text[end:]
     # Each pattern below runs only on a line holding a word it needs ("with", "host",
     # "joined", ...): most lines of prose hold none of them.
@@ -216,7 +233,7 @@ def _sentence(ctx: Context, text: str, leading: bool) -> None:
             return
     _with_job_title(ctx, text)
     _interview_list(ctx, text)
-    for clause in _CLAUSE_START.finditer(text) if _may_discuss(text) else ():
+    for clause in _CLAUSE_START.finditer(text) if discuss else ():
         names, end = names_at(text, clause.end())
         if len(names) >= 2 and _DISCUSS.match(text[end:]):
             _discussants(ctx, names)
@@ -247,11 +264,11 @@ def _may_be_i_am(text: str) -> bool:
 _ODD_CASES = ("\u0130", "\u0131", "\u017f")  # "İ" and dotless "ı" for "i", long "ſ" for "s"
 
 
-def _may_discuss(text: str) -> bool:
-    """Whether ``text`` may hold a _DISCUSS phrase (a word each holds, "down" for "sit down",
-    lower-cased): False only where it cannot."""
-    low = text.lower()
-    if (
+def _may_discuss(low: str) -> bool:
+    """Whether a line, lower-cased as ``low``, may hold a _DISCUSS phrase (a word each
+    holds, "down" for "sit down"): False only where it cannot, for a line without
+    _ODD_CASES."""
+    return (
         "discuss" in low
         or "talk" in low
         or "chat" in low
@@ -259,9 +276,7 @@ def _may_discuss(text: str) -> bool:
         or "down" in low
         or "explore" in low
         or "catch" in low
-    ):
-        return True
-    return not text.isascii() and any(odd in text for odd in _ODD_CASES)
+    )
 
 
 _PAREN_OR_LINK = recache.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
