@@ -191,6 +191,17 @@ _GUARDED = [
         [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
     ),
     ("Welcome to the show.\nToday, Ann Lee and Bo Yu are ta lking.", []),
+    ("Welcome to the show.\nHoſt: Ann Lee", [("Ann Lee", "guest", None)]),
+    ("Welcome to the show.\nGUESTS: Ann Lee, Bo Yu", [("Ann Lee", "guest", None)]),
+    ("Welcome to the show.\n- hosted by Ann Lee (@ann)", []),
+    (
+        "Welcome to the show.\nYour hosts: Ann Lee & Bo Yu",
+        [("Ann Lee", "host", None), ("Bo Yu", "host", None)],
+    ),
+    (
+        "Welcome to the show.\nça va, ann lee.\nAnn Lee and Bo Yu discuss it.",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
 ]
 
 

@@ -132,10 +132,9 @@ def _role_of(label: str) -> Role:
     return "guest"
 
 
-def _sentence(ctx: Context, text: str, leading: bool) -> None:
-    """Roles stated by one line of prose."""
-    low = text.lower()
-    odd = not text.isascii() and any(o in text for o in _ODD_CASES)
+def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> None:
+    """Roles stated by one line of prose; ``low`` is ``text`` lower-cased, ``odd`` whether
+    it holds one of _ODD_CASES (so that guards on ``low`` may not hold)."""
     discuss = odd or _may_discuss(low)
     names: list[str] = []
     end = 0
@@ -495,17 +494,23 @@ def extract(ctx: Context) -> None:
     for seg in doc.segments:
         if seg.is_heading or ctx.is_taken(seg):
             continue  # a taken segment (title, teaser, chapter) states no role here
-        if not any(ch.isupper() for ch in seg.text):
+        raw = seg.text
+        # An ASCII line holds a capital letter where lower-casing changes it.
+        if not (raw != raw.lower() if raw.isascii() else any(ch.isupper() for ch in raw)):
             first_prose = False  # no capital letter, no name
             continue
-        text = collapse(render_inline(seg.text))
-        if _labelled(ctx, seg, text):
+        text = collapse(render_inline(raw))
+        low = text.lower()
+        # Where IGNORECASE matches a letter that lower() does not give: no word guard holds.
+        odd = not text.isascii() and any(o in text for o in _ODD_CASES)
+        # A role label holds "host" or "guest".
+        if (odd or "host" in low or "guest" in low) and _labelled(ctx, seg, text):
             continue
         block = doc.section_of(seg)
         leading = block.kind in ("preamble", "abstract", "bio", "people") and (
             first_prose or block.kind in ("bio", "people") or _starts_paragraph(ctx, seg)
         )
-        _sentence(ctx, text, leading)
+        _sentence(ctx, text, leading, low, odd)
         if text and not ctx.is_taken(seg):
             first_prose = False
 
