@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from episodeparse import parse
+from episodeparse.extractors import read_name
 
 
 def people(text: str) -> list[tuple[str, str]]:
@@ -210,3 +211,46 @@ def test_cheap_guards_keep_every_rule(
     text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(p.name, p.role, p.affiliation) for p in parse(text).people] == expected
+
+
+# read_name reads a run of plain capitalised words in one step: where anything after the run
+# may go on the name (a particle, a nickname, a word character), it reads word by word.
+# What each gives is what the word-by-word reading gave before the step was added.
+_NAMES_READ = [
+    ("It’s New Year’s Eve", 4, ("It", 2)),
+    ("ShowNotes Archive of links", 4, ("ShowNotes Archive", 17)),
+    ("Ann Lee", 4, ("Ann Lee", 7)),
+    ("Ann Lee talks", 4, ("Ann Lee", 7)),
+    ("Ann talks", 4, ("Ann", 3)),
+    ("Paul van der Boor and", 4, ("Paul van der Boor", 17)),
+    ("Sir Brian of London joins", 4, ("Sir Brian of London", 19)),
+    ("Lord Ann of", 4, ("Lord Ann", 8)),
+    ('Ann Lee "Al" Smith', 4, ("Ann Lee Smith", 18)),
+    ("Ann “Bo” Lee", 4, ("Ann Lee", 12)),
+    ("Ann Lee, a baker", 4, ("Ann Lee", 7)),
+    ("Ann The Great", 4, ("Ann", 3)),
+    ("The Ann", 4, None),
+    ("Mr Tim Jones", 4, ("Tim Jones", 12)),
+    ("Journalist Grace Medford joins", 4, ("Grace Medford", 24)),
+    ("Ann Lee-Smith", 4, ("Ann Lee-Smith", 13)),
+    ("Ann Lee's book", 4, ("Ann Lee", 7)),
+    ("Ann Lee. Then", 4, ("Ann Lee", 7)),
+    ("Ann Lee  \tde la Torre", 4, ("Ann Lee de la Torre", 21)),
+    ("Ann Bo Cy Di Ed", 4, None),
+    ("Ann Lee_x", 4, ("Ann Lee_x", 9)),
+    ("Ann Leé", 4, ("Ann Leé", 7)),
+    ("Ann Lee2", 4, ("Ann Lee2", 8)),
+    ("Ann Lee (host)", 4, ("Ann Lee", 7)),
+    ("Ann deVries", 4, ("Ann", 3)),
+    ("Ann vAn Lee", 4, ("Ann vAn Lee", 11)),
+    ("Ann Lee\nBo", 4, ("Ann Lee", 7)),
+    ("Ann Bo Cy Di", 3, None),
+    ("Ann Bo Cy", 3, ("Ann Bo Cy", 9)),
+]
+
+
+@pytest.mark.parametrize(("text", "max_words", "expected"), _NAMES_READ)
+def test_read_name_in_one_step_or_word_by_word(
+    text: str, max_words: int, expected: tuple[str, int] | None
+) -> None:
+    assert read_name(text, max_words=max_words) == expected

@@ -267,6 +267,10 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     >>> read_name("the host") is None
     True
     """
+    if "A" <= text[start : start + 1] <= "Z":
+        simple = _simple_name(text, start, max_words)
+        if simple is not _UNSURE:
+            return simple
     words: list[str] = []
     pending: list[str] = []  # particles waiting for the capitalised word they lead to
     end = start
@@ -325,6 +329,55 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     if not words or (len(words) > max_words and len([w for w in words if _is_cap(w)]) > max_words):
         return None
     return " ".join(words), end
+
+
+# The common name: capitalised ASCII words, one space apart.
+_SIMPLE_RUN = recache.compile(r"[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30}){0,5}")
+_UNSURE: tuple[str, int] = ("", -1)  # _simple_name's "read it word by word"
+_PARTICLE_HEADS = frozenset(word[:2] for word in (*_PARTICLES, "of"))
+_GOES_ON_WORD = "_'’.-"  # besides letters and digits, what may go on a word
+
+
+def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | None:
+    """What :func:`read_name` answers at ``start`` where a run of simple capitalised words
+    stands there and settles it (one pattern, not one per word); else ``_UNSURE``."""
+    run = _SIMPLE_RUN.match(text, start)
+    if run is None:
+        return _UNSURE
+    words = run[0].split(" ")
+    opening = words[0].lower()
+    if opening in _HONORIFICS or opening in _ROLE_WORDS or len(words) > max_words:
+        return _UNSURE
+    # The run's last word is the reader's whole word only where no word character follows.
+    end = run.end()
+    after = text[end : end + 1]
+    whole = after == "" or not (after.isalnum() or after in _GOES_ON_WORD)
+    for count, word in enumerate(words if whole else words[:-1]):
+        if word in _NOT_NAME_WORDS:  # the name ends before it
+            if count == 0:
+                return None
+            name = " ".join(words[:count])
+            return name, start + len(name)
+    if not whole:
+        return _UNSURE
+    # The name ends with the run only where nothing after it can go on the name.
+    if after in (" ", "\t"):
+        pos = end + 1
+        while text[pos : pos + 1] in (" ", "\t"):
+            pos += 1
+        after = text[pos : pos + 1]
+        if "a" <= after <= "z":
+            if text[pos : pos + 2].lower() not in _PARTICLE_HEADS:
+                return run[0], end  # no particle, nor "of", opens so
+            m = _NAME_WORD.match(text, pos)
+            word = m[0] if m else ""
+            if word == "of" or word.lower() in _PARTICLES:
+                return _UNSURE
+            return run[0], end
+        if after == "" or not (after.isalnum() or after in _GOES_ON_WORD):
+            return _UNSURE if after and after in _NICKNAME_OPENERS else (run[0], end)
+        return _UNSURE
+    return _UNSURE if after and after in _NICKNAME_OPENERS else (run[0], end)
 
 
 _NICKNAME = recache.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
