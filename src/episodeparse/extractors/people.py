@@ -331,7 +331,9 @@ _JOB_WORDS = frozenset(
         "Analyst",
     }
 )
-_WITH_TITLE = recache.compile(r"\bwith[ \t]+(?=[A-Z])")
+# "with" opening the pattern (not "\b"), a search skips to it; the word boundary before it
+# is tested on the match ("with" cannot overlap itself, so no match hides another).
+_WITH_TITLE = recache.compile(r"with[ \t]+(?=[A-Z])")
 _INTERVIEWS = recache.compile(r"\binterviews?\b", re.IGNORECASE)
 _INTERVIEWS_ON = recache.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
 
@@ -341,6 +343,9 @@ def _with_job_title(ctx: Context, text: str) -> None:
     if "with" not in text:
         return
     for m in _WITH_TITLE.finditer(text):
+        at = m.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue  # within a word: no "\b" (re's \w is alphanumeric or "_")
         # Seven words fit in 400 characters; the rest of a long line is not split per cue.
         words = text[m.end() : m.end() + 400].split()[:7]
         titled = 0
