@@ -232,7 +232,8 @@ _HEADING_PATTERNS: tuple[re.Pattern[str], ...] = (
     recache.compile(r"^__(?P<h>[^_\n]{1,80}?):?__:?$"),  # __Links__
 )
 # Each opens with its own character: one pattern to try, not six.
-_HEADING_BY_FIRST = dict(zip("#/-=*_", _HEADING_PATTERNS, strict=True))
+_HEADING_FIRST = "#/-=*_"
+_HEADING_BY_FIRST = dict(zip(_HEADING_FIRST, _HEADING_PATTERNS, strict=True))
 _LABEL_HEADING = recache.compile(r"^(?P<h>[^\s:][^:\n]{0,60}?)[ \t]*:$")  # OUTLINE:  Links:
 
 
@@ -398,6 +399,17 @@ def _cuts(text: str) -> list[int]:
     return sorted(c for c in cuts if 0 < c < len(text))
 
 
+def _two_openers(line: str) -> bool:
+    """Two brackets or parentheses or more, which two bracketed times need (see _cuts)."""
+    square = "[" in line
+    round_ = "(" in line
+    if square and round_:
+        return True
+    if square:
+        return line.count("[") >= 2
+    return round_ and line.count("(") >= 2
+
+
 def _may_open_inline_heading(text: str) -> bool:
     """A "//" that is not a URL's "://": only such a one may open an inline heading."""
     at = text.find("//")
@@ -436,21 +448,28 @@ def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
     - a list item's lazy continuation: "- [@23:35] [Xilem](..), a\\nUI architecture".
     """
     lines = text.split("\n") if "\r" not in text else _BREAK.split(text)
+    count = len(lines)
     i = 0
-    while i < len(lines):
+    while i < count:
         line, first = lines[i], i + 1
         joined = 0
-        while joined < 3 and i + 1 < len(lines) and lines[i + 1].strip():
+        while joined < 3 and i + 1 < count:
+            # A line joins the next only when it holds a "[" (an open label) or opens as a
+            # list item (a blank, a bullet or a digit): most lines are spared the tests.
+            head = line[:1]
+            listish = head in _LIST_ITEM_START or head.isdigit()
+            if not listish and "[" not in line:
+                break
             nxt = lines[i + 1]
+            if not nxt.strip():
+                break
             # A wrapped link label: "[" open here, "](" closing it on one of the next lines.
             open_label = line.count("[") > line.count("]") and any(
                 "](" in later for later in lines[i + 1 : i + 4 - joined]
             )
-            # A list item opens with a blank, a bullet or a digit: most lines are spared
-            # the two matches.
             lazy = (
                 not open_label
-                and (line[:1] in _LIST_ITEM_START or line[:1].isdigit())
+                and listish
                 and _LIST_ITEM.match(line) is not None
                 and _BLOCK_START.match(nxt) is None
             )
@@ -494,11 +513,35 @@ class Document:
         # The block of each segment, by its index: the heading's own for a heading.
         self._section_of: list[SectionBlock] = []
         segments, sections, section_of = self.segments, self.sections, self._section_of
+        # What may cut a line (see _cuts), sought once in the whole text: a line is asked
+        # only for what the text holds, and a line that holds none of it is one segment.
+        gaps = "\t" in text or "\u00a0" in text or "  " in text
+        slashes = "//" in text  # an inline heading's "//", an address's "://"
+        rules = "---" in text
+        handles = "@" in text
+        www = "www." in text
         for line_no, line in _physical_lines(text):
-            for piece in _split_line(line):
-                inline = _inline_heading(piece)
-                found = (inline, False) if inline else _heading_text(piece)
-                heading, soft = found if found else (None, False)
+            if (
+                (gaps and ("  " in line or "\t" in line or "\u00a0" in line))
+                or (slashes and "//" in line)
+                or (rules and "---" in line)
+                or (handles and "@" in line)
+                or (www and "www." in line)
+                or (":" in line and _two_openers(line))
+            ):
+                pieces = _split_line(line)
+            else:
+                piece = line.strip()
+                if not piece:
+                    continue
+                pieces = [piece]
+            for piece in pieces:
+                if len(piece) > 48 and piece[-1] != ":" and piece[0] not in _HEADING_FIRST:
+                    heading, soft = None, False  # a long line of prose: no heading
+                else:
+                    inline = _inline_heading(piece)
+                    found = (inline, False) if inline else _heading_text(piece)
+                    heading, soft = found if found else (None, False)
                 seg = Segment(len(segments), line_no, piece, heading, soft)
                 segments.append(seg)
                 if heading is not None:
