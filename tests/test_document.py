@@ -187,3 +187,50 @@ def test_an_unclosed_bracket_does_not_swallow_the_next_lines() -> None:
 def test_a_chapter_line_is_not_a_bare_heading() -> None:
     (seg,) = Document("0:00 SPONSOR =").segments
     assert seg.heading is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("(00:43) Sponsor", "sponsors"),  # a time first, but "sponsor" ends the key
+        ("[1:00] Our SPONSORS", "sponsors"),
+        ("[00:43] Takeaways", None),
+        ("(0:00) Links:", None),
+        ("+ Links", None),
+        ("Timestamps", "chapters"),
+        ("EPISODE LINKS:", "links"),
+    ],
+)
+def test_heading_guards_let_through_what_may_head(text: str, kind: str | None) -> None:
+    doc = Document(text)
+    assert [b.kind for b in doc.sections[1:]] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("a\tb  c", ["a\tb", "c"]),
+        ("x\u00a0\u00a0y", ["x", "y"]),
+        ("x [00:10] A [01:12] B", ["x", "[00:10] A", "[01:12] B"]),
+        ("x (00:10) A (01:12) B", ["x", "(00:10) A", "(01:12) B"]),
+        ("x [00:10] A (01:12) B", ["x", "[00:10] A", "(01:12) B"]),
+        (
+            "see https://a.test/x Follow https://b.test/y",
+            ["see https://a.test/x", "Follow https://b.test/y"],
+        ),
+        ("see www.a.test Follow @b", ["see www.a.test", "Follow @b"]),
+        ("Intro // Links", ["Intro", "// Links"]),
+        ("A ---- Links ---- B", ["A", "---- Links ----", "B"]),
+        ("(00:10) Intro", ["(00:10) Intro"]),
+    ],
+)
+def test_line_guards_let_through_what_may_cut(text: str, pieces: list[str]) -> None:
+    assert [s.text for s in Document(text).segments] == pieces
+
+
+def test_a_wrapped_label_and_a_lazy_list_item_are_joined() -> None:
+    doc = Document("[label\ncontinued](https://a.test)\n- item, a\ncontinuation\nnext")
+    assert [(s.line, s.text) for s in doc.segments][:2] == [
+        (1, "[label continued](https://a.test)"),
+        (3, "- item, a continuation next"),
+    ]

@@ -19,6 +19,7 @@ cut never changes an abstract. Markdown links wrapped over several lines are joi
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -207,6 +208,12 @@ def heading_kind(text: str) -> str:
     return "other"
 
 
+# A note's headings are mostly the same few words ("Timestamps", "Links:"), each asked once
+# by _heading_text and once more for its section: remembered, for a text of up to 80
+# characters (a bare line is of 48 at most, a label of 61).
+_kind_of = functools.lru_cache(maxsize=4096)(heading_kind)
+
+
 # Inline heading after "//" on a flattened line: only the known words, longest first.
 _INLINE_HEADING_WORDS = [
     *sorted((w for w in _HEADING_KINDS if len(w) > 2), key=len, reverse=True),
@@ -253,6 +260,14 @@ def _is_decoration(ch: str) -> bool:
     return ch in " \t*_=~#-–—:|>•·" or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Zs")
 
 
+def _time_first(raw: str) -> bool:
+    """A line opening with a bracket and a digit ("[00:43] Takeaways", "(1:02) Intro") and
+    without "sponsor": its heading key opens with a digit, as no known heading does, and it
+    cannot end in "sponsor", so heading_kind calls it "other" (trimming keeps the bracket,
+    no decoration; only U+0130 and the Kelvin sign lower to ASCII, and to "i" and "k")."""
+    return raw[:1] in "[(" and "0" <= raw[1:2] <= "9" and "sponsor" not in raw.lower()
+
+
 def _heading_text(raw: str) -> tuple[str, bool] | None:
     """The heading a segment states and whether it is *soft* (a label such as "Links:" or a
     bare "Timestamps" line, whose section ends at the first blank line after its content),
@@ -268,20 +283,21 @@ def _heading_text(raw: str) -> tuple[str, bool] | None:
         and not raw.startswith(("-", "*", "+"))
         and "@" not in raw
         and "://" not in raw
+        and not _time_first(raw)
     ):
         bare = _trim_decoration(raw)
         if (
             bare
             and not bare[:1].isdigit()  # "0:00 SPONSOR =" is a chapter line
             and len(bare.split()) <= 6
-            and heading_kind(bare) != "other"
+            and _kind_of(bare) != "other"
         ):
             return bare, True
     m = _LABEL_HEADING.match(raw) if raw.endswith((":", ":\n")) else None  # ":$" ends it
     if m:
         text = m.group("h").strip()
         words = text.split()
-        if heading_kind(text) != "other" or (
+        if _kind_of(text) != "other" or (
             len(words) <= 5 and text.upper() == text and any(c.isalpha() for c in text)
         ):
             text = _trim_decoration(text)
@@ -536,16 +552,31 @@ class Document:
                     continue
                 pieces = [piece]
             for piece in pieces:
-                if len(piece) > 48 and piece[-1] != ":" and piece[0] not in _HEADING_FIRST:
-                    heading, soft = None, False  # a long line of prose: no heading
-                else:
+                first = piece[0]
+                if first in _HEADING_FIRST or piece[-1] == ":":
                     inline = _inline_heading(piece)
                     found = (inline, False) if inline else _heading_text(piece)
+                    heading, soft = found if found else (None, False)
+                elif (
+                    len(piece) > 48
+                    or "://" in piece
+                    or "@" in piece
+                    or first == "+"
+                    or _time_first(piece)
+                ):
+                    # Neither markup nor a label, and not a bare heading line (see
+                    # _heading_text): a line of prose, a link, a chapter.
+                    heading, soft = None, False
+                else:
+                    found = _heading_text(piece)
                     heading, soft = found if found else (None, False)
                 seg = Segment(len(segments), line_no, piece, heading, soft)
                 segments.append(seg)
                 if heading is not None:
-                    current = SectionBlock(seg, heading_kind(heading))
+                    # Only a Markdown heading may be long: not remembered, so that the cache
+                    # stays small.
+                    kind = _kind_of(heading) if len(heading) <= 80 else heading_kind(heading)
+                    current = SectionBlock(seg, kind)
                     sections.append(current)
                 else:
                     if (
