@@ -192,3 +192,21 @@ def test_a_second_numbered_part_keeps_its_series_name() -> None:
     assert (record.title, record.series) == ("Title", "Meetup")
     assert [x.text for x in record.leftovers] == ["Live Series"]
     assert [x.text for x in parse("0#0 // 0A#0").leftovers] == ["0A"]
+
+
+def test_a_first_name_is_an_alias_only_where_it_stands_outside_the_full_name() -> None:
+    from episodeparse.document import Document
+    from episodeparse.extractors import Context, PersonDraft
+    from episodeparse.pipeline import _first_name_aliases
+
+    def aliases(text: str) -> list[str]:
+        ctx = Context(Document(text))
+        person = PersonDraft("Ada Lovelace", "guest")
+        _first_name_aliases(ctx, [person])
+        return list(person.aliases)
+
+    assert aliases("Ada Lovelace and Ada Lovelace again.") == []
+    assert aliases("Ada Lovelace, then Ada alone.") == ["Ada"]
+    assert aliases("Ada alone, then Ada Lovelace.") == ["Ada"]
+    assert aliases("Ada LovelaceAda Lovelace Ada-Lee Ada.") == ["Ada"]
+    assert aliases("Ada Lovelace Ada-Lee.") == []

@@ -85,9 +85,19 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
         given = [p for p in parts[:-1] if p[:1].isupper() and p not in _TITLES]
         word = given[0] if given else None
         if word is not None:
-            inside = [(at, at + len(person.name)) for at in _literal_starts(text, person.name)]
+            # The full name's places (found one after the other: sorted, none overlapping)
+            # walked beside the word's, which come in order too: a place of the word is
+            # inside the name where it is before the end of the last place of the name at or
+            # before it.
+            name = person.name
+            size = len(name)
+            inside_end = -1
+            next_name = text.find(name)
             for at in word_starts(text, word, "-"):
-                if not any(start <= at < end for start, end in inside):
+                while next_name != -1 and next_name <= at:
+                    inside_end = next_name + size
+                    next_name = text.find(name, inside_end)
+                if at >= inside_end:
                     ctx.add_alias(person, word)
                     break
         first = parts[0]
@@ -119,14 +129,6 @@ def _possessives(text: str) -> list[str]:
     return [name for _, name in found]
 
 
-def _literal_starts(text: str, literal: str) -> Iterator[int]:
-    """``m.start()`` of ``re.finditer(re.escape(literal), text)``: non-overlapping."""
-    at = text.find(literal) if literal else -1
-    while at >= 0:
-        yield at
-        at = text.find(literal, at + len(literal))
-
-
 def _only_heading_words(title: str) -> bool:
     """A heading of known heading words only, which says nothing of its own.
 
@@ -138,12 +140,13 @@ def _only_heading_words(title: str) -> bool:
 
 def _sections(ctx: Context, links: list[Link]) -> list[Section]:
     out: list[Section] = []
+    taken = ctx.taken  # ctx.is_taken, without a call per segment
     for block in ctx.doc.sections:
         if block.heading is None or block.kind in _FIELD_KINDS:
             continue
         if ctx.title is not None and block.heading.index == ctx.title.index:
             continue  # the title heading: its prose is the abstract, the rest leftovers
-        rest = [s for s in block.segments if not ctx.is_taken(s)]
+        rest = [s for s in block.segments if s.index not in taken]
         text = clean_prose(Document.join(rest))
         if text:
             out.append(Section(block.title or "", text))
@@ -156,7 +159,7 @@ def _sections(ctx: Context, links: list[Link]) -> list[Section]:
     headings_used = {link.section for link in links}
     for block in ctx.doc.sections:
         heading = block.heading
-        if heading is None or ctx.is_taken(heading):
+        if heading is None or heading.index in taken:
             continue
         if block.kind in _STRUCTURAL or heading.heading in headings_used:
             ctx.take(heading)
@@ -169,12 +172,14 @@ def _leftovers(ctx: Context) -> list[Leftover]:
     unread: dict[int, list[str]] = {}
     for seg, text in ctx.unread:
         unread.setdefault(seg.index, []).append(text)
+    taken = ctx.taken  # ctx.is_taken, without a call per segment
     for seg in ctx.doc.segments:
-        for text in unread.get(seg.index, ()):
-            # A part of a taken segment that no field holds ("Title // Live // Series #3").
-            out.append(Leftover(seg.line, text, "unrecognized"))
-            pending = None
-        if ctx.is_taken(seg) or not _WORD.search(seg.text):
+        if unread:
+            for text in unread.get(seg.index, ()):
+                # A part of a taken segment that no field holds ("Title // Live // Series #3").
+                out.append(Leftover(seg.line, text, "unrecognized"))
+                pending = None
+        if seg.index in taken or not _WORD.search(seg.text):
             continue
         reason: LeftoverReason = "boilerplate" if is_boilerplate(seg.text) else "unrecognized"
         if (
