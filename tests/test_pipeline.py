@@ -210,3 +210,13 @@ def test_a_first_name_is_an_alias_only_where_it_stands_outside_the_full_name() -
     assert aliases("Ada alone, then Ada Lovelace.") == ["Ada"]
     assert aliases("Ada LovelaceAda Lovelace Ada-Lee Ada.") == ["Ada"]
     assert aliases("Ada Lovelace Ada-Lee.") == []
+
+
+def test_a_line_of_links_ends_the_abstract_and_a_line_with_a_link_does_not() -> None:
+    links = "Prose about a thing here.\nMore prose goes on.\n[A](https://a.test) | [B](https://b.test)\n"
+    assert parse(links).abstract == "Prose about a thing here.\nMore prose goes on."
+    prose = "Prose about a thing here.\nSee [the docs](https://a.test) for more.\n"
+    assert parse(prose).abstract == "Prose about a thing here.\nSee the docs for more."
+    assert parse("Prose about a thing here.\nhttps://a.test/x\n").abstract == (
+        "Prose about a thing here."
+    )

@@ -40,7 +40,10 @@ _LINKS = recache.compile(r"\[[^\[\]\n]{0,500}\]\([^()\[\]\s]{0,2000}\)|https?://
 def _stops(text: str) -> bool:
     if _STOP.match(text) or _LABEL_LINE.search(text) or is_boilerplate(text):
         return True
-    # A line that is nothing but links ("[A](x) | [B](y)") is not prose.
+    # A line that is nothing but links ("[A](x) | [B](y)") is not prose. Each link holds a
+    # "[" or "http": most prose holds neither, and is spared the words.
+    if "[" not in text and "http" not in text:
+        return False
     words = re.findall(r"\w{2,}", _LINKS.sub(" ", text))
     return len(words) < 2 and _LINKS.search(text) is not None
 
