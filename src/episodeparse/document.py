@@ -314,6 +314,9 @@ _WORD_CHAR = recache.compile(r"[^\W_]")
 # every position. "[ \t\u00a0](?<=\S.)" is "(?<=\S)" before a blank, "-(?<!--)" is
 # "(?<!-)" before a dash, "@(?<![\w@/.]@)" is "(?<![\w@/.])" before an at sign.
 _WIDE_GAP = recache.compile(r"[ \t\u00a0](?<=\S.)[ \t\u00a0]+(?=\S)")  # two blanks or more
+# The same on a line of spaces only (no tab, no no-break space): it opens with two spaces,
+# a literal the search skips to, where a single blank opens at every space of the line.
+_WIDE_SPACES = recache.compile(r"  (?<=\S..) *(?=\S)")
 _RULE = recache.compile(r"-(?<!--)-{2,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")  # three dashes or more
 _BRACKET_TIME = recache.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
 _ADDRESS_END = recache.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+|@(?<![\w@/.]@)\w{1,40}\b")
@@ -381,7 +384,8 @@ def _cuts(text: str) -> list[int]:
     if "\t" in text or "\u00a0" in text or "  " in text:
         first_word = _WORD_CHAR.search(text)
         words_from = first_word.start() if first_word else len(text)
-        for m in _WIDE_GAP.finditer(text):
+        gap = _WIDE_GAP if "\t" in text or "\u00a0" in text else _WIDE_SPACES
+        for m in gap.finditer(text):
             if m.start() < words_from:
                 continue  # "#  Title", "-   item": indentation after markup, not a lost newline
             cuts.add(m.start())
