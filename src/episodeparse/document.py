@@ -318,7 +318,12 @@ _WIDE_GAP = recache.compile(r"[ \t\u00a0](?<=\S.)[ \t\u00a0]+(?=\S)")  # two bla
 # a literal the search skips to, where a single blank opens at every space of the line.
 _WIDE_SPACES = recache.compile(r"  (?<=\S..) *(?=\S)")
 _RULE = recache.compile(r"-(?<!--)-{2,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")  # three dashes or more
-_BRACKET_TIME = recache.compile(r"[\[(]@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
+# A bracketed time, "[01:12]" or "(1:02:03)": one pattern for each opening bracket, each
+# opening with a literal the search skips to (a class of both is tried at every character).
+# No match holds an opening bracket but its first character, so the two together find
+# what one pattern opening with "[\[(]" would.
+_SQUARE_TIME = recache.compile(r"\[@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
+_ROUND_TIME = recache.compile(r"\(@?\d{1,2}:\d{2}(?::\d{2})?[\])]")
 _ADDRESS_END = recache.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+|@(?<![\w@/.]@)\w{1,40}\b")
 
 
@@ -401,13 +406,14 @@ def _cuts(text: str) -> list[int]:
     # Times and addresses cut only where a line holds two or more, and each holds its own
     # bracket, "://", "www." or "@": a line with one (a chapter line, a link) is spared the
     # search.
-    maybe_times = ":" in text and text.count("[") + text.count("(") >= 2
-    times = [m.start() for m in _BRACKET_TIME.finditer(text)] if maybe_times else []
-    if len(times) >= 2:
-        cuts.update(times)
-    maybe_address = ("/" in text or "@" in text or "www." in text) and (
-        text.count("://") + text.count("www.") + text.count("@") >= 2
-    )
+    if ":" in text and _two_openers(text):
+        # The times' places, sought by bracket (a set: their order does not matter).
+        times = [m.start() for m in _SQUARE_TIME.finditer(text)] if "[" in text else []
+        if "(" in text:
+            times.extend(m.start() for m in _ROUND_TIME.finditer(text))
+        if len(times) >= 2:
+            cuts.update(times)
+    maybe_address = _two_addresses(text)
     addresses = list(_ADDRESS_END.finditer(text)) if maybe_address else []
     if len(addresses) >= 2:
         for m in addresses:
@@ -428,6 +434,21 @@ def _two_openers(line: str) -> bool:
     if square:
         return line.count("[") >= 2
     return round_ and line.count("(") >= 2
+
+
+def _two_addresses(text: str) -> bool:
+    """Two of "://", "www." and "@" or more (none overlaps another, nor itself), which
+    two addresses or handles need (see _cuts)."""
+    scheme = "://" in text
+    www = "www." in text
+    at = "@" in text
+    if scheme + www + at >= 2:
+        return True
+    if scheme:
+        return text.count("://") >= 2
+    if www:
+        return text.count("www.") >= 2
+    return at and text.count("@") >= 2
 
 
 def _may_open_inline_heading(text: str) -> bool:
