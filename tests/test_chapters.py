@@ -91,3 +91,55 @@ def test_markdown_table_of_chapters() -> None:
 )
 def test_bracketed_titles_that_start_like_clock_words(title: str) -> None:
     assert chapters(f"[02:00] {title}\n[05:00] Next")[0] == ("02:00", 120, title)
+
+
+def _clean_in_full(title: str) -> str:
+    """What ``chapters._clean`` gives, with markup rendered and blanks collapsed always."""
+    from episodeparse.extractors.chapters import _BOLD_WRAP
+    from episodeparse.normalize import collapse, render_inline
+
+    title = title.strip()
+    m = _BOLD_WRAP.match(title) if title.startswith(("**", "__")) else None
+    if m:
+        title = m.group("t")
+    title = collapse(render_inline(title))
+    return title.strip(" -–—|").strip() if title[:1] in "-–—|" else title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Intro",
+        "Plain words here",
+        "two  spaces",
+        "tab\there",
+        "no\u00a0break",
+        "ideographic\u3000space",
+        "line\u2028sep",
+        "** spaced bold**",
+        "**bold **",
+        "__under__",
+        "snake_case",
+        "[Noria](https://x.test/noria)",
+        "Q&amp;A",
+        "a*b",
+        "- Intro",
+        "| Intro |",
+        "",
+    ],
+)
+def test_clean_keeps_plain_titles_as_the_full_rendering_would(title: str) -> None:
+    from episodeparse.extractors.chapters import _clean
+
+    assert _clean(title) == _clean_in_full(title)
+
+
+@pytest.mark.parametrize(
+    "time",
+    ["0:00", "01:12", "75:10", "12:60", "1:02:03", "1:75:00", "100:59:59", "00:01:12.999", "٠١:١٢"],
+)
+def test_seconds_agree_with_time_to_seconds(time: str) -> None:
+    from episodeparse.extractors.chapters import _seconds
+    from episodeparse.normalize import time_to_seconds
+
+    assert _seconds(time) == time_to_seconds(time)

@@ -57,8 +57,40 @@ def _clean(title: str) -> str:
     m = _BOLD_WRAP.match(title) if title.startswith(("**", "__")) else None
     if m:
         title = m.group("t")
-    title = collapse(render_inline(title))  # trimmed by collapse
+    # render_inline changes no text without "[", "*", "__" or "&", and collapse none whose
+    # only blank is a single space between words (isprintable() is False for every other
+    # blank str.split() cuts at): such a title is kept as it is, both spared.
+    if (
+        "  " in title
+        or "[" in title
+        or "*" in title
+        or "_" in title
+        or "&" in title
+        or title[:1] == " "
+        or title[-1:] == " "
+        or not title.isprintable()
+    ):
+        title = collapse(render_inline(title))  # trimmed by collapse
     return title.strip(" -–—|").strip() if title[:1] in "-–—|" else title
+
+
+def _seconds(time: str) -> int | None:
+    """``time_to_seconds(time)`` for a ``time`` that ``_TIME`` matched (read here from its
+    parts, not matched again)."""
+    head, _, _ms = time.partition(".")
+    parts = head.split(":")
+    if len(parts) == 2:
+        minutes, seconds = parts
+        total = int(seconds)
+        return total + int(minutes) * 60 if total < 60 else None
+    hours, minutes, seconds = parts
+    total = int(seconds)
+    if total >= 60:
+        return None
+    total += int(minutes) * 60
+    if total >= 3600:  # minutes of 60 or more, with hours
+        return None
+    return int(hours) * 3600 + total
 
 
 def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] | None:
@@ -100,11 +132,11 @@ def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | Non
         return _table_row(text)
     m = _CHAPTER_LINE.match(text)
     if m:
-        bracketed = bool(m["open"]) and bool(m["close"])
-        if bool(m["open"]) != bool(m["close"]):
+        opened, closed, time, raw = m.group("open", "close", "time", "title")
+        if bool(opened) != bool(closed):
             return None
-        title = _clean(m["title"])
-        time = m["time"]
+        bracketed = bool(opened)
+        title = _clean(raw)
     elif heading:
         m = _TIME_AT_END.match(text)
         if not m:
@@ -118,7 +150,7 @@ def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | Non
     # _NOT_A_TITLE and _CLOCK_WORD are tried only where their first character stands.
     if first in "/:" or (first.isdigit() and _NOT_A_TITLE.match(title)):
         return None
-    seconds = time_to_seconds(time)
+    seconds = _seconds(time)
     if seconds is None:
         return None
     if not bracketed and first in "apAPUh" and _CLOCK_WORD.match(title):
@@ -145,11 +177,21 @@ def _table_row(text: str) -> tuple[str, str, bool, int] | None:
 
 def extract(ctx: Context) -> list[Chapter]:
     found: list[tuple[Segment, str, str, bool, int]] = []
+    taken = ctx.taken  # ctx.is_taken(seg), without a call for each segment
     for seg in ctx.doc.segments:
-        if ctx.is_taken(seg):
+        if seg.index in taken:
             continue
         heading = seg.heading
-        hit = _chapter(seg.text, False) if heading is None else _chapter(heading, True)
+        if heading is not None:
+            hit = _chapter(heading, True)
+        else:
+            # _chapter(text, False), its test of the first character made here: most
+            # segments fail it.
+            text = seg.text
+            first = text[:1]
+            if first not in _CHAPTER_START and not first.isdigit():
+                continue
+            hit = _remembered(text, False) if len(text) <= 300 else _match_chapter(text, False)
         if hit:
             found.append((seg, *hit))
     chapters: list[Chapter] = []
