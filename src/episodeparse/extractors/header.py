@@ -279,17 +279,6 @@ def _show_named(text: str) -> re.Match[str] | None:
     return m
 
 
-def _may_name_the_show(text: str) -> bool:
-    """A word one of the ``_SHOW_*`` patterns needs ("episode", "Welcome", "podcast" or
-    "community" after "is a")."""
-    return "episode" in text or "Welcome" in text or "podcast" in text or "community" in text
-
-
-def _may_render_a_word(text: str) -> bool:
-    """Markup whose rendering may join letters into a word: "epi**sode**", "&#101;pisode"."""
-    return "[" in text or "*" in text or "_" in text or "&" in text
-
-
 _AFFILIATION_AFTER = recache.compile(
     r"^(?:,[ \t]+(?P<role>[^,]{2,80}?\bat\b[^,]{2,80}?(?:\([^)]{1,40}\))?)(?=[,.]|$)"
     r"|[ \t]+of[ \t]+(?P<org>[A-Z][^,.]{1,60}?)(?=[,.]))"
@@ -425,8 +414,19 @@ def _show_and_host(ctx: Context, header: Header) -> None:
                     ctx.take(seg)
             continue
         # A chapter's title is this text, or markup rendered out of it: without the words
-        # and without markup, no title has them either.
-        if header.podcast is None and (_may_name_the_show(text) or _may_render_a_word(text)):
+        # and without markup, no title has them either. The words: one a ``_SHOW_*``
+        # pattern needs ("community" after "is a"); the markup: what may join letters
+        # into a word when rendered ("epi**sode**", "&#101;pisode").
+        if header.podcast is None and (
+            "episode" in text
+            or "Welcome" in text
+            or "podcast" in text
+            or "community" in text
+            or "[" in text
+            or "*" in text
+            or "_" in text
+            or "&" in text
+        ):
             chapter = match_chapter(text)
             if chapter is not None:
                 text = chapter[1]  # "[00:00] Welcome to Syntax"
