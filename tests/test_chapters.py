@@ -143,3 +143,28 @@ def test_seconds_agree_with_time_to_seconds(time: str) -> None:
     from episodeparse.normalize import time_to_seconds
 
     assert _seconds(time) == time_to_seconds(time)
+
+
+def test_chapter_patterns_match_as_their_optional_group_forms() -> None:
+    """``(?:X|)`` in the chapter patterns is ``(?:X)?``: the same matches, the same groups."""
+    import random
+    import re
+
+    from episodeparse.extractors.chapters import _CHAPTER_LINE, _TIME_AT_END, _TIME_CELL
+
+    t = r"\d{1,3}:\d{2}(?::\d{2})?(?:\.\d{1,3})?"
+    line = re.compile(
+        rf"^[ \t]*(?:[-*•·>+][ \t]+)?(?:\*\*|__)?(?P<open>[\[(]?)@?[ \t]?(?P<time>{t})"
+        rf"(?P<close>[\])]?)(?:\(\#[^)\s]{{0,40}}\))?(?:\*\*|__)?"
+        rf"(?:[ \t]*[-–—~][ \t]*[\[(]?(?P<end>{t})[\])]?)?[ \t]*(?P<sep>[-–—:|.~][ \t]*)?"
+        r"(?P<title>\S.*)$"
+    )
+    at_end = re.compile(rf"^(?P<title>\S.*?)[ \t]*[\[(]@?(?P<time>{t})[ \t]?~?[\])]$")
+    cell = re.compile(rf"^{t}$")
+    pieces = [*"0123456789:. \t-–—~|*_[]()@#•>+x\n", "**", "__", "12:34", "1:02:03", "(#t=1)"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        for old, new in ((line, _CHAPTER_LINE), (at_end, _TIME_AT_END), (cell, _TIME_CELL)):
+            a, b = old.match(text), new.match(text)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text

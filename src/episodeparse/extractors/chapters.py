@@ -25,17 +25,19 @@ from episodeparse.normalize import collapse, render_inline, time_to_seconds
 
 __all__ = ["extract", "match_chapter"]
 
-_TIME = r"\d{1,3}:\d{2}(?::\d{2})?(?:\.\d{1,3})?"  # milliseconds: mp4chaps lines
+# "(?:X|)" is "(?:X)?" (X tried first, then nothing), matched without the repeat's
+# bookkeeping "?" takes for an X longer than one character: about a third of a match.
+_TIME = r"\d{1,3}:\d{2}(?::\d{2}|)(?:\.\d{1,3}|)"  # milliseconds: mp4chaps lines
 _CHAPTER_LINE = recache.compile(
-    rf"""^[ \t]*(?:[-*•·>+][ \t]+)?           # a bullet
-        (?:\*\*|__)?                          # bold around the time
+    rf"""^[ \t]*(?:[-*•·>+][ \t]+|)           # a bullet
+        (?:\*\*|__|)                          # bold around the time
         (?P<open>[\[(]?)@?[ \t]?
         (?P<time>{_TIME})
         (?P<close>[\])]?)
-        (?:\(\#[^)\s]{{0,40}}\))?             # a Markdown anchor: [01:50](#t=01:50)
-        (?:\*\*|__)?
-        (?:[ \t]*[-–—~][ \t]*[\[(]?(?P<end>{_TIME})[\])]?)?  # a range: 00:00 - 09:24
-        [ \t]*(?P<sep>[-–—:|.~][ \t]*)?
+        (?:\(\#[^)\s]{{0,40}}\)|)             # a Markdown anchor: [01:50](#t=01:50)
+        (?:\*\*|__|)
+        (?:[ \t]*[-–—~][ \t]*[\[(]?(?P<end>{_TIME})[\])]?|)  # a range: 00:00 - 09:24
+        [ \t]*(?:(?P<sep>[-–—:|.~][ \t]*)|)
         (?P<title>\S.*)$""",
     re.VERBOSE,
 )
