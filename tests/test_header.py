@@ -112,3 +112,80 @@ def test_abstract_skips_a_repeated_title_and_a_pseudo_heading() -> None:
     ep = parse('## No Agenda Episode 1393 - "Space Wake"\n\n"Space Wake"\n\nThe real description.')
     assert ep.abstract == "The real description."
     assert parse("# #487: Minimum requirements\n\nShow Intro\n\nSponsored by us!").abstract is None
+
+
+def test_patterns_match_as_their_word_boundary_forms() -> None:
+    """A "\\b" tested after a word's first letter ("E(?<!\\wE)") finds what "\\bE" finds, and
+    "\\s(?<!\\s\\s)\\s*" what "(?<!\\s)\\s+" does."""
+    import random
+    import re
+
+    from episodeparse.extractors import header
+
+    show = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"
+    cases = {
+        "_NUMBERED": (
+            r"(?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b"
+            r"[ \t]*(?:[:\-–—|.][ \t]*)?",
+            [
+                "Episode",
+                "Ep",
+                "EP",
+                "Ep.",
+                "Folge",
+                "Épisode",
+                "#",
+                "1",
+                "23",
+                "xE",
+                "_",
+                "é",
+                " ",
+                "\t",
+                ":",
+                "-",
+                "a",
+                "É",
+                "E",
+                "F",
+            ],
+        ),
+        "_SEASON_EPISODE": (
+            r"\bS(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*",
+            ["S", "E", "1", "12", " ", "aS", "_", "é", "-", ":", "x"],
+        ),
+        "_SEPARATOR": (r"(?<!\s)\s+//\s+", [" ", "\t", "\n", "//", "/", "a", "\xa0", "  "]),
+        "_SHOW_THIS_EPISODE": (
+            r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+"
+            r"(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]",
+            ["In", "On", "xIn", "_On", " ", "this", "episode", "of", "Show", "A", ",", ".", "é"],
+        ),
+        "_SHOW_THE_PODCAST": (
+            rf"\bthe[ \t]+{show}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b",
+            [
+                "the",
+                "xthe",
+                "éthe",
+                " ",
+                "Big",
+                "Show",
+                "podcast",
+                "podcasts",
+                "'s",
+                "’",
+                "3",
+                "rd",
+                "episode",
+                "\t",
+                "_",
+            ],
+        ),
+    }
+    rng = random.Random(3)
+    for name, (written, pieces) in cases.items():
+        old, new = re.compile(written), getattr(header, name)
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+            found = [(m.span(), m.groups()) for m in new.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in old.finditer(text)], (name, text)
+            assert new.split(text) == old.split(text), (name, text)

@@ -31,12 +31,18 @@ __all__ = ["Header", "extract", "parse_title_line"]
 
 
 # Searched, not matched from the start: a lazy ".*?" before the number would be quadratic.
+# A word's "\b" is tested after its first letter ("E(?<!\wE)" is "\bE"), so that each
+# alternative opens with a literal and a search skips ahead to one (as in the patterns
+# below): a pattern opening with "\b" is tried at every position.
 _NUMBERED = recache.compile(
-    r"""(?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b
+    r"""(?:E(?<!\wE)(?:pisode|p\.?|P)[ \t]*\#?  # Episode, Ep., EP
+        |F(?<!\wF)olge[ \t]*\#?|É(?<!\wÉ)pisode[ \t]*\#?|\#)(?P<num>\d{1,5})\b
         [ \t]*(?:[:\-–—|.][ \t]*)?""",
     re.VERBOSE,
 )
-_SEASON_EPISODE = recache.compile(r"\bS(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*")
+_SEASON_EPISODE = recache.compile(
+    r"S(?<!\wS)(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*"
+)
 _ABBREVIATED = recache.compile(
     r"^(?P<abbr>[A-Z][A-Za-z]{1,5})[ \t]?(?P<num>\d{1,4})[ \t]*[:\-–—|][ \t]*"
 )
@@ -51,8 +57,9 @@ _SPELLED_EPISODE = recache.compile(
 _BRACKETED = recache.compile(r"(?:(?<!\s)\s+)?\[[^\]]{1,60}\]\s*")
 _FOR_DATE = recache.compile(r"^(?P<show>.+?)(?<!\s)\s+for\s+(?P<date>.+)$")
 _QUOTED = recache.compile(r'^["“”\'‘’](?P<t>.+)["“”\'‘’]$')
-# A run of blanks is entered at its start only ("(?<!\s)"): linear on long runs.
-_SEPARATOR = recache.compile(r"(?<!\s)\s+//\s+")
+# A run of blanks is entered at its start only ("(?<!\s\s)" after its first blank):
+# linear on long runs.
+_SEPARATOR = recache.compile(r"\s(?<!\s\s)\s*//\s+")
 _NAME_LIST_SPLIT = recache.compile(r"(?<!\s)\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
 
 
@@ -254,14 +261,15 @@ _PODCAST_BY = recache.compile(
 _SHOW = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"  # capitalised words
 # Where the show names itself: tried in this order by ``_show_named``.
 _SHOW_THIS_EPISODE = recache.compile(
-    r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
+    r"(?:In|On)(?<!\w[IO]n)[ \t]+this[ \t]+episode[ \t]+of[ \t]+"
+    r"(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
 )
 _SHOW_WELCOME = recache.compile(
     r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"
 )
 _SHOW_IS_A = recache.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b")
 _SHOW_THE_PODCAST = recache.compile(
-    rf"\bthe[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"
+    rf"the(?<!\wthe)[ \t]+{_SHOW}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b"
 )
 
 
