@@ -189,3 +189,13 @@ def test_patterns_match_as_their_word_boundary_forms() -> None:
             found = [(m.span(), m.groups()) for m in new.finditer(text)]
             assert found == [(m.span(), m.groups()) for m in old.finditer(text)], (name, text)
             assert new.split(text) == old.split(text), (name, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Civic Code Podcast", "Civic Code Show\n", "Big Radio", "Civic Code Podcast.", "The Show x"],
+)
+def test_show_line_guard_lets_through_every_line_the_pattern_matches(text: str) -> None:
+    from episodeparse.extractors.header import _SHOW_LINE, _SHOW_LINE_END
+
+    assert _SHOW_LINE.match(text) is None or text.endswith(_SHOW_LINE_END)

@@ -192,13 +192,13 @@ def parse_title_line(text: str) -> TitleLine:
     ('Live from Berlin', 'Part two')
     """
     text = collapse(render_inline(text))
-    parts = _SEPARATOR.split(text)
+    parts = _SEPARATOR.split(text) if "//" in text else [text]  # no "//", no separator
     result = TitleLine()
     if len(parts) == 1:
         numbered = _numbered(text, in_parts=False)
         if numbered is not None:
             return numbered
-        m = _SPELLED_EPISODE.match(text)
+        m = _SPELLED_EPISODE.match(text) if "Episode" in text else None
         if m:
             return TitleLine(
                 title=_clean_title(m["rest"]),
@@ -333,13 +333,13 @@ def _is_title_candidate(seg: Segment, position: int) -> bool:
     if seg.heading is not None:
         # Only a top-level heading that opens the notes: "# SSH 050: ...", "## Episode 53".
         return position == 0 and text.startswith("#") and not text.startswith("###")
-    if _SEPARATOR.search(text) and not text.startswith(("http", "//")):
+    if "//" in text and _SEPARATOR.search(text) and not text.startswith(("http", "//")):
         return True
     return position == 0 and bool(
         _SEASON_EPISODE.search(text)
         or _ABBREVIATED.match(text)
         or re.match(r"^(?:Episode|Ep\.?)[ \t]*\d", text)
-        or _SPELLED_EPISODE.match(text)
+        or ("Episode" in text and _SPELLED_EPISODE.match(text))
         or (_NUMBERED.search(text) and len(text.split()) <= 16 and not _teaser_in(text))
     )
 
@@ -352,7 +352,7 @@ def extract(ctx: Context) -> Header:
             continue
         source = seg.heading if seg.heading is not None and not seg.text.startswith("#") else None
         raw = source or re.sub(r"^\#{1,6}[ \t]+", "", seg.text)
-        if _teaser_in(raw) and not _SEPARATOR.search(raw):
+        if _teaser_in(raw) and not ("//" in raw and _SEPARATOR.search(raw)):
             break
         line = parse_title_line(raw)
         header.title, header.podcast, header.series = line.title, line.podcast, line.series
@@ -383,6 +383,8 @@ def extract(ctx: Context) -> Header:
 _SHOW_LINE = recache.compile(
     r"^[A-Z][\w'’&.+-]*(?:[ \t][\w'’&.+-]+){0,5}[ \t](?:Podcast|Show|Radio)$"
 )
+# How a line _SHOW_LINE matches ends ("$" matches before a final newline too).
+_SHOW_LINE_END = ("Podcast", "Show", "Radio", "Podcast\n", "Show\n", "Radio\n")
 
 
 def _show_line(ctx: Context, header: Header) -> None:
@@ -390,15 +392,24 @@ def _show_line(ctx: Context, header: Header) -> None:
     for seg in ctx.doc.segments[:6]:
         if ctx.is_taken(seg) or seg.is_heading:
             continue
+        text = seg.text
+        if header.podcast:
+            named = text.casefold() == header.podcast.casefold()
+        else:
+            named = (
+                header.podcast is None
+                and text.endswith(_SHOW_LINE_END)
+                and _SHOW_LINE.match(text) is not None
+            )
+        if not named:
+            continue
         # Segments are in line order: another one of this line would stand next to it.
         around = ctx.doc.segments[max(0, seg.index - 1) : seg.index + 2]
         if any(s.line == seg.line for s in around if s is not seg):
             continue
-        if header.podcast and seg.text.casefold() == header.podcast.casefold():
-            ctx.take(seg)
-        elif header.podcast is None and _SHOW_LINE.match(seg.text):
-            header.podcast = seg.text
-            ctx.take(seg)
+        if header.podcast is None:
+            header.podcast = text
+        ctx.take(seg)
 
 
 def _show_and_host(ctx: Context, header: Header) -> None:
