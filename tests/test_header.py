@@ -199,3 +199,21 @@ def test_show_line_guard_lets_through_every_line_the_pattern_matches(text: str) 
     from episodeparse.extractors.header import _SHOW_LINE, _SHOW_LINE_END
 
     assert _SHOW_LINE.match(text) is None or text.endswith(_SHOW_LINE_END)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A podcast by Alice Lovelace",
+        "Show - an  podcast from Bob Smith",
+        "Show | A\tpodcast\thosted\tby Carol",
+        "a podcast  hosted by Dan Stone",
+        "A PODCAſT BY Eve Li",
+    ],
+)
+def test_podcast_by_guard_lets_through_every_line_the_pattern_matches(text: str) -> None:
+    from episodeparse.extractors.header import _PODCAST_BY, _may_say_a_podcast_by
+
+    folded = text.lower() if text.isascii() else text.casefold()
+    assert _PODCAST_BY.match(text) is not None
+    assert _may_say_a_podcast_by(text, folded)

@@ -412,6 +412,23 @@ def _show_line(ctx: Context, header: Header) -> None:
         ctx.take(seg)
 
 
+def _may_say_a_podcast_by(text: str, folded: str) -> bool:
+    """Whether ``text`` (``folded`` its case-folded form) may hold what ``_PODCAST_BY``
+    needs, "a[n] podcast by|from|hosted", with blanks between the words. A line without a
+    tab has a space on each side of "podcast", after an "a", an "n" or another space, and
+    before "by", "from", "hosted" or another space."""
+    if "podcast" not in folded:
+        return False
+    if "\t" in text:
+        return True
+    return ("a podcast " in folded or "n podcast " in folded or "  podcast " in folded) and (
+        "podcast by" in folded
+        or "podcast from" in folded
+        or "podcast hosted" in folded
+        or "podcast  " in folded
+    )
+
+
 def _show_and_host(ctx: Context, header: Header) -> None:
     _show_line(ctx, header)
     for seg in ctx.doc.segments:
@@ -419,7 +436,7 @@ def _show_and_host(ctx: Context, header: Header) -> None:
         # Case-folded as IGNORECASE matches ("ſ" is an "s"), which is lower() for ASCII
         # (isascii() is a flag, lower() has an ASCII fast path): most lines never say "podcast".
         folded = text.lower() if text.isascii() else text.casefold()
-        m = _PODCAST_BY.match(text) if "podcast" in folded else None
+        m = _PODCAST_BY.match(text) if _may_say_a_podcast_by(text, folded) else None
         if m:
             show = m["show"].strip() if m["show"] else None
             header.podcast = header.podcast or show
