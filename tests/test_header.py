@@ -217,3 +217,24 @@ def test_podcast_by_guard_lets_through_every_line_the_pattern_matches(text: str)
     folded = text.lower() if text.isascii() else text.casefold()
     assert _PODCAST_BY.match(text) is not None
     assert _may_say_a_podcast_by(text, folded)
+
+
+def test_name_list_split_and_separator_guard_as_the_patterns_written_before() -> None:
+    """``_NAME_LIST_SPLIT`` cuts where "(?<!\\s)\\s+(?:-|–|—|&|and|\\+)\\s+|,\\s*(?:and\\s+)?"
+    does, and ``_blank_before_slashes`` lets through each line ``_SEPARATOR`` matches."""
+    import random
+    import re
+
+    from episodeparse.extractors.header import (
+        _NAME_LIST_SPLIT,
+        _SEPARATOR,
+        _blank_before_slashes,
+    )
+
+    old = re.compile(r"(?<!\s)\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
+    pieces = [" ", "  ", "\t", "\xa0", "-", "–", "&", "and", "+", ",", "a", "B", "//", "/", "\n"]
+    rng = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _NAME_LIST_SPLIT.split(text) == old.split(text), text
+        assert _SEPARATOR.search(text) is None or _blank_before_slashes(text), text

@@ -60,7 +60,22 @@ _QUOTED = recache.compile(r'^["“”\'‘’](?P<t>.+)["“”\'‘’]$')
 # A run of blanks is entered at its start only ("(?<!\s\s)" after its first blank):
 # linear on long runs.
 _SEPARATOR = recache.compile(r"\s(?<!\s\s)\s*//\s+")
-_NAME_LIST_SPLIT = recache.compile(r"(?<!\s)\s+(?:-|–|—|&|and|\+)\s+|,\s*(?:and\s+)?")
+# Opens with the one character each alternative opens with, so a search skips ahead: a
+# blank (the first of its run) before a joining word or sign, or a comma.
+_NAME_LIST_SPLIT = recache.compile(
+    r"[\s,](?:(?<=\s)(?<!\s\s)\s*(?:-|–|—|&|and|\+)\s+|(?<=,)\s*(?:and\s+)?)"
+)
+
+
+def _blank_before_slashes(text: str) -> bool:
+    """Whether a "//" stands after a blank in ``text``, as one ``_SEPARATOR`` matches must
+    (most lines with a "//" hold it in an address: "https://")."""
+    at = text.find("//")
+    while at != -1:
+        if at and text[at - 1].isspace():  # str.isspace() is what "\s" matches
+            return True
+        at = text.find("//", at + 1)
+    return False
 
 
 def _clean_title(text: str) -> str | None:
@@ -139,7 +154,7 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     if m:
         rest = (part[: m.start()] + " " + part[m.end() :]).strip()
         return TitleLine(title=_clean_title(rest), episode=int(m["num"]))
-    m = _TRAILING_NUMBER.match(part)
+    m = _TRAILING_NUMBER.match(part) if "|" in part or "·" in part else None
     if m:
         return TitleLine(title=_clean_title(m["title"]), episode=int(m["num"]))
     m = _BARE_NUMBER.match(part)
@@ -192,7 +207,7 @@ def parse_title_line(text: str) -> TitleLine:
     ('Live from Berlin', 'Part two')
     """
     text = collapse(render_inline(text))
-    parts = _SEPARATOR.split(text) if "//" in text else [text]  # no "//", no separator
+    parts = _SEPARATOR.split(text) if _blank_before_slashes(text) else [text]
     result = TitleLine()
     if len(parts) == 1:
         numbered = _numbered(text, in_parts=False)
@@ -333,7 +348,11 @@ def _is_title_candidate(seg: Segment, position: int) -> bool:
     if seg.heading is not None:
         # Only a top-level heading that opens the notes: "# SSH 050: ...", "## Episode 53".
         return position == 0 and text.startswith("#") and not text.startswith("###")
-    if "//" in text and _SEPARATOR.search(text) and not text.startswith(("http", "//")):
+    if (
+        _blank_before_slashes(text)
+        and _SEPARATOR.search(text)
+        and not text.startswith(("http", "//"))
+    ):
         return True
     return position == 0 and bool(
         _SEASON_EPISODE.search(text)
@@ -352,7 +371,7 @@ def extract(ctx: Context) -> Header:
             continue
         source = seg.heading if seg.heading is not None and not seg.text.startswith("#") else None
         raw = source or re.sub(r"^\#{1,6}[ \t]+", "", seg.text)
-        if _teaser_in(raw) and not ("//" in raw and _SEPARATOR.search(raw)):
+        if _teaser_in(raw) and not (_blank_before_slashes(raw) and _SEPARATOR.search(raw)):
             break
         line = parse_title_line(raw)
         header.title, header.podcast, header.series = line.title, line.podcast, line.series
