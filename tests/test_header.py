@@ -238,3 +238,18 @@ def test_name_list_split_and_separator_guard_as_the_patterns_written_before() ->
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert _NAME_LIST_SPLIT.split(text) == old.split(text), text
         assert _SEPARATOR.search(text) is None or _blank_before_slashes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this episode of Big Show, we talk",
+        "On  this\tepisode of The X.",
+        "Big Show is a podcast about things",
+        "A.B-c D is  a community\tproject",
+    ],
+)
+def test_show_named_guards_let_through_lines_the_patterns_match(text: str) -> None:
+    from episodeparse.extractors.header import _show_named
+
+    assert _show_named(text) is not None

@@ -291,11 +291,22 @@ _SHOW_THE_PODCAST = recache.compile(
 def _show_named(text: str) -> re.Match[str] | None:
     """The first of the ``_SHOW_*`` patterns that finds the show in ``text``. Each is tried
     only where a word it needs stands, and one that opens with "^" is matched, not searched
-    from every position."""
-    m = _SHOW_THIS_EPISODE.search(text) if "episode" in text else None
+    from every position. On a line without a tab, the blanks between words are spaces:
+    "In " or "On " and " of " stand where ``_SHOW_THIS_EPISODE`` matches, " is " and " a "
+    where ``_SHOW_IS_A`` does."""
+    tab = "\t" in text
+    m = (
+        _SHOW_THIS_EPISODE.search(text)
+        if "episode" in text and (tab or (("In " in text or "On " in text) and " of " in text))
+        else None
+    )
     if m is None and text.startswith("Welcome"):
         m = _SHOW_WELCOME.match(text)
-    if m is None and ("podcast" in text or "community" in text):
+    if (
+        m is None
+        and ("podcast" in text or "community" in text)
+        and (tab or (" is " in text and " a " in text))
+    ):
         m = _SHOW_IS_A.match(text)
     if m is None and "podcast" in text:
         m = _SHOW_THE_PODCAST.search(text)
