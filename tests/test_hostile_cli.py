@@ -489,6 +489,44 @@ def test_a_signal_during_a_long_conversion_leaves_no_partial_file(
     assert target.read_text(encoding="utf-8") == "earlier\n"
 
 
+def test_sigterm_to_the_whole_process_group_with_jobs_ends_the_run(tmp_path: Path) -> None:
+    # systemd (KillMode=control-group), `kill -- -PGID` and CI runners signal every process:
+    # the workers died holding a queue lock, and the pool's terminate() then waited on it
+    # forever (found by review; it hung in 5 of 12 runs).
+    feed = tmp_path / "long.xml"
+    _long_feed(feed, 3000)
+    out = tmp_path / "out"
+    out.mkdir()
+    for attempt in range(6):
+        target = out / "long.jsonl"
+        proc = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "episodeparse", "convert", str(feed), "-f", "jsonl"),
+                *("-o", str(target), "-j", "2"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not [p for p in out.iterdir() if p.name.endswith(".tmp")]:
+                assert proc.poll() is None, proc.communicate()
+                assert time.monotonic() < deadline
+                time.sleep(0.01)
+            time.sleep(0.05 * attempt)  # at a few moments of the run
+            os.killpg(proc.pid, signal.SIGTERM)
+            _, stderr = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        assert proc.returncode == 143, (attempt, stderr.decode())
+        assert stderr.decode() == "episodeparse: terminated\n", stderr.decode()
+        assert list(out.iterdir()) == [], attempt
+
+
 # 3. Size ------------------------------------------------------------------------------
 
 _MEASURE = (

@@ -215,5 +215,37 @@ def iter_rendered(
         return
     import multiprocessing  # here: a one-file convert should not pay for it
 
-    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts) as pool:
+    pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts)
+    try:
         yield from _Run(pool, jobs, render, max_bytes, encoding).inputs(paths)
+    except BaseException:
+        _stop_at_once(pool)
+        raise
+    pool.terminate()  # what leaving ``with Pool(...)`` does
+
+
+def _stop_at_once(pool: Pool) -> None:
+    """Kill the workers, and leave the pool's own terminate() undone.
+
+    A run that stops early (Ctrl-C, SIGTERM, a reader gone away) may find workers already
+    dead: SIGTERM sent to the whole process group (systemd, ``kill -- -PGID``) kills them
+    too. An idle worker waits for its next task holding the task queue's lock, so once it
+    is dead, ``terminate()``, which takes that lock to drain the queue, waits forever
+    (at the ``with`` block's end, or at exit). So the pool's worker handler is stopped first
+    (it would start new workers in place of dead ones), the workers are killed, and the
+    pool's finalizer is cancelled: nothing of it is needed by a process about to end.
+    These are the pool's private parts, each looked up with a default.
+    """
+    from multiprocessing.pool import TERMINATE
+
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = TERMINATE
+        handler.join(timeout=5)  # it looks at its state every 0.1 s
+    for worker in getattr(pool, "_pool", []):  # multiprocessing.Process objects
+        if worker.is_alive():
+            worker.kill()
+        worker.join(timeout=5)
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None:
+        finalizer.cancel()
