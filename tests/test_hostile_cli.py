@@ -389,6 +389,25 @@ def test_output_into_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["records.fifo"]
 
 
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+def test_output_to_dev_stdout_goes_where_stdout_goes(tmp_path: Path) -> None:
+    # Through a pipe, "-o /dev/stdout" failed ("No such file or directory": the link led to
+    # "pipe:[N]"); through ">> log" it replaced the log instead of appending to it.
+    notes = str(FIXTURES / "coffee-57.txt")
+    command = [sys.executable, "-m", "episodeparse", "convert", notes, "-o", "/dev/stdout"]
+    piped = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=120, check=False)
+    assert piped.returncode == 0, piped.stderr.decode()
+    assert json.loads(piped.stdout)["episode"] == 57
+    log = tmp_path / "log.txt"
+    log.write_text("earlier line\n", encoding="utf-8")
+    line = " ".join([*command, ">>", str(log)])
+    appended = subprocess.run(["sh", "-c", line], cwd=ROOT, timeout=120, check=False)
+    assert appended.returncode == 0
+    earlier, record = log.read_text(encoding="utf-8").split("\n", 1)
+    assert earlier == "earlier line" and json.loads(record)["episode"] == 57
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.txt"]
+
+
 def test_output_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
     (tmp_path / "records").mkdir()
     target = tmp_path / "records" / "2024.json"

@@ -46,17 +46,22 @@ class AtomicFile:
     behind. The temporary file is made at the first write: no writes, no file.
 
     A symbolic link is written through (its target is replaced, the link stays). What is
-    not a regular file (``/dev/null``, a FIFO, a terminal) is written into directly:
-    renaming over it would replace it."""
+    not a regular file (``/dev/null``, a FIFO, a pipe, a terminal), and a descriptor's
+    name (``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``: the file the shell opened,
+    perhaps for ``>>``), is written into directly, appending: renaming over it would
+    replace it."""
 
     def __init__(self, output: Path) -> None:
-        self.output = Path(os.path.realpath(output)) if output.is_symlink() else output
+        self.direct = _write_into(output)
+        if not self.direct and output.is_symlink():
+            output = Path(os.path.realpath(output))
+        self.output = output
         self.handle: TextIO | None = None
         self.tmp: Path | None = None
 
     def write(self, text: str) -> int:
-        if self.handle is None and _is_special(self.output):
-            self.handle = self.output.open("w", encoding="utf-8", newline="")
+        if self.handle is None and self.direct:
+            self.handle = self.output.open("a", encoding="utf-8", newline="")
         if self.handle is None:
             import secrets  # here: a convert to stdout should not pay for it
 
@@ -91,14 +96,20 @@ class AtomicFile:
         self.handle = self.tmp = None
 
 
-def _is_special(path: Path) -> bool:
-    """Whether ``path`` is there and is no regular file (a device, a FIFO, a socket)."""
+def _write_into(path: Path) -> bool:
+    """Whether ``path`` is to be written into rather than replaced: it is there and is no
+    regular file, links followed (a device, a FIFO, a pipe), or it stands in ``/dev`` or
+    ``/proc`` (``/dev/stdout`` names whatever the shell opened as standard output)."""
     import stat
 
     try:
-        return not stat.S_ISREG(path.stat().st_mode)
+        mode = path.stat().st_mode
     except OSError:
-        return False  # not there yet: made by the rename
+        return False  # not there yet (or a dangling link): made by the rename
+    if not stat.S_ISREG(mode):
+        return True
+    folder = os.path.realpath(path.parent)
+    return folder in ("/dev", "/proc") or folder.startswith(("/dev/", "/proc/"))
 
 
 def _mode_for(output: Path) -> int:
