@@ -386,6 +386,18 @@ def test_raw_of_empty_items() -> None:
     ]
 
 
+def test_raw_of_an_item_whose_text_ends_as_an_empty_tag_does() -> None:
+    # Its bytes before "</item>" are "/>", as an empty element's are: it lost its end tag
+    # (found by review).
+    items = ["<item>http://x/></item>", "<item>a/></item >", "<item/>", "<item>b/></item>"]
+    data = rss("".join(items))
+    assert [item.raw for item in iter_items(data)] == [item.encode() for item in items]
+    wide = (RSS_HEAD.replace("UTF-8", "UTF-16") + "".join(items) + "</channel></rss>").encode(
+        "utf-16"
+    )
+    assert [item.raw for item in iter_items(wide)] == [item.encode("utf-16-le") for item in items]
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_raw_of_a_utf16_feed_is_its_utf16_bytes(codec: str) -> None:
     head = RSS_HEAD.replace('encoding="UTF-8"', 'encoding="UTF-16"')

@@ -1012,13 +1012,23 @@ class Terminated(KeyboardInterrupt):
 
 
 def _on_sigterm(signum: int, frame: object) -> None:
+    if os.getpid() != _handler_pid:
+        # A worker forked before it reset the handler: it ends as SIGTERM would end it.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
     raise Terminated
+
+
+_handler_pid = 0
 
 
 def _terminate_as_interrupt() -> None:
     """SIGTERM (``timeout``, systemd, a cancelled CI job) ends a run as Ctrl-C does, unless
     it was set to be ignored."""
+    global _handler_pid
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        _handler_pid = os.getpid()
         signal.signal(signal.SIGTERM, _on_sigterm)
 
 

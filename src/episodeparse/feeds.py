@@ -456,6 +456,8 @@ class _Repair:
         return repaired
 
 
+_TAG_NAME: Final = recache.compile(r"<([^\s/>]{1,250})")
+_TAG_END: Final = frozenset(" \t\r\n>")
 _AFTER_ALL: Final = sys.maxsize  # (pos, _AFTER_ALL) sorts after every shift at pos
 
 
@@ -579,11 +581,21 @@ class _Source:
             return raw.decode("utf-8").encode(self.encoding)
         return raw
 
-    def is_empty_tag_end(self, end: int) -> bool:
-        """Whether the element just ended at ``end`` was written as ``<... />``."""
-        close = "/>".encode(self.wide) if self.wide else b"/>"
+    def is_empty_element(self, start: int, end: int) -> bool:
+        """Whether the element that opened at ``start`` and ended at ``end`` was written as
+        ``<item ... />``: else its own end tag stands at ``end`` (``<item>x/></item>``
+        ends with "/>" too)."""
+        size = 2 if self.wide else 1
+        codec = self.wide or "latin-1"  # the same bytes read the same way at both places
+        first = self._original(start) - self.kept_from
+        head = bytes(self.kept[first : first + 256 * size]).decode(codec, "ignore")
+        name = _TAG_NAME.match(head)
         at = self._original(end) - self.kept_from
-        return at >= len(close) and self.kept[at - len(close) : at] == close
+        tail = bytes(self.kept[at : at + 260 * size]).decode(codec, "ignore")
+        if name is None:
+            return False
+        closer = "</" + name.group(1)
+        return not (tail.startswith(closer) and tail[len(closer) : len(closer) + 1] in _TAG_END)
 
     def release(self, pos: int) -> None:
         """Forget the bytes before the parser's offset ``pos``: no item will need them."""
@@ -678,7 +690,7 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
                     depth_in_item -= 1
                     if depth_in_item == 0:
                         opened_here = i > 0 and events[i - 1][1] is element
-                        empty = opened_here and reader.is_empty_tag_end(offset)
+                        empty = opened_here and reader.is_empty_element(item_start, offset)
                         raw = reader.item_bytes(item_start, offset, empty)
                         reader.release(offset)
                         yield _build(element, index, podcast, tuple(channel_persons), raw)

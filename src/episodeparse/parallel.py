@@ -128,9 +128,19 @@ def _in_order(pool: Pool, tasks: Iterator[Task[T]], window: int) -> Iterator[lis
     for function, args in tasks:
         pending.append(pool.apply_async(function, args))
         if len(pending) >= window:
-            yield pending.popleft().get()
+            yield _result(pending.popleft())
     while pending:
-        yield pending.popleft().get()
+        yield _result(pending.popleft())
+
+
+def _result(task: AsyncResult[list[T]]) -> list[T]:
+    """``task.get()``, waiting a tenth of a second at a time. A signal (SIGTERM) may reach
+    one of the pool's threads rather than the main one; its handler runs only when the main
+    thread next runs Python code, and a wait without a timeout would not end if the workers
+    died of the same signal (SIGTERM to the process group): it hung."""
+    while not task.ready():
+        task.wait(0.1)
+    return task.get()
 
 
 class _Run:
@@ -242,7 +252,10 @@ def _stop_at_once(pool: Pool) -> None:
     if handler is not None:
         handler._state = TERMINATE
         handler.join(timeout=5)  # it looks at its state every 0.1 s
-    for worker in getattr(pool, "_pool", []):  # multiprocessing.Process objects
+    import multiprocessing
+
+    # The pool's workers, and any child it was starting as the signal came.
+    for worker in {*getattr(pool, "_pool", []), *multiprocessing.active_children()}:
         if worker.is_alive():
             worker.kill()
         worker.join(timeout=5)
