@@ -463,6 +463,15 @@ def _long_feed(path: Path, items: int) -> None:
     path.write_text(data[:start] + data[start:end] * items + data[end:], encoding="utf-8")
 
 
+def _wait_for_a_temporary_file(proc: subprocess.Popen[bytes], out: Path) -> None:
+    """Until the running ``proc`` has begun writing its output in ``out``."""
+    deadline = time.monotonic() + 120
+    while not [p for p in out.iterdir() if p.name.endswith(".tmp")]:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
 @pytest.mark.parametrize(
     ("sent", "code", "said"),
     [
@@ -491,11 +500,7 @@ def test_a_signal_during_a_long_conversion_leaves_no_partial_file(
         cwd=ROOT,
     )
     try:
-        deadline = time.monotonic() + 120
-        while not [p for p in out.iterdir() if p.name.endswith(".tmp")]:
-            assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+        _wait_for_a_temporary_file(proc, out)
         proc.send_signal(sent)
         stdout, stderr = proc.communicate(timeout=60)
     finally:
@@ -529,11 +534,7 @@ def test_sigterm_to_the_whole_process_group_with_jobs_ends_the_run(tmp_path: Pat
             start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + 120
-            while not [p for p in out.iterdir() if p.name.endswith(".tmp")]:
-                assert proc.poll() is None, proc.communicate()
-                assert time.monotonic() < deadline
-                time.sleep(0.01)
+            _wait_for_a_temporary_file(proc, out)
             time.sleep(0.05 * attempt)  # at a few moments of the run
             os.killpg(proc.pid, signal.SIGTERM)
             _, stderr = proc.communicate(timeout=30)
