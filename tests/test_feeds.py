@@ -578,6 +578,21 @@ def test_an_unknown_declared_encoding_raises_feed_error() -> None:
         list(iter_items(data))
 
 
+@pytest.mark.parametrize("padding", [0, 70_000])
+def test_items_before_a_bad_byte_in_a_decoded_feed_come_first(padding: int) -> None:
+    # They were dropped with the whole read that held the bad byte (found by review); a
+    # UTF-8 feed gives them first, then its error.
+    head = '<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><title>S</title>'
+    items = "".join(f"<item><title>\u4e2d{n}</title></item>" for n in range(3))
+    pad = f"<item><title>{'x' * padding}</title></item>" if padding else ""
+    data = (head + pad + items).encode("shift_jis") + b"<item><title>\x88"
+    found: list[str | None] = []
+    with pytest.raises(FeedError, match="not valid Shift_JIS at byte"):
+        for item in iter_items(data):
+            found.append(item.title)
+    assert found[-3:] == ["\u4e2d0", "\u4e2d1", "\u4e2d2"]
+
+
 @pytest.mark.parametrize("name", ["idna", "punycode", "rot13", "base64", "hex", "bz2"])
 def test_a_declared_codec_that_is_no_text_encoding_raises_feed_error(name: str) -> None:
     # Python knows these names, but they decode no bytes to text ("idna" and "punycode"

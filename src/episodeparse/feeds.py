@@ -505,6 +505,7 @@ class _Source:
         self.wide: str | None = None  # "utf-16-le" or "utf-16-be"
         self.encoding: str | None = None  # the declared encoding, where decoded here
         self.decoder: codecs.IncrementalDecoder | None = None
+        self.failure: FeedError | None = None  # bytes not of that encoding: raised next
 
     @property
     def utf8(self) -> bool:
@@ -519,6 +520,7 @@ class _Source:
 
     def read(self, size: int = -1) -> bytes:
         """Return the next repaired chunk; ``b""`` at the end (``size`` is ignored)."""
+        self._raise_failure()
         while not self.done:
             data = self._read()
             final = not data
@@ -541,23 +543,37 @@ class _Source:
                         self.decoder = codecs.getincrementaldecoder(name)("strict")
             if self.decoder is not None:
                 data = self._decoded(data, final)
+                final = final or self.failure is not None  # what came before is handed on
             self.kept += data
             if self.repair is not None:
                 data = self.repair.feed(data, final)
             if final:
                 self.done = True
+            if not data:
+                self._raise_failure()  # nothing before the bad byte: at once
             if data or final:
                 return data
         return b""
 
+    def _raise_failure(self) -> None:
+        failure, self.failure = self.failure, None
+        if failure is not None:
+            raise failure
+
     def _decoded(self, data: bytes, final: bool) -> bytes:
+        """``data`` decoded and written as UTF-8. At bytes that are not of the encoding,
+        what comes before them is returned and ``failure`` set, so that the items before
+        the bad bytes come out first, as in a UTF-8 feed."""
         assert self.decoder is not None
-        pending = len(self.decoder.getstate()[0])  # the end of a character cut by a read
+        pending = self.decoder.getstate()[0]  # the start of a character cut by a read
         try:
             return self.decoder.decode(data, final).encode("utf-8")
         except UnicodeDecodeError as error:
-            at = self.total - len(data) - pending + error.start
-            raise FeedError(f"feed is not valid {self.encoding} at byte {at}") from None
+            at = self.total - len(data) - len(pending) + error.start
+            self.failure = FeedError(f"feed is not valid {self.encoding} at byte {at}")
+            assert self.encoding is not None
+            before = (pending + data)[: error.start]
+            return before.decode(self.encoding, "replace").encode("utf-8")
 
     def _original(self, pos: int) -> int:
         """The offset in ``kept``'s stream (before the repair) of the parser's ``pos``."""
