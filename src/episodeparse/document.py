@@ -35,6 +35,7 @@ __all__ = [
     "Segment",
     "check_encoding",
     "decode",
+    "every_byte",
     "heading_kind",
     "is_boilerplate",
     "paragraphs",
@@ -43,6 +44,18 @@ __all__ = [
 
 class InputError(ValueError):
     """Input that cannot be read as show notes: not text, or not decodable."""
+
+
+def every_byte(name: str) -> str:
+    """The 256 byte values read by the encoding ``name`` (replacement characters where
+    they are no text). LookupError for a name Python does not know or a codec of another
+    kind ("rot13", "base64"); UnicodeError for a text codec that cannot read any bytes
+    ("idna", "punycode"). A one-byte encoding gives 256 characters.
+
+    >>> len(every_byte("cp1252")), len(every_byte("shift_jis")) < 256
+    (256, True)
+    """
+    return bytes(range(256)).decode(name, "replace")
 
 
 def check_encoding(name: str) -> str:
@@ -56,7 +69,7 @@ def check_encoding(name: str) -> str:
     ValueError: idna cannot read every byte as text
     """
     try:
-        bytes(range(256)).decode(name, "replace")
+        every_byte(name)
     except LookupError as exc:  # unknown, or a codec of another kind ("rot13", "base64")
         raise ValueError(str(exc)) from None
     except UnicodeError:  # "idna", "punycode": text codecs of a narrow use

@@ -74,6 +74,7 @@ from html.entities import html5 as _HTML5_ENTITIES
 from typing import TYPE_CHECKING, BinaryIO, Final, cast
 
 from episodeparse import recache
+from episodeparse.document import every_byte
 from episodeparse.html import strip_tags
 from episodeparse.sniff import looks_like_feed
 
@@ -473,7 +474,7 @@ def _multibyte(name: str) -> bool:
     if name.lower().replace("_", "-") in ("utf-8", "utf8", "utf-16", "utf16"):
         return False
     try:
-        return len(bytes(range(256)).decode(name, "replace")) != 256
+        return len(every_byte(name)) != 256
     except LookupError:
         return False  # unknown to Python too, or no text encoding: expat's LookupError says so
     except UnicodeError:  # "idna", "punycode": names of codecs that read no such bytes
@@ -691,7 +692,7 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
                     done = True
             except ParseError as exc:
                 error = exc  # raised below, once the items before it are out (as iterparse)
-            for i, (is_start, element, offset) in enumerate(events):
+            for is_start, element, offset in events:
                 if is_start:
                     path.append(element)
                     if _split(element.tag) in _ITEMS:
@@ -705,8 +706,7 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
                 if key in _ITEMS:
                     depth_in_item -= 1
                     if depth_in_item == 0:
-                        opened_here = i > 0 and events[i - 1][1] is element
-                        empty = opened_here and reader.is_empty_element(item_start, offset)
+                        empty = reader.is_empty_element(item_start, offset)
                         raw = reader.item_bytes(item_start, offset, empty)
                         reader.release(offset)
                         yield _build(element, index, podcast, tuple(channel_persons), raw)
