@@ -267,3 +267,29 @@ def test_the_readme_example_is_what_the_command_prints(in_root: Path) -> None:
     errors = [line for line in shown if line.startswith("episodeparse: ")]
     assert result.stderr.splitlines() == errors
     assert result.stdout.splitlines() == [line for line in shown if line not in errors]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "@"])
+def test_csv_titles_that_a_spreadsheet_would_run_as_a_formula_are_quoted(
+    tmp_path: Path, start: str
+) -> None:
+    # A feed's title is somebody else's text: "=HYPERLINK(...)" must stay text in a sheet.
+    title = f'{start}HYPERLINK("https://example.com","x")'
+    path = tmp_path / "feed.xml"
+    path.write_text(FEED.replace("Engines of Thought", title.replace('"', "&quot;")), "utf-8")
+    rows = list(csv.DictReader(io.StringIO(invoke(str(path), "--format", "csv").stdout)))
+    assert rows[0]["title"] == "'" + title
+    assert rows[1]["title"] == "Poetical Science"  # other text as written
+    assert rows[0]["episode"] == "12"
+
+
+@pytest.mark.parametrize("name", ["-notes.txt", "\tnotes.txt", "\rnotes.txt", "=1+2.txt"])
+def test_csv_paths_that_a_spreadsheet_would_run_as_a_formula_are_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text("Engines // Ada Lovelace // Meetup #1\n", encoding="utf-8")
+    Path("plain.txt").write_text("Engines // Ada Lovelace // Meetup #2\n", encoding="utf-8")
+    out = invoke("--format", "csv", "--", name, "plain.txt").stdout
+    rows = {r["episode"]: r for r in csv.DictReader(io.StringIO(out, newline=""))}
+    assert (rows["1"]["path"], rows["2"]["path"]) == ("'" + name, "plain.txt")

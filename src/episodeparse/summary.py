@@ -574,17 +574,46 @@ CSV_FIELDS: tuple[str, ...] = (
 )
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as written: text that it would run as a formula
+    ("=HYPERLINK(...)" in a feed's title, a file named "-x.txt") gets a leading ``'``, as
+    OWASP advises; numbers, and None (an empty cell), as they are.
+
+    >>> _cell("=1+2"), _cell("Poetical Science"), _cell(12), _cell(None)
+    ("'=1+2", 'Poetical Science', 12, '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: Iterable[Row]) -> str:
     """One header line, then one line per row (RFC 4180 quoting, ``\\n`` line ends); guests
-    joined by ``; ``, nothing for None."""
+    joined by ``; ``, an empty cell for None, text that would be a formula after a ``'``."""
+    # The csv module quotes a field that holds a character of the line terminator: with
+    # "\n" alone, a "\r" in a file name went out unquoted and split the row for a reader.
+    # So each row is written with "\r\n", and its own terminator is then cut to "\n".
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+    writer = csv.writer(out, lineterminator="\r\n")
+    lines: list[str] = []
+
+    def write(cells: Iterable[object]) -> None:
+        writer.writerow(cells)
+        lines.append(out.getvalue().removesuffix("\r\n") + "\n")
+        out.seek(0)
+        out.truncate()
+
+    write(CSV_FIELDS)
     for row in rows:
         data = row.to_dict()
         data["guests"] = "; ".join(row.guests)
-        writer.writerow(["" if data[f] is None else data[f] for f in CSV_FIELDS])
-    return out.getvalue()
+        write(_cell(data[f]) for f in CSV_FIELDS)
+    return "".join(lines)
 
 
 def to_json(rows: Iterable[Row], total: Totals) -> str:
