@@ -155,3 +155,63 @@ def test_every_corpus_file_validates_with_exit_0_or_1() -> None:
     assert proc.stderr == b""
     shown = {line.split(":", 1)[0] for line in proc.stdout.decode().splitlines()}
     assert any(path.endswith(".xml#0") for path in shown)
+
+
+# Control characters in names and notes: one diagnostic, one line, nothing for the terminal
+
+
+def _controls(text: str) -> list[str]:
+    """The control characters of ``text`` other than the line ends between diagnostics."""
+    return [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("bad\nname.txt", '"bad\\nname.txt"'),
+        ("cr\rname.txt", '"cr\\rname.txt"'),
+        ("esc\x1b[31mred.txt", '"esc\\x1b[31mred.txt"'),
+        ('quote"and\\\x07.txt', '"quote\\"and\\\\\\x07.txt"'),
+        ("sep\u2028rlo\u202e.txt", '"sep\\u2028rlo\\u202e.txt"'),
+    ],
+)
+def test_a_name_with_control_characters_is_quoted_and_each_diagnostic_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, shown: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text("Hello\n[00:10] a\n[00:05] b\n", encoding="utf-8")
+    code, out = validate(name)
+    assert code == 1  # the chapters are out of order
+    lines = out.removesuffix("\n").split("\n")
+    assert len(lines) == 5, out  # four warnings and the error, each on its own line
+    assert all(line.startswith(shown + ":") for line in lines), out
+    assert _controls(out) == []
+
+
+def test_a_plain_name_is_shown_as_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path('ep 1 "draft" \\ é.txt').write_text("Hello\n", encoding="utf-8")
+    _, out = validate('ep 1 "draft" \\ é.txt')
+    assert out.startswith('ep 1 "draft" \\ é.txt:1:1: ')
+
+
+def test_control_characters_in_the_notes_are_escaped_in_messages(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Hello\x1b[2J world\u2028again \x9b1m\n", encoding="utf-8")
+    _, out = validate(str(path))
+    assert _controls(out) == [] and "\u2028" not in out
+    # (the notes' own reading makes a line separator a space)
+    assert '"Hello\\x1b[2J world again \\x9b1m"' in out, out
+
+
+def test_an_error_naming_a_file_with_a_newline_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["validate", str(tmp_path / "no\nsuch.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "no\\nsuch.txt" in result.stderr
+
+
+def test_the_coloured_form_quotes_names_too(capsys: pytest.CaptureFixture[str]) -> None:
+    _print_coloured([Diagnostic("a\nb.txt", 1, 1, "header/no-title", "warning", "x\x1by")])
+    out = capsys.readouterr().out
+    assert out.startswith('"a\\nb.txt":1:1: warning: x\\x1by ') and _controls(out) == []

@@ -57,7 +57,11 @@ class OutputFormat(StrEnum):
 
 
 def _error(message: str) -> None:
-    print(f"episodeparse: {message}", file=sys.stderr)
+    """One line on stderr: a control character in the message (a file named "a<LF>b.txt",
+    an escape sequence) is written as an escape."""
+    from episodeparse.diagnostics import printable
+
+    print(f"episodeparse: {printable(message)}", file=sys.stderr)
 
 
 def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
@@ -445,12 +449,14 @@ def _print_coloured(diagnostics: list[Diagnostic]) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from episodeparse.diagnostics import printable, shown_name
+
     console = Console(highlight=False, soft_wrap=True)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for d in diagnostics:
-        line = Text(f"{d.path}:{d.line}:{d.column}: ")
+        line = Text(f"{shown_name(d.path)}:{d.line}:{d.column}: ")
         line.append(d.severity, style=styles[d.severity])
-        line.append(f": {d.message} ")
+        line.append(f": {printable(d.message)} ")
         line.append(f"[{d.code}]", style="dim")
         console.print(line)
 

@@ -15,12 +15,19 @@ Three formats, each one diagnostic per line, ending in a newline (or empty):
   annotations on the pull request: ``::error file=F,line=L,col=C,title=CODE::MESSAGE``
   (``info`` becomes ``notice``). Messages escape ``%``, CR and LF; properties also ``:``
   and ``,``, as the runner's own toolkit does.
+
+In text, a name or a message holding control characters is written with them escaped
+(``printable``, ``shown_name``): a file named ``a<LF>b.txt`` gives one line per diagnostic,
+and an escape sequence in the notes never reaches the terminal.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
+
+from episodeparse import recache
 
 __all__ = [
     "SEVERITIES",
@@ -31,6 +38,8 @@ __all__ = [
     "format_github",
     "format_json",
     "format_text",
+    "printable",
+    "shown_name",
     "worst",
 ]
 
@@ -38,6 +47,38 @@ Severity = Literal["error", "warning", "info"]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 """From least to most severe."""
+
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional
+# embeddings, overrides and isolates (which reorder what a terminal shows after them).
+_UNSHOWN: Final = recache.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    c = match.group()
+    return _ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with its control characters written as escapes, the rest as it is.
+
+    >>> print(printable("a\tb\x1b[31m\u2028c"))
+    a\tb\x1b[31m\u2028c
+    """
+    return _UNSHOWN.sub(_escape, text) if _UNSHOWN.search(text) else text
+
+
+def shown_name(name: str) -> str:
+    r"""A file name as diagnostics show it: as it is, or, where it holds a control character,
+    in double quotes with that character, ``\`` and ``"`` escaped (as git quotes names).
+
+    >>> print(shown_name("notes/ep 1.txt"), shown_name('a\nb "c".txt'))
+    notes/ep 1.txt "a\nb \"c\".txt"
+    """
+    if not _UNSHOWN.search(name):
+        return name
+    return '"' + printable(name.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
 
 _GITHUB_COMMAND: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -76,7 +117,9 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
     n.txt:3:1: error: bad [links/malformed]
     """
     return "".join(
-        f"{d.path}:{d.line}:{d.column}: {d.severity}: {d.message} [{d.code}]\n" for d in diagnostics
+        f"{shown_name(d.path)}:{d.line}:{d.column}: {d.severity}: {printable(d.message)}"
+        f" [{d.code}]\n"
+        for d in diagnostics
     )
 
 
