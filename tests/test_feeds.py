@@ -545,6 +545,23 @@ def test_not_well_formed_raises_feed_error(data: bytes) -> None:
         ("windows-1252", "cp1252", "cp1252"),
         ("UTF-16LE", "utf-16", "utf-16-le"),  # a BOM, and a name expat does not know
         ("UTF-16BE", "utf-16-be", "utf-16-be"),  # no BOM
+        # Names of UTF-8 that expat does not know: it read them as one byte a character
+        # and refused every byte above 127 ("invalid token").
+        ("utf8", "utf-8", "utf-8"),
+        ("UTF8", "utf-8", "utf-8"),
+        ("utf_8", "utf-8", "utf-8"),
+        ("u8", "utf-8", "utf-8"),
+        ("cp65001", "utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig", "utf-8"),  # its byte order mark opens the feed
+        # Encodings that switch state with escapes: each byte alone decodes, as in a
+        # one-byte encoding, so expat was handed them and misread them.
+        ("ISO-2022-JP", "iso2022_jp", "iso2022_jp"),
+        ("HZ-GB-2312", "hz", "hz"),
+        # Names of UTF-16 that expat does not know: pyexpat raised a ValueError (a
+        # traceback from convert) for a feed it should read.
+        ("utf16", "utf-16", "utf-16-le"),
+        ("utf_16", "utf-16-be", "utf-16-be"),
+        ("UTF_16LE", "utf-16", "utf-16-le"),
     ],
 )
 def test_a_feed_in_any_encoding_python_knows(declared: str, codec: str, unit: str) -> None:
@@ -568,6 +585,31 @@ def test_bytes_invalid_in_the_declared_encoding_raise_feed_error(padding: int) -
     data = head + b"x" * padding + b"\x82\xa0\x82</title></item></channel></rss>"
     with pytest.raises(FeedError, match=f"not valid Shift_JIS at byte {len(head) + padding + 2}$"):
         list(iter_items(data))
+
+
+def test_a_long_declaration_still_names_the_encoding() -> None:
+    # The name was looked for in the declaration's first 200 bytes only; past them,
+    # expat met "Shift_JIS" itself and pyexpat raised a ValueError (a traceback).
+    head = '<?xml version="1.0"' + " " * 300 + 'encoding="Shift_JIS"?>'
+    data = (head + "<rss><channel><item><title>\u4e2d</title></item></channel></rss>").encode(
+        "shift_jis"
+    )
+    assert [item.title for item in iter_items(data)] == ["\u4e2d"]
+
+
+class _Trickle(io.BytesIO):
+    """A pipe that hands over a few bytes a read."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(7)
+
+
+def test_an_encoding_the_parser_cannot_read_is_a_feed_error_not_a_crash() -> None:
+    # Its first read ends inside the declaration, so the name is not seen before expat
+    # meets it: pyexpat's ValueError is the feed's error.
+    data = '<?xml version="1.0" encoding="Shift_JIS"?><rss></rss>'.encode("shift_jis")
+    with pytest.raises(FeedError, match=r"^feed is not readable: multi-byte encodings"):
+        list(iter_items(_Trickle(data)))
 
 
 def test_an_unknown_declared_encoding_raises_feed_error() -> None:

@@ -65,13 +65,14 @@ import codecs
 import io
 import re
 import sys
+from _multibytecodec import MultibyteIncrementalDecoder
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html.entities import html5 as _HTML5_ENTITIES
-from typing import TYPE_CHECKING, BinaryIO, Final, cast
+from typing import TYPE_CHECKING, BinaryIO, Final, Literal, cast
 
 from episodeparse import recache
 from episodeparse.document import every_byte
@@ -462,23 +463,48 @@ _TAG_END: Final = frozenset(" \t\r\n>")
 _AFTER_ALL: Final = sys.maxsize  # (pos, _AFTER_ALL) sorts after every shift at pos
 
 
-# The encoding an XML declaration names: read from the first bytes only.
+# The encoding an XML declaration names, searched for within the declaration.
 _DECLARED_ENCODING: Final = recache.compile(
-    rb"<\?xml[^>]{0,200}?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z][A-Za-z0-9._-]{0,39})[\"']"
+    rb"[ \t\r\n]encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z][A-Za-z0-9._-]{0,39})[\"']"
 )
 
 
-def _multibyte(name: str) -> bool:
-    """Whether expat refuses the encoding ``name``: it reads UTF-8 and UTF-16 itself, and
-    any other encoding only where each byte is one character (what pyexpat checks)."""
-    if name.lower().replace("_", "-") in ("utf-8", "utf8", "utf-16", "utf16"):
-        return False
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding named by the XML declaration that opens ``data``, if any."""
+    end = data.find(b"?>") if data.startswith(b"<?xml") else -1
+    declared = _DECLARED_ENCODING.search(data, 0, end) if end > 0 else None
+    return declared.group(1).decode("ascii") if declared else None
+
+
+def _read_as(name: str) -> Literal["expat", "utf-8", "decode"]:
+    """How a feed that declares the encoding ``name`` is read.
+
+    - ``expat``: by expat itself. It reads UTF-8 and UTF-16 under their own names, and
+      pyexpat hands it any encoding that reads each byte as one character as a table.
+      (A name Python does not know is left to expat too: its LookupError says so.)
+    - ``utf-8``: another name of UTF-8 ("utf8", "cp65001", "utf-8-sig"): handed to
+      expat as UTF-8. Under that name, pyexpat took it for a one-byte encoding and
+      refused every byte above 127.
+    - ``decode``: decoded here and handed on as UTF-8: a multi-byte encoding, which
+      pyexpat refuses (Shift_JIS, GB2312, ...), or one that switches state with escapes
+      (ISO-2022-JP, HZ), which it took for one byte a character and misread.
+    """
+    if name.lower() == "utf-8":
+        return "expat"
     try:
-        return len(every_byte(name)) != 256
+        info = codecs.lookup(name)
+        one_byte = len(every_byte(name)) == 256
     except LookupError:
-        return False  # unknown to Python too, or no text encoding: expat's LookupError says so
+        return "expat"  # unknown to Python too, or no text encoding
     except UnicodeError:  # "idna", "punycode": names of codecs that read no such bytes
         raise FeedError(f"feed is not readable: its encoding {name} decodes no text") from None
+    if info.name in ("utf-8", "utf-8-sig"):
+        return "utf-8"
+    if info.name in ("utf-16", "utf-16-le", "utf-16-be"):
+        return "expat"  # read as UTF-16 from its first bytes, whatever its name
+    decoder = info.incrementaldecoder
+    stateful = isinstance(decoder, type) and issubclass(decoder, MultibyteIncrementalDecoder)
+    return "expat" if one_byte and not stateful else "decode"
 
 
 class _Source:
@@ -488,8 +514,9 @@ class _Source:
     Skips whitespace before ``<?xml``, enforces ``limit_bytes`` and applies ``_Repair``
     (not to UTF-16 input, where bytes are not characters). A feed in a multi-byte
     encoding other than UTF-8 and UTF-16 (Shift_JIS, GB2312, ...), which expat does not
-    read, is decoded here and handed on as UTF-8 (``utf8`` is then True: the parser is
-    told so). Offsets given to ``item_bytes`` and ``release`` are the parser's
+    read, is decoded here and handed on as UTF-8; a feed in UTF-8 under another name
+    ("utf8") is handed on as it is (``utf8`` is True for both: the parser is told so;
+    see ``_read_as``). Offsets given to ``item_bytes`` and ``release`` are the parser's
     (``CurrentByteIndex``: into what ``read`` returned); the bytes returned are the
     feed's own, from before the repair, in its own encoding.
     """
@@ -507,10 +534,7 @@ class _Source:
         self.encoding: str | None = None  # the declared encoding, where decoded here
         self.decoder: codecs.IncrementalDecoder | None = None
         self.failure: FeedError | None = None  # bytes not of that encoding: raised next
-
-    @property
-    def utf8(self) -> bool:
-        return self.decoder is not None
+        self.utf8 = False  # what is handed on is UTF-8, whatever the declaration says
 
     def _read(self) -> bytes:
         data = self.stream.read(_CHUNK)
@@ -537,9 +561,10 @@ class _Source:
                     big_endian = data.startswith(b"\xfe\xff") or data[:1] == b"\x00"
                     self.wide = "utf-16-be" if big_endian else "utf-16-le"
                 else:
-                    declared = _DECLARED_ENCODING.match(data)
-                    name = declared.group(1).decode("ascii") if declared else None
-                    if name is not None and _multibyte(name):
+                    name = _declared_encoding(data)
+                    reading = _read_as(name) if name is not None else "expat"
+                    self.utf8 = reading != "expat"
+                    if name is not None and reading == "decode":
                         self.encoding = name
                         self.decoder = codecs.getincrementaldecoder(name)("strict")
             if self.decoder is not None:
@@ -624,6 +649,8 @@ class _Source:
             del shifts[: max(bisect_right(shifts, (pos, _AFTER_ALL)) - 1, 0)]
 
 
+_EXPAT_NAMES: Final = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
+
 _CHANNELS: Final = frozenset({("", "channel"), (ATOM, "feed"), (RSS1, "channel")})
 _ITEMS: Final = frozenset({("", "item"), (RSS1, "item"), (ATOM, "entry")})
 _TITLES: Final = frozenset({("", "title"), (ATOM, "title"), (RSS1, "title")})
@@ -652,9 +679,11 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
     stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
     reader = _Source(stream, limit_bytes)
     data = reader.read()  # first: it tells whether the feed is decoded to UTF-8 here
+    # Over the declaration's: it may name the encoding in a way expat does not know.
+    told = "UTF-8" if reader.utf8 else _EXPAT_NAMES.get(reader.wide or "")
     parser = DefusedXMLParser(
         target=TreeBuilder(),
-        encoding="UTF-8" if reader.utf8 else None,  # over the declaration's
+        encoding=told,
         forbid_dtd=True,
         forbid_entities=True,
         forbid_external=True,
@@ -692,6 +721,12 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
                     done = True
             except ParseError as exc:
                 error = exc  # raised below, once the items before it are out (as iterparse)
+            except ValueError as exc:
+                if type(exc) is not ValueError:
+                    raise  # defusedxml's refusals are ValueErrors too: told apart below
+                # pyexpat, of an encoding it met in the declaration but cannot read:
+                # "multi-byte encodings are not supported"
+                raise FeedError(f"feed is not readable: {exc} here") from None
             for is_start, element, offset in events:
                 if is_start:
                     path.append(element)
