@@ -417,6 +417,32 @@ def _label_of(clause: str) -> str | None:
     return _label_before(clause, len(clause))
 
 
+def _plain_text(text: str) -> str:
+    """A line or label without bullet and markup, whitespace collapsed."""
+    return collapse(render_inline(_BULLET.sub("", text)))
+
+
+_PLAIN_MEMO_LENGTH = 300  # longer texts are memoised per note only: the memo stays small
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_of(text: str) -> str:
+    """``_plain_text``, remembered: link lines and labels repeat from note to note."""
+    return _plain_text(text)
+
+
+def _rendered_label(label: str) -> str:
+    """A label's markup rendered, whitespace collapsed (remembered when short)."""
+    if len(label) <= _PLAIN_MEMO_LENGTH:
+        return _rendered_of(label)
+    return collapse(render_inline(label))
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered_of(label: str) -> str:
+    return collapse(render_inline(label))
+
+
 class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -448,10 +474,13 @@ class _Linker:
         return self._connect_memo[text]
 
     def _plain(self, text: str) -> str:
-        """A line or label without bullet and markup, whitespace collapsed (memoised)."""
-        if text not in self._plain_memo:
-            self._plain_memo[text] = collapse(render_inline(_BULLET.sub("", text)))
-        return self._plain_memo[text]
+        """A line or label without bullet and markup, whitespace collapsed (memoised: a long
+        line here, a short one across notes too)."""
+        plain = self._plain_memo.get(text)
+        if plain is None:
+            plain = _plain_of(text) if len(text) <= _PLAIN_MEMO_LENGTH else _plain_text(text)
+            self._plain_memo[text] = plain
+        return plain
 
     def person_for(
         self, line: str, label: str | None, start: int, url: str | None, section: str | None
@@ -486,18 +515,21 @@ class _Linker:
                 name = m["name"]
                 person = ctx.find_person(name)
                 return person.name if person else name
+        # The label as a reader sees it, read once for both texts below.
+        rendered = _rendered_label(label) if label is not None else None
         for text in (label, self._plain(line)):
             if not text:
                 continue
             text = self._plain(text)
-            m = _POSSESSIVE.match(text)
+            # Every ending _POSSESSIVE allows holds "'" or "’": without them it cannot match.
+            m = _POSSESSIVE.match(text) if "'" in text or "’" in text else None
             if m:
                 person = ctx.find_person(m["name"])
                 if person:
                     return person.name
                 if len(m["name"].split()) == 1 and m["name"][:1].isupper():
                     return None
-            if label is not None and text == collapse(render_inline(label)):
+            if text == rendered:
                 person = ctx.find_person(text)
                 if person:
                     return person.name
