@@ -707,13 +707,28 @@ class _Linker:
             rest.append(text[previous : item.start])
             previous = item.end
         rest.append(text[previous:])
-        words = set(_WORD.findall(collapse(render_inline(" ".join(rest))).lower()))
-        covered: set[str] = set()
+        covered = {"on", "and", "or", "at"}
         for link in links:
             for part in (link.text, link.person, link.platform):
                 if part:
-                    covered.update(_WORD.findall(part.lower()))
-        return words <= covered | {"on", "and", "or", "at"}
+                    covered.update(_words_of(part))
+        # No collapse(): whitespace is never a word character, so the words are the same.
+        # The first word not covered answers: most lines with links say more than links.
+        low = render_inline(" ".join(rest)).lower()
+        return all(m[0] in covered for m in _WORD.finditer(low))
+
+
+def _words_of(part: str) -> frozenset[str]:
+    """The lower-case words of a link's text, person or platform (remembered when short:
+    labels, names and platforms repeat from note to note)."""
+    if len(part) <= _PLAIN_MEMO_LENGTH:
+        return _words_memo(part)
+    return frozenset(_WORD.findall(part.lower()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_memo(part: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(part.lower()))
 
 
 @functools.lru_cache(maxsize=4096)
