@@ -274,3 +274,26 @@ def test_platform_of_a_host_and_its_subdomains() -> None:
     assert platform_of("https://notx.com/a") is None
     assert platform_of("https://go.example.com/slack", "Join our Slack") == "slack"
     assert platform_of(None, "on X") == "twitter"
+
+
+def test_the_markdown_only_pattern_reads_what_the_full_one_reads() -> None:
+    import itertools
+    import random
+
+    from episodeparse.extractors.links import _TLD_DOT, _TOKEN_BRACKETS, _TOKEN_NO_AT
+
+    # _tokens reads a line with no "@", "<", "://", "www." and no top-level-domain dot with
+    # the Markdown branches alone: on such a line they must find what all branches find.
+    pieces = ["[", "]", "(", ")", "!", ".", "a", "A", "-", "com", " ", "\\", "#t=1", "ſ", "İ"]
+    lines = ["".join(p) for p in itertools.product(pieces, repeat=3)]
+    rnd = random.Random(3)
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(4, 20))) for _ in range(5000)]
+    lines += ["* **[01:10:59](#t=01:10:59)** Intro", "[a \\] b](x) [c][d] ![e](f.png)"]
+    eligible = 0
+    for line in lines:
+        if "@" in line or "<" in line or "://" in line or "www." in line or _TLD_DOT.search(line):
+            continue
+        eligible += 1
+        full = [(m.span(), m.lastgroup) for m in _TOKEN_NO_AT.finditer(line)]
+        assert [(m.span(), m.lastgroup) for m in _TOKEN_BRACKETS.finditer(line)] == full, line
+    assert eligible > 1000

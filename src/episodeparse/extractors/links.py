@@ -34,12 +34,14 @@ _TLDS = (
     "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us"
 )
 # The token branches, most specific first (the first that matches at a place wins).
-_LINK_BRANCHES = rf"""
-    (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{{0,100}}\]){{0,500}})\]  # [a [b] c]
+_MD_BRANCHES = r"""
+    (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
-        (?P<href>[^\s()<>]{{1,2000}}(?:\([^\s()]{{0,200}}\)[^\s()<>]{{0,200}})?)  # one (..) inside
-        >?(?:[ \t]+["'][^"'\n]{{0,300}}["'])?[ \t]*\)\)?)      # "title", closing )
-  | (?P<ref>\[(?P<rlabel>[^\[\]\n]{{1,500}})\]\[(?P<rkey>[^\[\]\n]{{0,100}})\])
+        (?P<href>[^\s()<>]{1,2000}(?:\([^\s()]{0,200}\)[^\s()<>]{0,200})?)  # one (..) inside
+        >?(?:[ \t]+["'][^"'\n]{0,300}["'])?[ \t]*\)\)?)      # "title", closing )
+  | (?P<ref>\[(?P<rlabel>[^\[\]\n]{1,500})\]\[(?P<rkey>[^\[\]\n]{0,100})\])
+"""
+_LINK_BRANCHES = rf"""{_MD_BRANCHES}
   | <(?P<auto>https?://[^\s<>]{{1,2000}})>
   | (?P<url>\b(?:https?://|www\.){_URL_BODY})
 """
@@ -60,6 +62,11 @@ _TOKEN = recache.compile(rf"(?!\B\w)(?:{_LINK_BRANCHES}{_AT_BRANCHES}{_DOMAIN_BR
 # The same without the email and handle branches, for a line without "@" (where neither can
 # match): a match is read by its lastgroup, which names the branch in both.
 _TOKEN_NO_AT = recache.compile(rf"(?!\B\w)(?:{_LINK_BRANCHES}{_DOMAIN_BRANCH})", re.VERBOSE)
+# The Markdown branches alone, for a line where no other branch can match anywhere: no "@",
+# "<", "://", "www." and no dot before a top-level domain (what the domain branch ends
+# with, _TLD_DOT). Both open with "!" or "[", where "(?!\B\w)" always holds; the look-ahead
+# spares the engine the branches at every other place.
+_TOKEN_BRACKETS = recache.compile(rf"(?=[!\[])(?:{_MD_BRANCHES})", re.VERBOSE)
 _REF_DEFINITION = recache.compile(
     r"^[ \t]{0,3}\[(?P<key>[^\[\]\n]{1,100})\]:[ \t]*<?(?P<url>\S{1,2000}?)>?(?:[ \t]+[\"'(].*)?$"
 )
@@ -332,7 +339,13 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             return found  # most prose, "[00:00] Intro", "e.g.": nothing a token needs
         if not ("[" in text or "<" in text or ("." in text and _DOTTED.search(text))):
             return found  # "x](y": no place a token may start
-    for m in (_TOKEN if at else _TOKEN_NO_AT).finditer(text):
+    if at:
+        pattern = _TOKEN
+    elif "://" in text or "www." in text or "<" in text or ("." in text and _TLD_DOT.search(text)):
+        pattern = _TOKEN_NO_AT
+    else:
+        pattern = _TOKEN_BRACKETS  # "[00:12](#t=12) Intro ...": only Markdown can match
+    for m in pattern.finditer(text):
         branch = m.lastgroup  # the branch's own group: it closes after those inside it
         if branch == "md":
             if m["md"].startswith("!"):
