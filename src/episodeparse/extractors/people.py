@@ -19,9 +19,9 @@ import re
 
 from episodeparse import recache
 from episodeparse.document import Segment
-from episodeparse.extractors import Context, name_before, names_at, read_name
+from episodeparse.extractors import Context, name_before, names_at, read_name, rendered
 from episodeparse.model import Role
-from episodeparse.normalize import collapse, render_inline
+from episodeparse.normalize import collapse
 
 __all__ = ["affiliation_after", "extract"]
 
@@ -465,7 +465,7 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
     role = _role_of(heading)
     seen_item = False
     for seg in segments:
-        text = collapse(render_inline(seg.text))
+        text = rendered(seg.text)
         item = re.match(r"^(?:[-*•][ \t]+)", text)
         if seen_item and not item:
             break  # the list is over
@@ -504,7 +504,7 @@ def extract(ctx: Context) -> None:
         if not (raw != raw.lower() if raw.isascii() else any(ch.isupper() for ch in raw)):
             first_prose = False  # no capital letter, no name
             continue
-        text = collapse(render_inline(raw))
+        text = rendered(raw)
         low = text.lower()
         # Where IGNORECASE matches a letter that lower() does not give: no word guard holds.
         odd = not text.isascii() and any(o in text for o in _ODD_CASES)
