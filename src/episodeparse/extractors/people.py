@@ -135,7 +135,19 @@ def _role_of(label: str) -> Role:
 def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> None:
     """Roles stated by one line of prose; ``low`` is ``text`` lower-cased, ``odd`` whether
     it holds one of _ODD_CASES (so that guards on ``low`` may not hold)."""
-    discuss = odd or _may_discuss(low)
+    # Whether the line may hold a _DISCUSS phrase: a word each holds ("down" for "sit
+    # down"), tested on ``low``; for a line with _ODD_CASES no such guard holds. Inline, not
+    # a call: it is asked of every line of prose.
+    discuss = (
+        odd
+        or "discuss" in low
+        or "talk" in low
+        or "chat" in low
+        or "dive" in low
+        or "down" in low
+        or "explore" in low
+        or "catch" in low
+    )
     names: list[str] = []
     end = 0
     # The names opening the line serve only the rules that need a leading line, "join", a
@@ -261,21 +273,6 @@ def _may_be_i_am(text: str) -> bool:
 
 # What IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
 _ODD_CASES = ("\u0130", "\u0131", "\u017f")  # "İ" and dotless "ı" for "i", long "ſ" for "s"
-
-
-def _may_discuss(low: str) -> bool:
-    """Whether a line, lower-cased as ``low``, may hold a _DISCUSS phrase (a word each
-    holds, "down" for "sit down"): False only where it cannot, for a line without
-    _ODD_CASES."""
-    return (
-        "discuss" in low
-        or "talk" in low
-        or "chat" in low
-        or "dive" in low
-        or "down" in low
-        or "explore" in low
-        or "catch" in low
-    )
 
 
 _PAREN_OR_LINK = recache.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
@@ -496,8 +493,9 @@ def extract(ctx: Context) -> None:
         if block.kind == "people" and block.title:
             _people_section(ctx, block.title, block.segments)
     first_prose = True
+    taken = ctx.taken  # ctx.is_taken, without a call per segment (the set is live)
     for seg in doc.segments:
-        if seg.is_heading or ctx.is_taken(seg):
+        if seg.heading is not None or seg.index in taken:
             continue  # a taken segment (title, teaser, chapter) states no role here
         raw = seg.text
         # An ASCII line holds a capital letter where lower-casing changes it.
