@@ -466,7 +466,12 @@ def _show_and_host(ctx: Context, header: Header) -> None:
         # Case-folded as IGNORECASE matches ("ſ" is an "s"), which is lower() for ASCII
         # (isascii() is a flag, lower() has an ASCII fast path): most lines never say "podcast".
         folded = text.lower() if text.isascii() else text.casefold()
-        m = _PODCAST_BY.match(text) if _may_say_a_podcast_by(text, folded) else None
+        # Its first test inline: most lines never say "podcast", and are spared the call.
+        m = (
+            _PODCAST_BY.match(text)
+            if "podcast" in folded and _may_say_a_podcast_by(text, folded)
+            else None
+        )
         if m:
             show = m["show"].strip() if m["show"] else None
             header.podcast = header.podcast or show
