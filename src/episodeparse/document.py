@@ -496,44 +496,52 @@ _BLOCK_START = recache.compile(r"^[ \t]*(?:[-*+•>#|]|\d{1,3}[.)][ \t]|\[|\(?\d
 
 
 def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, text), with two kinds of wrapped lines joined onto their first line:
+    """(line number, text) of each line that is not empty, with two kinds of wrapped lines
+    joined onto their first line:
 
     - a Markdown link label wrapped over lines: "[label\\n  continued](url)";
     - a list item's lazy continuation: "- [@23:35] [Xilem](..), a\\nUI architecture".
+
+    An empty line gives no segment and joins nothing (its first character opens no list
+    item, it holds no "["): it is not yielded.
     """
     lines = text.split("\n") if "\r" not in text else _BREAK.split(text)
     count = len(lines)
-    i = 0
+    i = 0  # the index of the next line to read
     while i < count:
-        line, first = lines[i], i + 1
-        joined = 0
-        while joined < 3 and i + 1 < count:
-            # A line joins the next only when it holds a "[" (an open label) or opens as a
-            # list item (a blank, a bullet or a digit): most lines are spared the tests.
-            head = line[:1]
-            listish = head in _LIST_ITEM_START or head.isdigit()
-            if not listish and "[" not in line:
-                break
-            nxt = lines[i + 1]
-            if not nxt.strip():
-                break
-            # A wrapped link label: "[" open here, "](" closing it on one of the next lines.
-            open_label = line.count("[") > line.count("]") and any(
-                "](" in later for later in lines[i + 1 : i + 4 - joined]
-            )
-            lazy = (
-                not open_label
-                and listish
-                and _LIST_ITEM.match(line) is not None
-                and _BLOCK_START.match(nxt) is None
-            )
-            if not (open_label or lazy) or len(line) > 2000:
-                break
-            i += 1
-            joined += 1
-            line = line.rstrip() + " " + nxt.strip()
-        yield first, line
+        line = lines[i]
         i += 1
+        if not line:
+            continue
+        first = i
+        # A line joins the next only when it holds a "[" (an open label) or opens as a list
+        # item (a blank, a bullet or a digit): most lines are spared the tests. Neither
+        # changes as lines are joined on, since the line keeps its first character.
+        head = line[:1]
+        listish = head in _LIST_ITEM_START or head.isdigit()
+        if (listish or "[" in line) and i < count:
+            start = i - 1
+            # At most three lines joined on, each of the next three.
+            while i - start <= 3 and i < count:
+                nxt = lines[i]
+                if not nxt.strip():
+                    break
+                # A wrapped link label: "[" open here, "](" closing it on one of the next
+                # lines.
+                open_label = line.count("[") > line.count("]") and any(
+                    "](" in later for later in lines[i : start + 4]
+                )
+                lazy = (
+                    not open_label
+                    and listish
+                    and _LIST_ITEM.match(line) is not None
+                    and _BLOCK_START.match(nxt) is None
+                )
+                if not (open_label or lazy) or len(line) > 2000:
+                    break
+                i += 1
+                line = line.rstrip() + " " + nxt.strip()
+        yield first, line
 
 
 def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
@@ -556,6 +564,54 @@ def _inline_heading(piece: str) -> str | None:
     return None
 
 
+# A segment of a line as _cut_line and _one_piece read it: its text, the heading it states
+# (or None), whether that heading is soft, and the heading's kind ("" for no heading).
+_Piece = tuple[str, str | None, bool, str]
+
+
+_NO_HEADING: tuple[None, bool, str] = (None, False, "")
+
+
+def _piece_heading(piece: str) -> tuple[str | None, bool, str]:
+    """The heading a segment states, whether it is soft, and its kind: ``_NO_HEADING``
+    for a segment that states none."""
+    first = piece[0]
+    if first in _HEADING_FIRST or piece[-1] == ":":
+        inline = _inline_heading(piece)
+        found = (inline, False) if inline else _heading_text(piece)
+    elif len(piece) > 48 or "://" in piece or "@" in piece or first == "+" or _time_first(piece):
+        # Neither markup nor a label, and not a bare heading line (see _heading_text): a
+        # line of prose, a link, a chapter.
+        return _NO_HEADING
+    else:
+        found = _heading_text(piece)
+    if found is None:
+        return _NO_HEADING
+    heading, soft = found
+    # Only a Markdown heading may be long: not remembered, so that the cache stays small.
+    kind = _kind_of(heading) if len(heading) <= 80 else heading_kind(heading)
+    return heading, soft, kind
+
+
+def _cut_line(line: str) -> tuple[_Piece, ...]:
+    """The segments of a line that ``_cuts`` may cut, each with its heading."""
+    return tuple((piece, *_piece_heading(piece)) for piece in _split_line(line))
+
+
+def _one_piece(piece: str) -> tuple[_Piece]:
+    """A segment that is a whole (trimmed) line, with its heading."""
+    return ((piece, *_piece_heading(piece)),)
+
+
+# Both are pure functions of their text (nothing else of the note is read): a line met
+# again, as catalogues repeat most of their boilerplate across episodes, is read once.
+# Remembered for a text of up to _REMEMBERED_LINE characters (most lines; a longer one is
+# read afresh each time, so that the caches stay small).
+_remembered_cut = functools.lru_cache(maxsize=4096)(_cut_line)
+_remembered_one = functools.lru_cache(maxsize=4096)(_one_piece)
+_REMEMBERED_LINE = 300
+
+
 class Document:
     """Show notes cut into segments and sections. Build once, read by every extractor."""
 
@@ -567,8 +623,8 @@ class Document:
         # The block of each segment, by its index: the heading's own for a heading.
         self._section_of: list[SectionBlock] = []
         segments, sections, section_of = self.segments, self.sections, self._section_of
-        # What may cut a line (see _cuts), sought once in the whole text: a line is asked
-        # only for what the text holds, and a line that holds none of it is one segment.
+        # What may cut a line (see _cuts), sought once in the whole text: a line is
+        # asked only for what the text holds.
         gaps = "\t" in text or "\u00a0" in text or "  " in text
         slashes = "//" in text  # an inline heading's "//", an address's "://"
         rules = "---" in text
@@ -583,37 +639,30 @@ class Document:
                 or (www and "www." in line)
                 or (":" in line and _two_openers(line))
             ):
-                pieces = _split_line(line)
+                pieces = _remembered_cut(line) if len(line) <= _REMEMBERED_LINE else _cut_line(line)
             else:
                 piece = line.strip()
                 if not piece:
                     continue
-                pieces = [piece]
-            for piece in pieces:
                 first = piece[0]
-                if first in _HEADING_FIRST or piece[-1] == ":":
-                    inline = _inline_heading(piece)
-                    found = (inline, False) if inline else _heading_text(piece)
-                    heading, soft = found if found else (None, False)
-                elif (
-                    len(piece) > 48
-                    or "://" in piece
-                    or "@" in piece
-                    or first == "+"
-                    or _time_first(piece)
+                # A line of prose (no "://" nor "@" here: such a line went to _cut_line
+                # above): one segment, no heading (see _piece_heading), told without a cache.
+                if (
+                    first not in _HEADING_FIRST
+                    and piece[-1] != ":"
+                    and (len(piece) > 48 or first == "+" or _time_first(piece))
                 ):
-                    # Neither markup nor a label, and not a bare heading line (see
-                    # _heading_text): a line of prose, a link, a chapter.
-                    heading, soft = None, False
+                    pieces = ((piece, None, False, ""),)
                 else:
-                    found = _heading_text(piece)
-                    heading, soft = found if found else (None, False)
+                    pieces = (
+                        _remembered_one(piece)
+                        if len(piece) <= _REMEMBERED_LINE
+                        else _one_piece(piece)
+                    )
+            for piece, heading, soft, kind in pieces:
                 seg = Segment(len(segments), line_no, piece, heading, soft)
                 segments.append(seg)
                 if heading is not None:
-                    # Only a Markdown heading may be long: not remembered, so that the cache
-                    # stays small.
-                    kind = _kind_of(heading) if len(heading) <= 80 else heading_kind(heading)
                     current = SectionBlock(seg, kind)
                     sections.append(current)
                 else:
