@@ -412,3 +412,18 @@ def test_a_tag_ends_where_the_full_attribute_scan_says(rest: str) -> None:
 )
 def test_tags_with_and_without_attribute_values(source: str, expected: str) -> None:
     assert html_to_text(source) == expected
+
+
+def test_text_without_whitespace_runs_is_what_the_collapse_gives() -> None:
+    """_TextWriter._run skips _WHITESPACE.sub for text with no "  ", "\\n", "\\t", "\\r",
+    "\\f" or "\\xa0": for such text the substitution changes nothing."""
+    import random
+
+    from episodeparse.html import _WHITESPACE
+
+    alphabet = [" ", "  ", "\n", "\t", "\r", "\f", "\xa0", "a", "\u2003", "\x0b", "\x85", " x "]
+    rng = random.Random(3)
+    for _ in range(20000):
+        data = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        if not any(c in data for c in ("  ", "\n", "\t", "\r", "\f", "\xa0")):
+            assert _WHITESPACE.sub(" ", data) == data

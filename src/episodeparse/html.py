@@ -188,7 +188,8 @@ def _scan_attributes(s: str, pos: int) -> tuple[int, str | None, bool]:
 def _tag_end(s: str, pos: int) -> tuple[int, str | None, bool]:
     """``_scan_attributes(s, pos)``, with a fast path for a tag whose attributes have no
     value (``<p>``, ``</a>``, ``<br/>``, most tags): only a value can be quoted and hide a
-    ``>``, so such a tag ends at the first ``>``. Finding it costs no more than the scan."""
+    ``>``, so such a tag ends at the first ``>``. Finding it costs no more than the scan.
+    (``_tokenize`` does the same in line, without the call.)"""
     gt = s.find(">", pos)
     if gt >= 0 and "=" not in s[pos:gt]:
         return gt + 1, None, s[gt - 1] == "/"
@@ -210,14 +211,22 @@ def _tokenize(source: str, sink: _Sink) -> None:
             sink.text(_unescape(s[pos:]))
             return
         if lt > pos:
-            sink.text(_unescape(s[pos:lt]))
+            data = s[pos:lt]
+            sink.text(_unescape(data) if "&" in data else data)  # most text: no reference
         following = s[lt + 1 : lt + 2]
         is_end = following == "/" and s[lt + 2 : lt + 3].isascii() and s[lt + 2 : lt + 3].isalpha()
         if is_end or (following.isascii() and following.isalpha()):
             name_start = lt + 2 if is_end else lt + 1
-            name_end = _match_end(_TAG_NAME, s, name_start)
+            # _match_end(_TAG_NAME, ...) and _tag_end(...), without their calls (every tag
+            # comes here).
+            found = _TAG_NAME.match(s, name_start)
+            name_end = found.end() if found is not None else name_start
             name = s[name_start:name_end].lower()
-            end, href, self_closing = _tag_end(s, name_end)
+            gt = s.find(">", name_end)
+            if gt >= 0 and "=" not in s[name_end:gt]:
+                end, href, self_closing = gt + 1, None, s[gt - 1] == "/"
+            else:
+                end, href, self_closing = _scan_attributes(s, name_end)
             if end < 0:
                 if name == "a" and href is not None and not is_end:
                     sink.start(name, href, False)  # cut after a whole href: keep the address
@@ -460,7 +469,19 @@ class _TextWriter:
     # -- lines -----------------------------------------------------------------
 
     def _run(self, data: str) -> None:
-        collapsed = _WHITESPACE.sub(" ", data)
+        # _WHITESPACE turns each run of its characters into one space: text whose only such
+        # characters are lone spaces is left as it is, and spared the substitution.
+        if (
+            "  " in data
+            or "\n" in data
+            or "\t" in data
+            or "\r" in data
+            or "\f" in data
+            or "\xa0" in data
+        ):
+            collapsed = _WHITESPACE.sub(" ", data)
+        else:
+            collapsed = data
         if not collapsed:
             return
         core = collapsed.strip(" ")
