@@ -606,9 +606,10 @@ def _one_piece(piece: str) -> tuple[_Piece]:
 # Both are pure functions of their text (nothing else of the note is read): a line met
 # again, as catalogues repeat most of their boilerplate across episodes, is read once.
 # Remembered for a text of up to _REMEMBERED_LINE characters (most lines; a longer one is
-# read afresh each time, so that the caches stay small).
-_remembered_cut = functools.lru_cache(maxsize=4096)(_cut_line)
-_remembered_one = functools.lru_cache(maxsize=4096)(_one_piece)
+# read afresh each time), 1,024 of each: 4,096 added 2.4 MB to the peak memory of 2,000
+# notes and read no faster.
+_remembered_cut = functools.lru_cache(maxsize=1024)(_cut_line)
+_remembered_one = functools.lru_cache(maxsize=1024)(_one_piece)
 _REMEMBERED_LINE = 300
 
 

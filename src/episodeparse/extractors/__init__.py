@@ -29,12 +29,12 @@ __all__ = [
 ]
 
 # Lines repeat across a catalogue's episodes (a show's links, sponsors, sign-off: 54-97% of
-# the lines of real feeds): a line's rendering is remembered; a long one is not, so that the
-# cache stays small.
+# the lines of real feeds): a line's rendering is remembered; a long one is not, and 1,024
+# of them at most, so that the cache stays small.
 _RENDERED_MAX = 1000
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _rendered(line: str) -> str:
     return collapse(render_inline(line))
 

@@ -438,7 +438,7 @@ def _plain_text(text: str) -> str:
 _PLAIN_MEMO_LENGTH = 300  # longer texts are memoised per note only: the memo stays small
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _plain_of(text: str) -> str:
     """``_plain_text``, remembered: link lines and labels repeat from note to note."""
     return _plain_text(text)
@@ -451,7 +451,7 @@ def _rendered_label(label: str) -> str:
     return collapse(render_inline(label))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _rendered_of(label: str) -> str:
     return collapse(render_inline(label))
 
@@ -724,24 +724,11 @@ class _Linker:
         for link in links:
             for part in (link.text, link.person, link.platform):
                 if part:
-                    covered.update(_words_of(part))
+                    covered.update(_WORD.findall(part.lower()))
         # No collapse(): whitespace is never a word character, so the words are the same.
         # The first word not covered answers: most lines with links say more than links.
         low = render_inline(" ".join(rest)).lower()
         return all(m[0] in covered for m in _WORD.finditer(low))
-
-
-def _words_of(part: str) -> frozenset[str]:
-    """The lower-case words of a link's text, person or platform (remembered when short:
-    labels, names and platforms repeat from note to note)."""
-    if len(part) <= _PLAIN_MEMO_LENGTH:
-        return _words_memo(part)
-    return frozenset(_WORD.findall(part.lower()))
-
-
-@functools.lru_cache(maxsize=4096)
-def _words_memo(part: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(part.lower()))
 
 
 @functools.lru_cache(maxsize=4096)
