@@ -65,7 +65,6 @@ import codecs
 import io
 import re
 import sys
-from _multibytecodec import MultibyteIncrementalDecoder
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -486,8 +485,12 @@ def _read_as(name: str) -> Literal["expat", "utf-8", "decode"]:
       expat as UTF-8. Under that name, pyexpat took it for a one-byte encoding and
       refused every byte above 127.
     - ``decode``: decoded here and handed on as UTF-8: a multi-byte encoding, which
-      pyexpat refuses (Shift_JIS, GB2312, ...), or one that switches state with escapes
-      (ISO-2022-JP, HZ), which it took for one byte a character and misread.
+      pyexpat refuses (Shift_JIS, GB2312, ...).
+
+    An encoding that switches state with escape sequences (ISO-2022-JP, HZ, UTF-7) is
+    refused with a FeedError: an item's bytes as written cannot be told from its text
+    (``raw`` and ``sha256`` would be of other bytes), and pyexpat took it for one byte
+    a character and misread it.
     """
     if name.lower() == "utf-8":
         return "expat"
@@ -500,11 +503,14 @@ def _read_as(name: str) -> Literal["expat", "utf-8", "decode"]:
         raise FeedError(f"feed is not readable: its encoding {name} decodes no text") from None
     if info.name in ("utf-8", "utf-8-sig"):
         return "utf-8"
+    if info.name.startswith(("iso2022", "hz", "utf-7")):
+        raise FeedError(
+            f"feed is not readable: its encoding {name} switches with escape sequences,"
+            " which this reader does not read (saved as UTF-8, it is read)"
+        )
     if info.name in ("utf-16", "utf-16-le", "utf-16-be"):
         return "expat"  # read as UTF-16 from its first bytes, whatever its name
-    decoder = info.incrementaldecoder
-    stateful = isinstance(decoder, type) and issubclass(decoder, MultibyteIncrementalDecoder)
-    return "expat" if one_byte and not stateful else "decode"
+    return "expat" if one_byte else "decode"
 
 
 class _Source:
