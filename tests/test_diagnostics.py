@@ -9,6 +9,7 @@ from episodeparse.diagnostics import (
     format_github,
     format_json,
     format_text,
+    shown_name,
     worst,
 )
 
@@ -65,3 +66,23 @@ def test_github_format_maps_info_to_notice() -> None:
         for severity in ("error", "warning", "info")
     ]
     assert levels == ["::error", "::warning", "::notice"]
+
+
+def test_a_quoted_name_is_never_taken_for_another_name() -> None:
+    # A name written with quotes and a backslash looked like the quoted form of a name
+    # with a line feed (found by review): a name that opens with a quote is quoted too.
+    assert shown_name('"q\\nb.txt"') != shown_name("q\nb.txt") == '"q\\nb.txt"'
+    assert shown_name('"q\\nb.txt"') == '"\\"q\\\\nb.txt\\""'
+    assert shown_name('a "b" \\ c.txt') == 'a "b" \\ c.txt'  # not opening with a quote
+
+
+def test_bytes_of_a_name_that_are_not_utf8_are_escaped() -> None:
+    # Python holds them as lone surrogates: a raw 0x9b (a terminal's CSI) reached stdout.
+    assert shown_name("c1\udc9b31m.txt") == '"c1\\udc9b31m.txt"'
+
+
+def test_github_format_escapes_other_control_characters() -> None:
+    d = Diagnostic("e\x1b[31m\u202ex.txt", 1, 1, "c/x", "warning", "a\x1b]0;t\x07b\r\nc")
+    assert format_github([d]) == (
+        "::warning file=e\\x1b[31m\\u202ex.txt,line=1,col=1,title=c/x::a\\x1b]0;t\\x07b%0D%0Ac\n"
+    )

@@ -173,6 +173,8 @@ def _controls(text: str) -> list[str]:
         ("esc\x1b[31mred.txt", '"esc\\x1b[31mred.txt"'),
         ('quote"and\\\x07.txt', '"quote\\"and\\\\\\x07.txt"'),
         ("sep\u2028rlo\u202e.txt", '"sep\\u2028rlo\\u202e.txt"'),
+        ("sur\udc9brogate.txt", '"sur\\udc9brogate.txt"'),  # a byte that is not UTF-8
+        ('"q\\nb.txt"', '"\\"q\\\\nb.txt\\""'),  # opens with a quote: quoted
     ],
 )
 def test_a_name_with_control_characters_is_quoted_and_each_diagnostic_is_one_line(

@@ -48,9 +48,16 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 """From least to most severe."""
 
-# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional
-# embeddings, overrides and isolates (which reorder what a terminal shows after them).
-_UNSHOWN: Final = recache.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, the bidirectional
+# embeddings, overrides and isolates (which reorder what a terminal shows after them), and
+# lone surrogates (bytes of a file name that are not UTF-8, which go out as they were).
+_UNSHOWN: Final = recache.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# The same, but for CR and LF, which a GitHub workflow command escapes its own way.
+_UNSHOWN_IN_GITHUB: Final = recache.compile(
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -69,13 +76,14 @@ def printable(text: str) -> str:
 
 
 def shown_name(name: str) -> str:
-    r"""A file name as diagnostics show it: as it is, or, where it holds a control character,
-    in double quotes with that character, ``\`` and ``"`` escaped (as git quotes names).
+    r"""A file name as diagnostics show it: as it is, or, where it holds a control character
+    or opens with ``"``, in double quotes with that character, ``\`` and ``"`` escaped (as
+    git quotes names). So a quoted name is never another name as it is.
 
     >>> print(shown_name("notes/ep 1.txt"), shown_name('a\nb "c".txt'))
     notes/ep 1.txt "a\nb \"c\".txt"
     """
-    if not _UNSHOWN.search(name):
+    if not name.startswith('"') and not _UNSHOWN.search(name):
         return name
     return '"' + printable(name.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
@@ -131,11 +139,14 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def escape_github_data(text: str) -> str:
-    """A workflow command's message: ``%``, CR and LF escaped.
+    """A workflow command's message: ``%``, CR and LF escaped, as the runner reads them;
+    other control characters as ``printable`` writes them.
 
-    >>> escape_github_data("100%\\ndone")
-    '100%25%0Adone'
+    >>> escape_github_data("100%\\ndone\\x1b")
+    '100%25%0Adone\\\\x1b'
     """
+    if _UNSHOWN_IN_GITHUB.search(text):
+        text = _UNSHOWN_IN_GITHUB.sub(_escape, text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
