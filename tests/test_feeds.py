@@ -630,6 +630,23 @@ def test_an_encoding_that_switches_with_escapes_is_refused_in_one_line(
         list(iter_items(data))
 
 
+def test_a_stylesheet_instruction_is_not_the_declaration() -> None:
+    # "<?xml-stylesheet" opens with "<?xml" too: its encoding="Shift_JIS" was taken for
+    # the feed's, and a UTF-8 feed was read as Shift_JIS without an error (found by review).
+    data = (
+        '<?xml-stylesheet type="text/xsl" href="s.xsl" encoding="Shift_JIS"?>'
+        "<rss><channel><item><title>Caf\u00e9</title></item></channel></rss>"
+    ).encode()
+    assert [item.title for item in iter_items(data)] == ["Caf\u00e9"]
+
+
+def test_a_utf8_byte_order_mark_wins_over_the_declaration() -> None:
+    # The mark says UTF-8 (XML 1.0, appendix F): a declared Shift_JIS misread it silently.
+    text = '<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><item><title>Caf\u00e9'
+    data = b"\xef\xbb\xbf" + (text + "</title></item></channel></rss>").encode()
+    assert [item.title for item in iter_items(data)] == ["Caf\u00e9"]
+
+
 def test_an_unknown_declared_encoding_raises_feed_error() -> None:
     """expat raises LookupError for an encoding Python does not know (found by the hostile
     parse properties: a mutated feed's encoding="U-TF-8" crashed convert)."""

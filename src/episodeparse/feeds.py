@@ -470,7 +470,9 @@ _DECLARED_ENCODING: Final = recache.compile(
 
 def _declared_encoding(data: bytes) -> str | None:
     """The encoding named by the XML declaration that opens ``data``, if any."""
-    end = data.find(b"?>") if data.startswith(b"<?xml") else -1
+    # "<?xml" and a blank: "<?xml-stylesheet ... ?>" is another instruction.
+    opens = data.startswith(b"<?xml") and data[5:6] in (b" ", b"\t", b"\r", b"\n")
+    end = data.find(b"?>") if opens else -1
     declared = _DECLARED_ENCODING.search(data, 0, end) if end > 0 else None
     return declared.group(1).decode("ascii") if declared else None
 
@@ -541,6 +543,7 @@ class _Source:
         self.decoder: codecs.IncrementalDecoder | None = None
         self.failure: FeedError | None = None  # bytes not of that encoding: raised next
         self.utf8 = False  # what is handed on is UTF-8, whatever the declaration says
+        self.marked = False  # the feed opened with the UTF-8 byte order mark
 
     def _read(self) -> bytes:
         data = self.stream.read(_CHUNK)
@@ -558,6 +561,7 @@ class _Source:
             if not self.started and not final:
                 if data.startswith(b"\xef\xbb\xbf"):
                     data = data[3:]  # the UTF-8 byte order mark, then maybe whitespace
+                    self.marked = True
                 data = data.lstrip(b" \t\r\n")
                 if not data:
                     continue
@@ -567,8 +571,10 @@ class _Source:
                     big_endian = data.startswith(b"\xfe\xff") or data[:1] == b"\x00"
                     self.wide = "utf-16-be" if big_endian else "utf-16-le"
                 else:
-                    name = _declared_encoding(data)
+                    name = None if self.marked else _declared_encoding(data)
                     reading = _read_as(name) if name is not None else "expat"
+                    if self.marked:  # it wins over a declaration (XML 1.0, appendix F)
+                        reading = "utf-8"
                     self.utf8 = reading != "expat"
                     if name is not None and reading == "decode":
                         self.encoding = name
