@@ -600,12 +600,28 @@ class _Trickle(io.BytesIO):
         return super().read(7)
 
 
+def test_a_declaration_cut_by_reads_still_names_the_encoding() -> None:
+    # A pipe may hand over the declaration in pieces: the name was looked for in the
+    # first read only, and expat met "Shift_JIS" itself (pyexpat's ValueError).
+    text = '<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><item><title>\u4e2d'
+    data = (text + "</title></item></channel></rss>").encode("shift_jis")
+    assert [item.title for item in iter_items(_Trickle(data))] == ["\u4e2d"]
+
+
+def test_a_declaration_across_the_first_read_still_names_the_encoding() -> None:
+    # After 64 KiB of blank lines, the declaration straddled the first read (review).
+    text = '<?xml version="1.0" encoding="utf8"?><rss><channel><item><title>Caf\u00e9'
+    data = b"\n" * 65526 + (text + "</title></item></channel></rss>").encode()
+    assert [item.title for item in iter_items(data)] == ["Caf\u00e9"]
+
+
 def test_an_encoding_the_parser_cannot_read_is_a_feed_error_not_a_crash() -> None:
-    # Its first read ends inside the declaration, so the name is not seen before expat
-    # meets it: pyexpat's ValueError is the feed's error.
-    data = '<?xml version="1.0" encoding="Shift_JIS"?><rss></rss>'.encode("shift_jis")
+    # A declaration longer than the 64 KiB looked at for its name: expat meets the name
+    # itself, and pyexpat's ValueError is the feed's error.
+    head = '<?xml version="1.0"' + " " * 70_000 + 'encoding="Shift_JIS"?>'
+    data = (head + "<rss></rss>").encode("shift_jis")
     with pytest.raises(FeedError, match=r"^feed is not readable: multi-byte encodings"):
-        list(iter_items(_Trickle(data)))
+        list(iter_items(data))
 
 
 @pytest.mark.parametrize(

@@ -544,6 +544,7 @@ class _Source:
         self.failure: FeedError | None = None  # bytes not of that encoding: raised next
         self.utf8 = False  # what is handed on is UTF-8, whatever the declaration says
         self.marked = False  # the feed opened with the UTF-8 byte order mark
+        self.head = b""  # the first bytes, kept until the declaration's end is read
 
     def _read(self) -> bytes:
         data = self.stream.read(_CHUNK)
@@ -558,12 +559,17 @@ class _Source:
         while not self.done:
             data = self._read()
             final = not data
+            if self.head:  # the start of a declaration, read before
+                data, self.head = self.head + data, b""
             if not self.started and not final:
                 if data.startswith(b"\xef\xbb\xbf"):
                     data = data[3:]  # the UTF-8 byte order mark, then maybe whitespace
                     self.marked = True
                 data = data.lstrip(b" \t\r\n")
                 if not data:
+                    continue
+                if data.startswith(b"<?xml") and b"?>" not in data and len(data) < _CHUNK:
+                    self.head = data  # the declaration is cut by a read: its name may follow
                     continue
                 self.started = True
                 if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
