@@ -51,13 +51,12 @@ SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 # C0 and C1 controls, DEL, the Unicode line and paragraph separators, the bidirectional
 # embeddings, overrides and isolates (which reorder what a terminal shows after them), and
 # lone surrogates (bytes of a file name that are not UTF-8, which go out as they were).
-_UNSHOWN: Final = recache.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_CONTROLS_BUT_BREAKS = (
+    "\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 )
-# The same, but for CR and LF, which a GitHub workflow command escapes its own way.
-_UNSHOWN_IN_GITHUB: Final = recache.compile(
-    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSHOWN: Final = recache.compile(f"[\r\n{_CONTROLS_BUT_BREAKS}]")
+# The same but for CR and LF, which a GitHub workflow command escapes its own way.
+_UNSHOWN_IN_GITHUB: Final = recache.compile(f"[{_CONTROLS_BUT_BREAKS}]")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -575,13 +575,10 @@ _NO_HEADING: tuple[None, bool, str] = (None, False, "")
 def _piece_heading(piece: str) -> tuple[str | None, bool, str]:
     """The heading a segment states, whether it is soft, and its kind: ``_NO_HEADING``
     for a segment that states none."""
-    first = piece[0]
-    if first in _HEADING_FIRST or piece[-1] == ":":
+    if piece[0] in _HEADING_FIRST or piece[-1] == ":":
         inline = _inline_heading(piece)
         found = (inline, False) if inline else _heading_text(piece)
-    elif len(piece) > 48 or "://" in piece or "@" in piece or first == "+" or _time_first(piece):
-        # Neither markup nor a label, and not a bare heading line (see _heading_text): a
-        # line of prose, a link, a chapter.
+    elif _no_bare_heading(piece):
         return _NO_HEADING
     else:
         found = _heading_text(piece)
@@ -591,6 +588,14 @@ def _piece_heading(piece: str) -> tuple[str | None, bool, str]:
     # Only a Markdown heading may be long: not remembered, so that the cache stays small.
     kind = _kind_of(heading) if len(heading) <= 80 else heading_kind(heading)
     return heading, soft, kind
+
+
+def _no_bare_heading(piece: str) -> bool:
+    """Whether a segment that opens with no heading mark and ends without ":" is no bare
+    heading line either (see _heading_text): a line of prose, a link, a chapter."""
+    return (
+        len(piece) > 48 or "://" in piece or "@" in piece or piece[0] == "+" or _time_first(piece)
+    )
 
 
 def _cut_line(line: str) -> tuple[_Piece, ...]:
@@ -645,14 +650,8 @@ class Document:
                 piece = line.strip()
                 if not piece:
                     continue
-                first = piece[0]
-                # A line of prose (no "://" nor "@" here: such a line went to _cut_line
-                # above): one segment, no heading (see _piece_heading), told without a cache.
-                if (
-                    first not in _HEADING_FIRST
-                    and piece[-1] != ":"
-                    and (len(piece) > 48 or first == "+" or _time_first(piece))
-                ):
+                # A line of prose: one segment, no heading, told without a cache.
+                if piece[0] not in _HEADING_FIRST and piece[-1] != ":" and _no_bare_heading(piece):
                     pieces = ((piece, None, False, ""),)
                 else:
                     pieces = (

@@ -188,8 +188,7 @@ def _scan_attributes(s: str, pos: int) -> tuple[int, str | None, bool]:
 def _tag_end(s: str, pos: int) -> tuple[int, str | None, bool]:
     """``_scan_attributes(s, pos)``, with a fast path for a tag whose attributes have no
     value (``<p>``, ``</a>``, ``<br/>``, most tags): only a value can be quoted and hide a
-    ``>``, so such a tag ends at the first ``>``. Finding it costs no more than the scan.
-    (``_tokenize`` does the same in line, without the call.)"""
+    ``>``, so such a tag ends at the first ``>``. Finding it costs no more than the scan."""
     gt = s.find(">", pos)
     if gt >= 0 and "=" not in s[pos:gt]:
         return gt + 1, None, s[gt - 1] == "/"
@@ -217,16 +216,9 @@ def _tokenize(source: str, sink: _Sink) -> None:
         is_end = following == "/" and s[lt + 2 : lt + 3].isascii() and s[lt + 2 : lt + 3].isalpha()
         if is_end or (following.isascii() and following.isalpha()):
             name_start = lt + 2 if is_end else lt + 1
-            # _match_end(_TAG_NAME, ...) and _tag_end(...), without their calls (every tag
-            # comes here).
-            found = _TAG_NAME.match(s, name_start)
-            name_end = found.end() if found is not None else name_start
+            name_end = _match_end(_TAG_NAME, s, name_start)
             name = s[name_start:name_end].lower()
-            gt = s.find(">", name_end)
-            if gt >= 0 and "=" not in s[name_end:gt]:
-                end, href, self_closing = gt + 1, None, s[gt - 1] == "/"
-            else:
-                end, href, self_closing = _scan_attributes(s, name_end)
+            end, href, self_closing = _tag_end(s, name_end)
             if end < 0:
                 if name == "a" and href is not None and not is_end:
                     sink.start(name, href, False)  # cut after a whole href: keep the address

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from episodeparse import recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import HEADING_WORDS, Document, Segment, is_boilerplate
-from episodeparse.extractors import Context, PersonDraft, clean_prose, word_starts
+from episodeparse.extractors import Context, PersonDraft, word_starts
 from episodeparse.extractors import abstract as abstract_x
 from episodeparse.extractors import bios as bios_x
 from episodeparse.extractors import categories as categories_x
@@ -36,6 +36,7 @@ from episodeparse.model import (
     Source,
     SourceFormat,
 )
+from episodeparse.normalize import clean_prose
 
 __all__ = ["Parsed", "keep_documents", "parse", "parse_notes", "parse_with_document"]
 

@@ -9,49 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from episodeparse import recache
 from episodeparse.document import Document, Segment
 from episodeparse.model import Role
-from episodeparse.normalize import collapse, render_inline
 from episodeparse.slotted import Slotted
 
 __all__ = [
     "Context",
     "PersonDraft",
-    "clean_prose",
     "name_before",
     "names_at",
     "read_name",
-    "rendered",
     "word_starts",
 ]
-
-# Lines repeat across a catalogue's episodes (a show's links, sponsors, sign-off: 54-97% of
-# the lines of real feeds): a line's rendering is remembered; a long one is not, and 1,024
-# of them at most, so that the cache stays small.
-_RENDERED_MAX = 1000
-
-
-@lru_cache(maxsize=1024)
-def _rendered(line: str) -> str:
-    return collapse(render_inline(line))
-
-
-def rendered(line: str) -> str:
-    """``collapse(render_inline(line))`` (a pure function of the line), remembered."""
-    return _rendered(line) if len(line) <= _RENDERED_MAX else collapse(render_inline(line))
-
-
-def clean_prose(text: str) -> str:
-    """``normalize.clean_prose``, each line rendered through :func:`rendered`.
-
-    >>> clean_prose("  One [two](http://x)  \\n\\n three ")
-    'One two\\nthree'
-    """
-    lines = (rendered(line) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 class PersonDraft(Slotted):

@@ -15,7 +15,8 @@ import re
 
 from episodeparse import recache
 from episodeparse.document import Document, Segment, paragraphs
-from episodeparse.extractors import Context, PersonDraft, clean_prose, word_starts
+from episodeparse.extractors import Context, PersonDraft, word_starts
+from episodeparse.normalize import clean_prose
 
 __all__ = ["extract"]
 

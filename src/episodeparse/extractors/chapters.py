@@ -202,5 +202,5 @@ def extract(ctx: Context) -> list[Chapter]:
         if not bracketed and not bare_ok and ctx.doc.section_of(seg).kind != "chapters":
             continue
         chapters.append(Chapter(time, seconds, title))
-        taken.add(seg.index)  # ctx.take(seg), without its call
+        ctx.take(seg)
     return chapters

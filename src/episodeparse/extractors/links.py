@@ -24,7 +24,7 @@ from episodeparse import recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
 from episodeparse.model import Link, LinkKind
-from episodeparse.normalize import collapse, render_inline, unescape
+from episodeparse.normalize import collapse, render_inline, rendered, unescape
 
 __all__ = ["extract", "platform_of"]
 
@@ -444,18 +444,6 @@ def _plain_of(text: str) -> str:
     return _plain_text(text)
 
 
-def _rendered_label(label: str) -> str:
-    """A label's markup rendered, whitespace collapsed (remembered when short)."""
-    if len(label) <= _PLAIN_MEMO_LENGTH:
-        return _rendered_of(label)
-    return collapse(render_inline(label))
-
-
-@functools.lru_cache(maxsize=1024)
-def _rendered_of(label: str) -> str:
-    return collapse(render_inline(label))
-
-
 class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -487,12 +475,13 @@ class _Linker:
         return self._connect_memo[text]
 
     def _plain(self, text: str) -> str:
-        """A line or label without bullet and markup, whitespace collapsed (memoised: a long
-        line here, a short one across notes too)."""
+        """A line or label without bullet and markup, whitespace collapsed (memoised: a
+        short one across notes, a long one in this note)."""
+        if len(text) <= _PLAIN_MEMO_LENGTH:
+            return _plain_of(text)
         plain = self._plain_memo.get(text)
         if plain is None:
-            plain = _plain_of(text) if len(text) <= _PLAIN_MEMO_LENGTH else _plain_text(text)
-            self._plain_memo[text] = plain
+            plain = self._plain_memo[text] = _plain_text(text)
         return plain
 
     def person_for(
@@ -529,7 +518,7 @@ class _Linker:
                 person = ctx.find_person(name)
                 return person.name if person else name
         # The label as a reader sees it, read once for both texts below.
-        rendered = _rendered_label(label) if label is not None else None
+        shown_label = rendered(label) if label is not None else None
         for text in (label, self._plain(line)):
             if not text:
                 continue
@@ -542,7 +531,7 @@ class _Linker:
                     return person.name
                 if len(m["name"].split()) == 1 and m["name"][:1].isupper():
                     return None
-            if text == rendered:
+            if text == shown_label:
                 person = ctx.find_person(text)
                 if person:
                     return person.name

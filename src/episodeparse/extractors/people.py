@@ -19,9 +19,9 @@ import re
 
 from episodeparse import recache
 from episodeparse.document import Segment
-from episodeparse.extractors import Context, name_before, names_at, read_name, rendered
+from episodeparse.extractors import Context, name_before, names_at, read_name
 from episodeparse.model import Role
-from episodeparse.normalize import collapse
+from episodeparse.normalize import collapse, rendered
 
 __all__ = ["affiliation_after", "extract"]
 
