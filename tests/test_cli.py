@@ -143,7 +143,7 @@ def test_schema_command_prints_a_json_schema() -> None:
     proc = run("schema")
     schema = json.loads(proc.stdout)
     assert schema["$schema"].endswith("2020-12/schema")
-    assert list(schema["properties"])[:3] == ["schema", "source", "title"]
+    assert list(schema["properties"])[:3] == ["schema", "source", "feed"]
 
 
 def test_every_command_is_documented_in_the_readme() -> None:

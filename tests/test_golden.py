@@ -79,3 +79,41 @@ def test_nothing_vanishes(notes: Path, in_root: Path) -> None:
     (record,) = _records(notes)
     missing = missing_words(text, record.to_dict())
     assert not missing, f"words lost from {notes.name}: {sorted(missing)[:20]}"
+
+
+def test_a_feed_block_validates_and_notes_have_none() -> None:
+    """The record's ``feed`` key: null for notes, the SPEC's block for a feed item."""
+    from episodeparse.model import Channel, ChaptersUrl, Enclosure, Feed, Transcript
+
+    schema = episode_schema()
+    notes = json.loads(_convert(CASES[0]))
+    assert list(notes)[:3] == ["schema", "source", "feed"]
+    assert notes["feed"] is None
+    feed = Feed(
+        id="urn:uuid:1",
+        guid="urn:uuid:1",
+        title="Hello",
+        link="https://example.org/1",
+        published="2024-05-21T04:00:00Z",
+        duration=5400,
+        season=2,
+        episode=10,
+        episode_type="full",
+        explicit=False,
+        image=None,
+        enclosure=Enclosure("https://example.org/1.mp3", "audio/mpeg", 1234),
+        chapters_url=ChaptersUrl("https://example.org/1.json", "application/json+chapters"),
+        transcripts=(Transcript("https://example.org/1.vtt", "text/vtt", "en", None),),
+        channel=Channel("Show", "https://example.org", "en", "Ada Lovelace", None),
+    )
+    block = feed.to_dict()
+    notes["feed"] = block
+    jsonschema.validate(notes, schema)
+    assert block["enclosure"] == {
+        "url": "https://example.org/1.mp3",
+        "type": "audio/mpeg",
+        "length": 1234,
+    }
+    block["published"] = "Tue, 21 May 2024 04:00:00 GMT"  # not RFC 3339 UTC
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(notes, schema)

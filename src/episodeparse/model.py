@@ -82,6 +82,69 @@ class Source(Record):
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Enclosure(Record):
+    """A feed item's ``<enclosure>``: the episode's media file."""
+
+    url: str
+    type: str | None
+    length: int | None
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ChaptersUrl(Record):
+    """``<podcast:chapters>``: where a chapters file is published (never fetched)."""
+
+    url: str
+    type: str | None
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Transcript(Record):
+    """``<podcast:transcript>``: where a transcript is published (never fetched)."""
+
+    url: str
+    type: str | None
+    language: str | None
+    rel: str | None
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Channel(Record):
+    """What the feed says about the show the item belongs to."""
+
+    title: str | None
+    link: str | None
+    language: str | None
+    author: str | None
+    image: str | None
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Feed(Record):
+    """What the feed says about one item, beside its notes (``Episode.feed``).
+
+    ``id`` is stable across runs: the guid, else the enclosure URL, else the link, else
+    ``sha256:`` and the item's digest.
+    """
+
+    id: str
+    guid: str | None
+    title: str | None
+    link: str | None
+    published: str | None
+    duration: int | None
+    season: int | None
+    episode: int | None
+    episode_type: str | None
+    explicit: bool | None
+    image: str | None
+    enclosure: Enclosure | None
+    chapters_url: ChaptersUrl | None
+    transcripts: tuple[Transcript, ...]
+    channel: Channel
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Person(Record):
     name: str
     role: Role
@@ -125,6 +188,7 @@ class Leftover(Record):
 class Episode(Record):
     schema: str
     source: Source
+    feed: Feed | None
     title: str | None
     podcast: str | None
     series: str | None

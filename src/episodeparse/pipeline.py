@@ -225,6 +225,7 @@ def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Epi
     episode = Episode(
         schema=SCHEMA,
         source=source,
+        feed=None,
         title=header.title,
         podcast=header.podcast,
         series=header.series,

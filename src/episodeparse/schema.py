@@ -76,10 +76,60 @@ def episode_schema() -> dict[str, Any]:
             "reason": {"enum": ["boilerplate", "unrecognized"]},
         }
     )
+    url = {"type": "string", "minLength": 1}
+    count = {"type": ["integer", "null"], "minimum": 0}
+    feed = _object(
+        {
+            "id": {"type": "string", "minLength": 1},
+            "guid": _nullable("string"),
+            "title": _nullable("string"),
+            "link": _nullable("string"),
+            "published": {
+                "type": ["string", "null"],
+                "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$",
+            },
+            "duration": count,
+            "season": count,
+            "episode": count,
+            "episode_type": {"enum": ["full", "trailer", "bonus", None]},
+            "explicit": _nullable("boolean"),
+            "image": _nullable("string"),
+            "enclosure": {
+                "anyOf": [
+                    {"type": "null"},
+                    _object({"url": url, "type": _nullable("string"), "length": count}),
+                ]
+            },
+            "chapters_url": {
+                "anyOf": [{"type": "null"}, _object({"url": url, "type": _nullable("string")})]
+            },
+            "transcripts": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "url": url,
+                        "type": _nullable("string"),
+                        "language": _nullable("string"),
+                        "rel": _nullable("string"),
+                    }
+                ),
+            },
+            "channel": _object(
+                {
+                    "title": _nullable("string"),
+                    "link": _nullable("string"),
+                    "language": _nullable("string"),
+                    "author": _nullable("string"),
+                    "image": _nullable("string"),
+                }
+            ),
+        }
+    )
     schema = _object(
         {
             "schema": {"const": SCHEMA},
             "source": source,
+            "feed": {"anyOf": [{"type": "null"}, feed]},
             "title": _nullable("string"),
             "podcast": _nullable("string"),
             "series": _nullable("string"),

@@ -89,6 +89,7 @@ def to_episode(found: ChapterFile, source: Source) -> Episode:
     return Episode(
         schema=SCHEMA,
         source=source,
+        feed=None,
         title=chapters.title,
         podcast=chapters.podcast,
         series=None,
