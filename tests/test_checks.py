@@ -16,7 +16,7 @@ from episodeparse.checks import CHECKS, PROFILES, Check, Options, Profile, codes
 from episodeparse.checks.links import _markdown_targets
 from episodeparse.diagnostics import Diagnostic
 from episodeparse.inputs import InputFailure
-from episodeparse.validate import Report, iter_reports, validate_text
+from episodeparse.validation import Report, iter_reports, validate_text
 from tests.conftest import CORPUS, FIXTURES
 
 VALIDATE = FIXTURES / "validate"

@@ -157,7 +157,7 @@ def validate(
     [(2, 'chapters/out-of-order')]
     """
     from episodeparse.document import decode
-    from episodeparse.validate import validate_text
+    from episodeparse.validation import validate_text
 
     if _is_feed(notes):
         raise InputError(_FEED_GIVEN)

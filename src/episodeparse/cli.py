@@ -534,7 +534,7 @@ def validate(
     from episodeparse.diagnostics import format_github, format_json, format_text, worst
     from episodeparse.inputs import InputFailure
     from episodeparse.normalize import time_to_seconds
-    from episodeparse.validate import iter_reports
+    from episodeparse.validation import iter_reports
 
     parts = {c.code.split("/")[0] for c in CHECKS}
     for name in ignore or ():

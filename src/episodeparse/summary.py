@@ -60,7 +60,7 @@ from typing import BinaryIO, Literal
 from episodeparse import feeds, recache
 from episodeparse.checks import Options
 from episodeparse.inputs import DEFAULT_MAX_BYTES, STDIN, InputFailure, expand
-from episodeparse.validate import Report, iter_reports
+from episodeparse.validation import Report, iter_reports
 
 __all__ = [
     "COLUMNS",
