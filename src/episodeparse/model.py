@@ -75,6 +75,12 @@ class Record:
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Source(Record):
+    """Where a record was read from.
+
+    >>> Source("notes/ep1.txt", "text", None, "0" * 64).to_dict()["format"]
+    'text'
+    """
+
     path: str | None
     format: SourceFormat
     item: int | None
@@ -146,6 +152,12 @@ class Feed(Record):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Person(Record):
+    """Someone the notes name in a role.
+
+    >>> Person("Ada Byron", "guest", "analyst at Engines Ltd", ("Ada",)).to_dict()["aliases"]
+    ['Ada']
+    """
+
     name: str
     role: Role
     affiliation: str | None = None
@@ -155,6 +167,13 @@ class Person(Record):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Chapter(Record):
+    """A chapter start: the time as written, in seconds, and its title.
+
+    >>> import episodeparse
+    >>> episodeparse.parse("(1:02:03) - Outro").chapters
+    (Chapter(time='1:02:03', seconds=3723, title='Outro'),)
+    """
+
     time: str
     seconds: int
     title: str
@@ -162,6 +181,14 @@ class Chapter(Record):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Link(Record):
+    """An address or a social handle, with its label, section, owner, platform and kind.
+
+    >>> import episodeparse
+    >>> link = episodeparse.parse("Follow us on Twitter: @teatalks").links[0]
+    >>> link.handle, link.platform, link.kind
+    ('@teatalks', 'twitter', 'social')
+    """
+
     url: str | None
     handle: str | None
     text: str | None
@@ -173,12 +200,24 @@ class Link(Record):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Section(Record):
+    """A headed section that no other key covers.
+
+    >>> Section("Takeaways", "Brew longer.").to_dict()
+    {'heading': 'Takeaways', 'text': 'Brew longer.'}
+    """
+
     heading: str
     text: str
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Leftover(Record):
+    """Text that no key took, with its line: nothing in the notes vanishes.
+
+    >>> Leftover(9, "Visit the podcast's site", "boilerplate").line
+    9
+    """
+
     line: int
     text: str
     reason: LeftoverReason
@@ -186,6 +225,16 @@ class Leftover(Record):
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Episode(Record):
+    """The record of one episode (docs/record.md documents every field).
+
+    >>> import episodeparse
+    >>> record = episodeparse.parse("Tea at Four // Ada Byron // Tea Talks #3\\n[00:00] Hello")
+    >>> record.title, record.episode, record.people[0].role, len(record.chapters)
+    ('Tea at Four', 3, 'guest', 1)
+    >>> list(record.to_dict())[:4]
+    ['schema', 'source', 'feed', 'title']
+    """
+
     schema: str
     source: Source
     feed: Feed | None
