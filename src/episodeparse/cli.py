@@ -6,6 +6,11 @@ stderr and an exit code, in one place (``_fail``):
     0  every input converted
     1  (validate) findings at error level
     2  usage or input problems: a missing or unreadable file, bad bytes, a broken feed
+    3  an internal error (a bug): named with its exception's type, the other inputs still
+       converted; never a traceback
+
+The wording of each problem is ``episodeparse.errors``' catalogue, the same in every
+command.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
     from typer.models import CommandInfo
 
     from episodeparse.diagnostics import Diagnostic
+    from episodeparse.inputs import InputFailure
     from episodeparse.model import Episode
     from episodeparse.output_dir import AtomicFile
 
@@ -38,6 +44,7 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # inputs.DEFAULT_MAX_BYTES (a test keeps t
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3  # errors.EXIT_INTERNAL (errors is not imported for --help)
 
 app = typer.Typer(
     name="episodeparse",
@@ -67,6 +74,12 @@ def _error(message: str) -> None:
 def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     _error(message)
     raise typer.Exit(code)
+
+
+def _failed(failure: InputFailure) -> int:
+    """Say that an input failed (one line naming it); the exit code it gives."""
+    _error(str(failure))
+    return EXIT_INTERNAL if failure.code == "internal" else EXIT_INPUT
 
 
 def _version(value: bool) -> None:
@@ -250,27 +263,26 @@ def _convert_to_dir(
     except OSError as exc:
         _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
     render = partial(tagged, RENDERERS[output_format.value])
-    failed = False
+    code = EXIT_OK
     try:
         for result in iter_rendered(
             paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
         ):
             if isinstance(result, InputFailure):
                 folder.fail(result.path)
-                _error(str(result))
-                failed = True
+                code = max(code, _failed(result))
             else:
                 refused = folder.add(untag(result))
                 if refused is not None:
                     _error(str(refused))
-                    failed = True
+                    code = max(code, EXIT_INPUT)
         folder.close()
     except OSError as exc:
         _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
     finally:
         folder.discard()
-    if failed:
-        raise typer.Exit(EXIT_INPUT)
+    if code != EXIT_OK:
+        raise typer.Exit(code)
 
 
 @app.command(
@@ -393,14 +405,13 @@ def convert(
         sys.stdout if target is None else target, output_format.value, bare_single=single_input
     )
     render = RENDERERS[output_format.value]
-    failed = False
+    code = EXIT_OK
     try:
         for result in iter_rendered(
             paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
         ):
             if isinstance(result, InputFailure):
-                _error(str(result))
-                failed = True
+                code = max(code, _failed(result))
             else:
                 writer.add(result)
         writer.close()
@@ -413,8 +424,8 @@ def convert(
     finally:
         if target is not None:
             target.discard()
-    if failed:
-        raise typer.Exit(EXIT_INPUT)
+    if code != EXIT_OK:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -552,7 +563,7 @@ def validate(
         and "NO_COLOR" not in os.environ
     )
     found: list[Diagnostic] = []
-    failed = False
+    code = EXIT_OK
     reports = iter_reports(
         paths,
         options,
@@ -562,8 +573,7 @@ def validate(
     )
     for report in reports:
         if isinstance(report, InputFailure):
-            _error(str(report))
-            failed = True
+            code = max(code, _failed(report))
             continue
         found.extend(report.diagnostics)
         if colour:
@@ -574,8 +584,8 @@ def validate(
             sys.stdout.write(format_github(report.diagnostics))
     if output_format is DiagnosticFormat.json:
         sys.stdout.write(format_json(found))
-    if failed:
-        raise typer.Exit(EXIT_INPUT)
+    if code != EXIT_OK:
+        raise typer.Exit(code)
     level = worst(found)
     if level == "error" or (strict and level == "warning"):
         raise typer.Exit(EXIT_FINDINGS)
@@ -712,6 +722,12 @@ def chapters(
             )
     except (InputError, FeedError, chapter_formats.ChapterFormatError) as exc:
         _fail(f"{path}: {exc}")
+    except typer.Exit:
+        raise  # _fail's, from _one_record
+    except Exception as exc:  # a bug: said as one, naming the input
+        from episodeparse.errors import internal_message
+
+        _fail(f"{path}: {internal_message(exc)}", EXIT_INTERNAL)
     if not chapter_list.marks:
         _fail(f"{path}: no chapters found")
     if to is ChapterFormat.youtube and not force:
@@ -739,7 +755,6 @@ def chapters(
 
 
 if TYPE_CHECKING:
-    from episodeparse.inputs import InputFailure
     from episodeparse.summary import Row as SummaryRow
     from episodeparse.summary import Totals as SummaryTotals
 
@@ -945,6 +960,8 @@ def summary_command(
     unreadable = [row for row in rows if row.unreadable is not None]
     for row in unreadable:
         _error(f"{row.shown}: {row.unreadable}")
+    from episodeparse.errors import is_internal
+
     rows = summaries.sort_rows(rows, sort.value, reverse=reverse)
     totals = summaries.totals(rows)
     if output_format is SummaryFormat.csv:
@@ -955,6 +972,8 @@ def summary_command(
         sys.stdout.write(summaries.to_markdown(rows, totals))
     else:
         _print_summary_table(rows, totals, width)
+    if any(is_internal(row.unreadable or "") for row in unreadable):
+        raise typer.Exit(EXIT_INTERNAL)
     if unreadable:
         raise typer.Exit(EXIT_INPUT)
 
@@ -1006,10 +1025,26 @@ def main() -> None:
         # A full disk, a quota, an I/O error under stdout: inputs and --output files have
         # their own messages, so what reaches here is standard output.
         if exc.errno not in _WRITE_ERRORS:
-            raise
+            _internal_error(exc)
         _quiet_stdout()
         _error(f"cannot write to standard output: {exc.strerror or exc}")
         sys.exit(EXIT_INPUT)
+    except Exception as exc:
+        _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """What nothing expected (a bug): one line that says so and names the exception's type,
+    never a traceback; exit 3. ``EPISODEPARSE_TRACEBACK=1`` shows the traceback, for the
+    bug report."""
+    from episodeparse.errors import internal_message
+
+    if os.environ.get("EPISODEPARSE_TRACEBACK"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    _error(internal_message(exc))
+    sys.exit(EXIT_INTERNAL)
 
 
 class Terminated(KeyboardInterrupt):

@@ -17,7 +17,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, cast
 
-from episodeparse import recache, sniff
+from episodeparse import errors, recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
@@ -36,6 +36,7 @@ __all__ = [
     "NOTE_SUFFIXES",
     "InputFailure",
     "expand",
+    "internal_failure",
     "iter_records",
     "read_input",
     "records_from_bytes",
@@ -48,10 +49,12 @@ STDIN = "-"
 
 
 class InputFailure(NamedTuple):
-    """An input that gave no record: its path (``-`` for stdin) and why."""
+    """An input that gave no record: its path (``-`` for stdin), why, and the code of the
+    problem in ``errors.CATALOGUE`` (``"internal"``: an exception nothing expected, a bug)."""
 
     path: str
     message: str
+    code: str = "input/unreadable"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -70,9 +73,10 @@ def expand(paths: list[str]) -> Iterator[str | InputFailure]:
                 found = True
                 yield note
             if not found:
-                yield InputFailure(raw, "no notes files (.txt, .md, .html, .xml) in this directory")
+                code = "input/empty-directory"
+                yield InputFailure(raw, errors.message(code), code)
         elif not path.exists():
-            yield InputFailure(raw, "no such file")
+            yield InputFailure(raw, errors.message("input/not-found"), "input/not-found")
         else:
             yield raw
 
@@ -120,7 +124,7 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
 
 
 def _too_large(max_bytes: int) -> InputError:
-    return InputError(f"larger than --max-bytes ({max_bytes} bytes)")
+    return InputError(errors.message("input/too-large", limit=max_bytes))
 
 
 class _Limited:
@@ -150,7 +154,7 @@ def _read_or_open_feed(
     start, for ``feeds.iter_items`` to stream (the caller closes it)."""
     if path == STDIN:
         if stdin is None and sys.stdin is None:  # started with "0<&-"
-            raise InputError("standard input is closed")
+            raise InputError(errors.message("input/stdin-closed"))
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
     else:
@@ -170,12 +174,10 @@ def _read_or_open_feed(
                 handle.close()
                 raise
             handle.close()
-        except IsADirectoryError:
-            raise InputError("is a directory") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
         except OSError as exc:
-            raise InputError(exc.strerror or str(exc)) from None
+            code = errors.oserror_code(exc)
+            reason = exc.strerror or str(exc)
+            raise InputError(errors.message(code, reason=reason)) from None
     if len(data) > max_bytes:
         raise _too_large(max_bytes)
     return data
@@ -319,7 +321,7 @@ def records_from_bytes(
             return
     if path is not None and Path(path).suffix.lower() in FEED_SUFFIXES:
         # feed.xml holding an error page, JSON or nothing: not notes to make a record of.
-        raise InputError("not a feed: no <rss>, <feed> or <rdf:RDF> at its start")
+        raise InputError(errors.message("input/not-a-feed"))
     text = decode(data, encoding)
     digest = sha256_hex(data)
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
@@ -352,6 +354,13 @@ def iter_records(
                     yield _feed_record(item, shown)
         except _read_errors() as exc:
             yield InputFailure(entry, str(exc))
+        except Exception as exc:  # a bug: this input fails, the others are still read
+            yield internal_failure(entry, exc)
+
+
+def internal_failure(entry: str, exc: Exception) -> InputFailure:
+    """The failure of an input whose reading or parsing raised what nothing expected."""
+    return InputFailure(entry, errors.internal_message(exc), "internal")
 
 
 def _read_errors() -> tuple[type[Exception], ...]:

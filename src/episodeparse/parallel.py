@@ -36,6 +36,7 @@ from episodeparse.inputs import (  # this module is the pool's half of inputs
     _feed_record,
     _read_or_open_feed,
     expand,
+    internal_failure,
     iter_records,
 )
 from episodeparse.model import Episode
@@ -101,8 +102,16 @@ def _is_feed(path: str) -> bool:
 
 
 def _convert_items(items: list[feeds.FeedItem], path: str, render: Render) -> list[Out]:
-    """Worker: the rendered records of a few items of a feed."""
-    return [render(_feed_record(item, path)) for item in items]
+    """Worker: the rendered records of a few items of a feed; an item that fails on a bug
+    ends the list with its failure, as it ends the feed without a pool."""
+    out: list[Out] = []
+    for item in items:
+        try:
+            out.append(render(_feed_record(item, path)))
+        except Exception as exc:
+            out.append(internal_failure(path, exc))
+            break
+    return out
 
 
 def _ignore_interrupts() -> None:
@@ -194,12 +203,17 @@ class _Run:
                         batch = []
             except (InputError, feeds.FeedError) as exc:
                 failure.append(InputFailure(path, str(exc)))  # after the items read so far
+            except Exception as exc:
+                failure.append(internal_failure(path, exc))
             if batch:
                 yield _convert_items, (batch, path, self.render)
 
         with closing(source):
             for results in _in_order(self.pool, tasks(), self.window):
-                yield from results
+                for result in results:
+                    yield result
+                    if isinstance(result, InputFailure):
+                        return  # an item failed on a bug: the feed ends there, as with one job
         yield from failure
 
     def here(self, paths: list[str]) -> Iterator[Out]:
