@@ -25,7 +25,8 @@ from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
 from episodeparse import summary
-from episodeparse.cli import _print_summary_table, _summary_progress_wanted, app
+from episodeparse.cli import _print_summary_table, app
+from episodeparse.progress import wanted
 from tests.conftest import ROOT, fixture_notes
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -244,19 +245,16 @@ def test_column_widths_fit_when_the_minimums_do(available: int) -> None:
 _FLEX = {"title", "guests", "path"}
 
 
-def test_progress_only_for_many_inputs_on_a_terminal_outside_ci(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    assert _summary_progress_wanted(21)
-    assert not _summary_progress_wanted(20)
+    assert wanted(sys.stderr)
     monkeypatch.setenv("CI", "true")
-    assert not _summary_progress_wanted(500)
+    assert not wanted(sys.stderr)
     monkeypatch.setenv("CI", "false")
-    assert _summary_progress_wanted(500)
+    assert wanted(sys.stderr)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    assert not _summary_progress_wanted(500)
+    assert not wanted(sys.stderr)
 
 
 def test_the_readme_example_is_what_the_command_prints(in_root: Path) -> None:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from episodeparse.inputs import InputFailure
     from episodeparse.model import Episode
     from episodeparse.output_dir import AtomicFile
+    from episodeparse.progress import Bar
 
 # The library is imported inside each command, so that --help, and a command, load only
 # what they use (start-up is most of what `validate FILE` costs).
@@ -68,6 +69,8 @@ def _error(message: str) -> None:
     an escape sequence) is written as an escape."""
     from episodeparse.diagnostics import printable
 
+    if _Feedback.bar is not None:
+        _Feedback.bar.close()  # the line starts clean; the bar comes back below it
     print(f"episodeparse: {printable(message)}", file=sys.stderr)
 
 
@@ -80,6 +83,52 @@ def _failed(failure: InputFailure) -> int:
     """Say that an input failed (one line naming it); the exit code it gives."""
     _error(str(failure))
     return EXIT_INTERNAL if failure.code == "internal" else EXIT_INPUT
+
+
+class _Feedback:
+    """Feedback on a long run (``episodeparse.progress``): a bar on a terminal's stderr,
+    moved by the bytes read, and a closing line. Neither with ``--quiet``, when stderr is
+    not a terminal, or with ``CI`` set."""
+
+    bar: Bar | None = None  # the one on screen, which an error line wipes first
+
+    def __init__(self, paths: list[str], label: str, *, quiet: bool = False) -> None:
+        from episodeparse import inputs, progress
+
+        self.on = not quiet and progress.wanted(sys.stderr)
+        self.skipped: list[str] = []
+        self.records = 0
+        self.failed = 0
+        if not self.on:
+            return
+        found = inputs.survey(paths)
+        self.skipped = found.skipped
+        _Feedback.bar = bar = progress.Bar(sys.stderr, found.total_bytes, label)
+        inputs.read_meter = bar.read
+
+    def record(self) -> None:
+        self.records += 1
+        if _Feedback.bar is not None:
+            _Feedback.bar.record()
+
+    def close(self, where: str | None = None) -> None:
+        """Wipe the bar; with ``where``, say what was written there."""
+        from episodeparse import inputs, progress
+
+        inputs.read_meter = None
+        if _Feedback.bar is not None:
+            _Feedback.bar.close()
+            _Feedback.bar = None
+        if self.on and where is not None:
+            line = progress.closing_line(self.records, where, self.failed, self.skipped)
+            print(line, file=sys.stderr)
+
+
+QUIET = typer.Option(
+    "--quiet",
+    "-q",
+    help="No progress bar and no closing line (both only ever on a terminal).",
+)
 
 
 def _version(value: bool) -> None:
@@ -244,6 +293,7 @@ def _convert_to_dir(
     jobs: int,
     max_bytes: int,
     encoding: str | None,
+    quiet: bool = False,
 ) -> None:
     """``convert --output-dir DIR`` on the local engine: one file per input, each written
     atomically (``episodeparse.output_dir``); failures and refusals on stderr (exit 2)."""
@@ -264,6 +314,7 @@ def _convert_to_dir(
         _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
     render = partial(tagged, RENDERERS[output_format.value])
     code = EXIT_OK
+    feedback = _Feedback(paths, "converting", quiet=quiet)
     try:
         for result in iter_rendered(
             paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
@@ -271,18 +322,30 @@ def _convert_to_dir(
             if isinstance(result, InputFailure):
                 folder.fail(result.path)
                 code = max(code, _failed(result))
+                feedback.failed += 1
             else:
                 refused = folder.add(untag(result))
                 if refused is not None:
                     _error(str(refused))
                     code = max(code, EXIT_INPUT)
+                    feedback.failed += 1
+                else:
+                    feedback.record()
         folder.close()
     except OSError as exc:
+        feedback.close()
         _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
     finally:
+        feedback.close()
         folder.discard()
+    feedback.close(_folder_name(output_dir))
     if code != EXIT_OK:
         raise typer.Exit(code)
+
+
+def _folder_name(folder: Path) -> str:
+    """``out/``: a folder as the closing line names it."""
+    return str(folder).rstrip(os.sep) + os.sep
 
 
 @app.command(
@@ -358,6 +421,7 @@ def convert(
             show_default=False,
         ),
     ] = None,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Parse show notes into episode records (JSON, YAML or JSONL).
 
@@ -386,7 +450,7 @@ def convert(
     if output_dir is not None:
         if output is not None:
             _fail("--output writes one file, --output-dir one file per input: give one of them")
-        _convert_to_dir(paths, output_dir, output_format, jobs, max_bytes, encoding)
+        _convert_to_dir(paths, output_dir, output_format, jobs, max_bytes, encoding, quiet)
         return
     from episodeparse.emit import RENDERERS, RecordWriter
     from episodeparse.inputs import InputFailure
@@ -406,24 +470,31 @@ def convert(
     )
     render = RENDERERS[output_format.value]
     code = EXIT_OK
+    # A bar for a run that writes a file; on standard output the records are the feedback.
+    feedback = _Feedback(paths, "converting", quiet=quiet or target is None)
     try:
         for result in iter_rendered(
             paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
         ):
             if isinstance(result, InputFailure):
                 code = max(code, _failed(result))
+                feedback.failed += 1
             else:
                 writer.add(result)
+                feedback.record()
         writer.close()
         if target is not None:
             target.commit()
     except OSError as exc:
         if target is None:
             raise  # stdout went away: main() says so
+        feedback.close()
         _fail(f"{output}: cannot write: {exc.strerror or exc}")
     finally:
+        feedback.close()
         if target is not None:
             target.discard()
+    feedback.close(str(output))
     if code != EXIT_OK:
         raise typer.Exit(code)
 
@@ -535,6 +606,7 @@ def validate(
             callback=_encoding_option,
         ),
     ] = None,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Check show notes before publishing: one line per finding, with its check's code.
 
@@ -571,17 +643,24 @@ def validate(
         max_bytes=max_bytes,
         encoding=encoding,
     )
-    for report in reports:
-        if isinstance(report, InputFailure):
-            code = max(code, _failed(report))
-            continue
-        found.extend(report.diagnostics)
-        if colour:
-            _print_coloured(report.diagnostics)
-        elif output_format is DiagnosticFormat.text:
-            sys.stdout.write(format_text(report.diagnostics))
-        elif output_format is DiagnosticFormat.github:
-            sys.stdout.write(format_github(report.diagnostics))
+    feedback = _Feedback(paths, "checking", quiet=quiet)
+    try:
+        for report in reports:
+            if isinstance(report, InputFailure):
+                code = max(code, _failed(report))
+                continue
+            feedback.record()
+            found.extend(report.diagnostics)
+            if report.diagnostics and _Feedback.bar is not None:
+                _Feedback.bar.close()  # findings start on a clean line
+            if colour:
+                _print_coloured(report.diagnostics)
+            elif output_format is DiagnosticFormat.text:
+                sys.stdout.write(format_text(report.diagnostics))
+            elif output_format is DiagnosticFormat.github:
+                sys.stdout.write(format_github(report.diagnostics))
+    finally:
+        feedback.close()
     if output_format is DiagnosticFormat.json:
         sys.stdout.write(format_json(found))
     if code != EXIT_OK:
@@ -864,12 +943,6 @@ def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: i
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
-def _summary_progress_wanted(count: int) -> bool:
-    """A progress bar for many inputs, on a terminal's stderr, never in CI."""
-    in_ci = os.environ.get("CI", "").lower() not in ("", "0", "false")
-    return count > 20 and sys.stderr.isatty() and not in_ci
-
-
 @app.command(
     "summary",
     epilog=(
@@ -930,6 +1003,7 @@ def summary_command(
             callback=_encoding_option,
         ),
     ] = None,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Many episodes at a glance: one row per episode, with what validate finds in it.
 
@@ -945,18 +1019,14 @@ def summary_command(
     def read(entry: str | InputFailure) -> None:
         rows.extend(summaries.summarise_input(entry, max_bytes=max_bytes, encoding=encoding))
 
-    if _summary_progress_wanted(len(entries)):
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("Reading notes", total=len(entries))
-            for entry in entries:
-                read(entry)
-                progress.advance(task)
-    else:
+    feedback = _Feedback(paths, "reading", quiet=quiet)
+    try:
         for entry in entries:
             read(entry)
+            for _ in range(len(rows) - feedback.records):
+                feedback.record()
+    finally:
+        feedback.close()
     unreadable = [row for row in rows if row.unreadable is not None]
     for row in unreadable:
         _error(f"{row.shown}: {row.unreadable}")

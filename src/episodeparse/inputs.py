@@ -12,7 +12,7 @@ import dataclasses
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, cast
@@ -40,6 +40,7 @@ __all__ = [
     "iter_records",
     "read_input",
     "records_from_bytes",
+    "survey",
 ]
 
 NOTE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"))
@@ -86,11 +87,50 @@ def expand(paths: list[str]) -> Iterator[str | InputFailure]:
 _NOT_NOTES = frozenset(("README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT"))
 
 
-def _notes_under(folder: Path) -> Iterator[str]:
+class Survey(NamedTuple):
+    """What ``paths`` hold, before they are read: for a progress bar and a closing line."""
+
+    total_bytes: int | None  # None when one of them is standard input
+    skipped: list[str]  # repository documents (README, LICENSE, ...) left out of a directory
+
+
+def survey(paths: list[str]) -> Survey:
+    """The inputs' sizes and what a directory walk leaves out, by the walk ``expand`` does."""
+    total: int | None = 0
+    skipped: list[str] = []
+    for raw in paths:
+        if raw == STDIN:
+            total = None
+            continue
+        path = Path(raw)
+        found = _notes_under(path, skipped) if path.is_dir() else iter((raw,))
+        for entry in found:
+            try:
+                size = Path(entry).stat().st_size
+            except OSError:
+                continue
+            if total is not None:
+                total += size
+    return Survey(total, skipped)
+
+
+# Told of every read of an input in this process (a whole file, a feed's chunk), in bytes:
+# the progress bar's measure. None: nobody is listening.
+read_meter: Callable[[int], None] | None = None
+
+
+def _metered(data: bytes) -> bytes:
+    if read_meter is not None:
+        read_meter(len(data))
+    return data
+
+
+def _notes_under(folder: Path, skipped: list[str] | None = None) -> Iterator[str]:
     """The notes files under ``folder`` in the order of ``sorted(folder.rglob("*"))``, as
     ``str(path)``, holding one directory's names at a time rather than every path: entries
     sorted by name, depth first, give the order of paths compared part by part. Like
-    ``rglob``, it does not follow links to directories, and skips folders it cannot list."""
+    ``rglob``, it does not follow links to directories, and skips folders it cannot list.
+    The names of the repository documents it leaves out are added to ``skipped``."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
@@ -102,7 +142,7 @@ def _notes_under(folder: Path) -> Iterator[str]:
             if entry.is_dir() and not entry.is_symlink():
                 if name.startswith("."):
                     continue  # .git, .venv: not notes
-                yield from _notes_under(folder / name)
+                yield from _notes_under(folder / name, skipped)
                 continue
             dot = name.rfind(".")  # Path.suffix: not a leading or trailing dot
             suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
@@ -113,6 +153,12 @@ def _notes_under(folder: Path) -> Iterator[str]:
                 and entry.is_file()
             ):
                 yield str(folder / name)
+            elif (
+                skipped is not None and suffix in NOTE_SUFFIXES and name[:dot].upper() in _NOT_NOTES
+            ):
+                skipped.append(name)
+            elif skipped is not None and not suffix and name.upper() in _NOT_NOTES:
+                skipped.append(name)  # LICENSE, README: not notes, and said so
         except OSError:
             continue
 
@@ -137,7 +183,7 @@ class _Limited:
         self.total = 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(size)
+        data = _metered(self.handle.read(size))
         self.total += len(data)
         if self.total > self.max_bytes:
             raise _too_large(self.max_bytes)
@@ -180,7 +226,7 @@ def _read_or_open_feed(
             raise InputError(errors.message(code, reason=reason)) from None
     if len(data) > max_bytes:
         raise _too_large(max_bytes)
-    return data
+    return _metered(data)
 
 
 def read_input(

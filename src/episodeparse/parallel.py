@@ -165,11 +165,15 @@ class _Run:
         self.encoding = encoding
 
     def inputs(self, paths: list[str]) -> Iterator[Out]:
-        tasks: Iterator[Task[Out | _Feed | _Stdin]] = (
-            (_convert_files, (batch, self.render, self.max_bytes, self.encoding))
-            for batch in _batches(expand(paths), FILES_PER_TASK)
-        )
-        for results in _in_order(self.pool, tasks, self.window):
+        sent: deque[list[str | InputFailure]] = deque()
+
+        def tasks() -> Iterator[Task[Out | _Feed | _Stdin]]:
+            for batch in _batches(expand(paths), FILES_PER_TASK):
+                sent.append(batch)
+                yield _convert_files, (batch, self.render, self.max_bytes, self.encoding)
+
+        for results in _in_order(self.pool, tasks(), self.window):
+            _meter_read(sent.popleft(), results)
             for result in results:
                 if isinstance(result, _Feed):
                     yield from self.feed(result.path)
@@ -220,6 +224,23 @@ class _Run:
         """Inputs read in this process, as without a pool."""
         for result in iter_records(paths, max_bytes=self.max_bytes, encoding=self.encoding):
             yield result if isinstance(result, InputFailure) else self.render(result)
+
+
+def _meter_read(batch: list[str | InputFailure], results: list[Out | _Feed | _Stdin]) -> None:
+    """Tell ``inputs.read_meter`` of the notes files a worker read (what this process reads,
+    a feed or standard input, it is told of as it reads)."""
+    from episodeparse import inputs
+
+    meter = inputs.read_meter
+    if meter is None:
+        return
+    here = {r.path for r in results if isinstance(r, _Feed)}
+    for entry in batch:
+        if isinstance(entry, str) and entry != STDIN and entry not in here:
+            try:
+                meter(Path(entry).stat().st_size)
+            except OSError:
+                continue
 
 
 def iter_rendered(
