@@ -858,21 +858,10 @@ class SummaryColumn(StrEnum):
     path = "path"
 
 
-def _clip_left(text: str, width: int) -> str:
-    """``text`` in ``width`` cells, cut at its start (``…/coffee-57.txt``): the end of a
-    path is what tells files apart."""
-    from rich.cells import cell_len
-
-    if cell_len(text) <= width:
-        return text
-    while text and cell_len(text) > width - 1:
-        text = text[1:]
-    return "…" + text
-
-
 def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: int | None) -> None:
     """The summary as a rich table fitted to the terminal (or ``width``): no cell wraps,
-    long text ends in an ellipsis, a path loses its start; text from the notes goes in as
+    long text ends in an ellipsis, a path is cut in the middle (``summary.fit_paths``, where
+    paths stay told apart); text from the notes goes in as
     ``Text``, never as markup. Off a terminal: the same table, without colour codes."""
     from rich import box
     from rich.cells import cell_len
@@ -924,9 +913,10 @@ def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: i
         )
     errors_index = summary.COLUMNS.index("errors")
     warnings_index = summary.COLUMNS.index("warnings")
-    for row, cells in zip(rows, body, strict=True):
+    paths = summary.fit_paths([cells[path_index] for cells in body], widths[path_index])
+    for row, cells, path in zip(rows, body, paths, strict=True):
         texts = [Text(text) for text in cells]
-        texts[path_index] = Text(_clip_left(cells[path_index], widths[path_index]))
+        texts[path_index] = Text(path)
         if row.unreadable is not None:
             texts[summary.COLUMNS.index("title")].stylize("red")
         if row.errors:
