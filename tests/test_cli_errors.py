@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -218,3 +219,104 @@ def test_every_problem_of_the_catalogue_has_a_code_and_a_message() -> None:
         text = errors.message(code, version="0", **fields)
         assert text and "{" not in text and text == text.strip()
         assert problem.exit in errors.EXIT_CODES
+
+
+# Sizes, usage, completion, colour ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "size"),
+    [
+        ("2000", 2000),
+        ("1kB", 1000),
+        ("1KiB", 1024),
+        ("1MB", 10**6),
+        ("1MiB", 2**20),
+        ("1.5 MB", 1_500_000),
+        ("2GiB", 2 * 2**30),
+    ],
+)
+def test_max_bytes_takes_units(given: str, size: int) -> None:
+    assert cli.parse_size(given) == size
+
+
+@pytest.mark.parametrize("command", [["convert"], ["validate"], ["summary"]])
+def test_max_bytes_with_a_unit_refuses_a_larger_input(tmp_path: Path, command: list[str]) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Title // Ada Lovelace\n" + b"x" * 1_100)
+    result = CliRunner().invoke(cli.app, [*command, str(big), "--max-bytes", "1kB"])
+    assert result.exit_code == errors.EXIT_INPUT
+    assert f"{big}: larger than --max-bytes (1000 bytes)" in result.stderr
+    result = CliRunner().invoke(cli.app, ["convert", str(big), "--max-bytes", "2KiB"])
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("given", ["1XB", "MB", "-5", "1e3", "0", "1.2.3"])
+def test_a_size_that_is_not_one_is_a_usage_error(given: str) -> None:
+    result = CliRunner().invoke(cli.app, ["convert", str(NOTES), "--max-bytes", given])
+    assert result.exit_code == errors.EXIT_INPUT
+    assert "--max-bytes" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("convert", "Usage: episodeparse convert [OPTIONS] PATH..."),
+        ("validate", "Usage: episodeparse validate [OPTIONS] PATH..."),
+        ("summary", "Usage: episodeparse summary [OPTIONS] PATH..."),
+        ("chapters", "Usage: episodeparse chapters [OPTIONS] PATH"),
+    ],
+)
+def test_usage_names_the_arguments(command: str, usage: str) -> None:
+    proc = run(command, "--help")  # python -m episodeparse: the program is named so
+    assert proc.stdout.splitlines()[0] == usage.replace("episodeparse", "python -m episodeparse")
+
+
+SCRIPT = Path(sys.executable).with_name("episodeparse")  # the installed command
+
+
+def complete(words: str) -> list[str]:
+    proc = subprocess.run(
+        [str(SCRIPT)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "_EPISODEPARSE_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split(" ")) - 1),
+        },
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split()
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="episodeparse is not installed beside python")
+def test_shell_completion_completes_commands_options_and_values() -> None:
+    assert complete("episodeparse con") == ["convert"]
+    assert complete("episodeparse convert --fo") == ["--format"]
+    assert complete("episodeparse convert --format ") == ["json", "yaml", "jsonl"]
+    assert "--install-completion" in run("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [({}, False), ({"FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False)],
+)
+@pytest.mark.parametrize("command", [["validate"], ["summary"]])
+def test_no_color_and_force_color(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], coloured: bool, command: list[str]
+) -> None:
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    proc = run(*command, NOTES)  # stdout is a pipe
+    assert ("\x1b[" in proc.stdout) is coloured, proc.stdout[:200]
+
+
+def test_the_command_line_words_an_overwrite_as_the_catalogue() -> None:
+    assert errors.message("output/overwrite") == cli._OVERWRITE

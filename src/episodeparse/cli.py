@@ -23,13 +23,14 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from episodeparse import __version__
 
 if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext
     from typer.models import CommandInfo
 
     from episodeparse.diagnostics import Diagnostic
@@ -51,7 +52,7 @@ app = typer.Typer(
     name="episodeparse",
     help="Turn podcast show notes into structured, validated episode records.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -77,6 +78,16 @@ def _error(message: str) -> None:
 def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     _error(message)
     raise typer.Exit(code)
+
+
+_OVERWRITE = "refusing to overwrite an input file"  # errors.CATALOGUE["output/overwrite"]
+
+
+def _cannot_write(exc: OSError) -> str:
+    """The catalogue's ``output/cannot-write``, for ``exc``."""
+    from episodeparse.errors import message
+
+    return message("output/cannot-write", reason=exc.strerror or exc)
 
 
 def _failed(failure: InputFailure) -> int:
@@ -124,11 +135,74 @@ class _Feedback:
             print(line, file=sys.stderr)
 
 
+_SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 10**3,
+    "kb": 10**3,
+    "m": 10**6,
+    "mb": 10**6,
+    "g": 10**9,
+    "gb": 10**9,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+}
+
+
+def parse_size(text: str | int) -> int:
+    """``--max-bytes``: bytes, or a size with a unit (``1MB`` = 10^6 bytes, ``1MiB`` =
+    2^20; ``kB``/``KiB``, ``GB``/``GiB``; ``1.5MB``), at least one byte.
+
+    >>> parse_size("1MB"), parse_size("1MiB"), parse_size("64 KiB"), parse_size("2000")
+    (1000000, 1048576, 65536, 2000)
+    """
+    if isinstance(text, int):  # the default, which typer passes through the parser too
+        return text
+    from decimal import Decimal  # here: a run with the default loads none of it
+
+    written = text.strip()
+    digits = written.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    unit = _SIZE_UNITS.get(written[len(digits) :].lower())
+    number = digits.strip()
+    if unit is None or not (number.isascii() and number.replace(".", "", 1).isdigit()):
+        raise typer.BadParameter(
+            f"{text!r} is not a size: write bytes (10000000), or a number and a unit"
+            " (10MB = 10^6 bytes, 64MiB = 2^20 bytes; kB, KiB, GB, GiB)"
+        )
+    size = int(Decimal(number) * unit)
+    if size < 1:
+        raise typer.BadParameter(f"{text!r}: a size of at least one byte")
+    return size
+
+
+MAX_BYTES = typer.Option(
+    "--max-bytes",
+    help="Refuse inputs larger than this: bytes, or 10MB (10^6 bytes), 64MiB (2^20).",
+    parser=parse_size,
+    metavar="SIZE",
+    show_default="64MiB",
+)
+
 QUIET = typer.Option(
     "--quiet",
     "-q",
     help="No progress bar and no closing line (both only ever on a terminal).",
 )
+
+
+def colour_wanted(stream: TextIO) -> bool:
+    """Colour on ``stream``: on a terminal, unless ``NO_COLOR`` is set (no-color.org: to
+    anything but ""); off a terminal too when ``FORCE_COLOR`` is set (to anything but "",
+    0 or false). ``NO_COLOR`` wins over ``FORCE_COLOR``, as in Python's own colours."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _version(value: bool) -> None:
@@ -183,9 +257,9 @@ def _check_output(output: Path, inputs: list[str]) -> None:
                 ".htm",
                 ".xml",
             }:
-                _fail(f"{output}: refusing to overwrite an input file")
+                _fail(f"{output}: {_OVERWRITE}")
         elif output.exists() and _same_file(output, source):
-            _fail(f"{output}: refusing to overwrite an input file")
+            _fail(f"{output}: {_OVERWRITE}")
 
 
 def write_atomically(output: Path, text: str) -> None:
@@ -236,7 +310,7 @@ def _convert_on_dask(
             and re.fullmatch(r"part-\d+\.jsonl", path.name)
             and _same_file(path.parent, output_dir)
         ):
-            _fail(f"{raw}: refusing to overwrite an input file")
+            _fail(f"{raw}: {_OVERWRITE}")
     try:
         from episodeparse import dask as engine
     except ImportError:
@@ -244,7 +318,7 @@ def _convert_on_dask(
     try:
         output_dir.mkdir(parents=True, exist_ok=True)  # before a cluster is started for it
     except OSError as exc:
-        _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
+        _fail(f"{output_dir}: {_cannot_write(exc)}")
     bag = engine.records(paths, max_bytes=max_bytes, encoding=encoding)
     progress = None
     if sys.stderr.isatty():  # the cluster's progress, partition by partition
@@ -277,7 +351,7 @@ def _convert_on_dask(
                 else lambda done, total: progress.update(task, completed=done, total=total),
             )
         except OSError as exc:
-            _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
+            _fail(f"{exc.filename or output_dir}: {_cannot_write(exc)}")
         except Exception as exc:  # a worker lost, the scheduler gone: no part file written
             _fail(f"--engine dask: the run failed: {type(exc).__name__}: {exc}")
     for failure in written.failures:
@@ -311,7 +385,7 @@ def _convert_to_dir(
     try:
         folder = OutputDir(output_dir, output_format.value, paths)
     except OSError as exc:
-        _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
+        _fail(f"{output_dir}: {_cannot_write(exc)}")
     render = partial(tagged, RENDERERS[output_format.value])
     code = EXIT_OK
     feedback = _Feedback(paths, "converting", quiet=quiet)
@@ -334,7 +408,7 @@ def _convert_to_dir(
         folder.close()
     except OSError as exc:
         feedback.close()
-        _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
+        _fail(f"{exc.filename or output_dir}: {_cannot_write(exc)}")
     finally:
         feedback.close()
         folder.discard()
@@ -366,6 +440,7 @@ def convert(
         typer.Argument(
             help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
             show_default=False,
+            metavar="PATH...",
         ),
     ],
     output_format: Annotated[
@@ -375,9 +450,7 @@ def convert(
         Path | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -489,7 +562,7 @@ def convert(
         if target is None:
             raise  # stdout went away: main() says so
         feedback.close()
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        _fail(f"{output}: {_cannot_write(exc)}")
     finally:
         feedback.close()
         if target is not None:
@@ -533,7 +606,7 @@ def _print_coloured(diagnostics: list[Diagnostic]) -> None:
 
     from episodeparse.diagnostics import printable, shown_name
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)  # FORCE_COLOR: rich reads it too
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for d in diagnostics:
         line = Text(f"{shown_name(d.path)}:{d.line}:{d.column}: ")
@@ -559,6 +632,7 @@ def validate(
         typer.Argument(
             help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
             show_default=False,
+            metavar="PATH...",
         ),
     ],
     output_format: Annotated[
@@ -595,9 +669,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -629,11 +701,7 @@ def validate(
         if seconds is None or seconds <= 0:
             _fail(f"--duration {duration}: not a length (write seconds, M:SS or H:MM:SS)")
     options = Options(min_chapter, seconds, profile.value if profile else None)
-    colour = (
-        output_format is DiagnosticFormat.text
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-    )
+    colour = output_format is DiagnosticFormat.text and colour_wanted(sys.stdout)
     found: list[Diagnostic] = []
     code = EXIT_OK
     reports = iter_reports(
@@ -721,6 +789,7 @@ def chapters(
             help="Notes, a feed, a chapters file (Podcasting 2.0 JSON, PSC, WebVTT, "
             "FFMETADATA, mp4chaps), or - for stdin.",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     to: Annotated[
@@ -754,9 +823,7 @@ def chapters(
         bool,
         typer.Option("--force", help="Write youtube chapters even when they break its rules."),
     ] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -827,7 +894,7 @@ def chapters(
     try:
         write_atomically(output, text)
     except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        _fail(f"{output}: {_cannot_write(exc)}")
 
 
 # summary -------------------------------------------------------------------------------
@@ -871,10 +938,10 @@ def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: i
 
     from episodeparse import summary
 
-    tty = sys.stdout.isatty()
+    tty = colour_wanted(sys.stdout)
     console = Console(
         width=width,
-        force_terminal=None if tty else False,
+        force_terminal=tty,
         no_color=not tty or None,
         highlight=False,
         markup=False,
@@ -952,6 +1019,7 @@ def summary_command(
         typer.Argument(
             help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
             show_default=False,
+            metavar="PATH...",
         ),
     ],
     output_format: Annotated[
@@ -982,9 +1050,7 @@ def summary_command(
             show_default=False,
         ),
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -1147,6 +1213,24 @@ class _ClosedStream(io.TextIOBase):
         raise OSError(errno.EBADF, "it is closed")
 
 
+class _Usage(typer.core.TyperCommand):
+    """A command whose usage names its arguments as the README does (``convert [OPTIONS]
+    PATH...``): typer writes a required one in braces (``{paths}...``)."""
+
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
+
+def _usage_names() -> None:
+    """Every command of ``app`` with ``_Usage`` (after they are all registered)."""
+    for info in app.registered_commands:
+        if info.cls in (None, typer.core.TyperCommand):
+            info.cls = _Usage
+
+
 def _app_for(args: list[str]) -> typer.Typer:
     """``app``, holding only what a run with ``args`` uses: typer builds every option of
     every command it holds, each run (some 20 ms for the five), and a run uses one command.
@@ -1154,8 +1238,11 @@ def _app_for(args: list[str]) -> typer.Typer:
     ``episodeparse CMD ...`` gets an app with only ``CMD``; the list of commands
     (``episodeparse``, ``-h``, ``--help``) gets one whose commands have no options (the
     list shows their names and first lines of help, and runs none). Anything else
-    (``--version``, an unknown name) gets the whole app.
+    (``--version``, an unknown name, shell completion, which typer asks for through
+    ``_EPISODEPARSE_COMPLETE``) gets the whole app.
     """
+    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
+        return app  # the shell completes a command line: every command, every option
     if args in ([], ["-h"], ["--help"]):
         return _holding([_listed(info) for info in app.registered_commands])
     wanted = [info for info in app.registered_commands if _name(info) == args[0]]
@@ -1196,3 +1283,6 @@ def _quiet_stdout() -> None:
         return  # no descriptor under it: nothing buffered can reach one
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fileno)
+
+
+_usage_names()
