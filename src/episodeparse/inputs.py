@@ -295,7 +295,7 @@ _HONORIFIC = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
 
 
 def _same_person(a: str, b: str) -> bool:
-    """ "Tim Jurgensen" and "Timothy M. Jurgensen": same surname, same start of first name."""
+    """ "Tom Okafor" and "Thomas J. Okafor": same surname, same start of first name."""
     x, y = (
         [w for w in n.casefold().split() if w not in ("sir", "dame", "lord", "lady")]
         for n in (a, b)
