@@ -104,12 +104,15 @@ class _Feedback:
     bar: Bar | None = None  # the one on screen, which an error line wipes first
 
     def __init__(self, paths: list[str], label: str, *, quiet: bool = False) -> None:
-        from episodeparse import inputs, progress
-
-        self.on = not quiet and progress.wanted(sys.stderr)
         self.skipped: list[str] = []
         self.records = 0
         self.failed = 0
+        self.on = False
+        if quiet or not _isatty(sys.stderr):
+            return  # the usual case in a pipe, before progress is imported
+        from episodeparse import inputs, progress
+
+        self.on = progress.wanted(sys.stderr)
         if not self.on:
             return
         found = inputs.survey(paths)
@@ -124,15 +127,24 @@ class _Feedback:
 
     def close(self, where: str | None = None) -> None:
         """Wipe the bar; with ``where``, say what was written there."""
+        if not self.on:
+            return
         from episodeparse import inputs, progress
 
         inputs.read_meter = None
         if _Feedback.bar is not None:
             _Feedback.bar.close()
             _Feedback.bar = None
-        if self.on and where is not None:
+        if where is not None:
             line = progress.closing_line(self.records, where, self.failed, self.skipped)
             print(line, file=sys.stderr)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no stream, or a closed one
+        return False
 
 
 _SIZE_UNITS = {
