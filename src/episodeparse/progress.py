@@ -48,7 +48,9 @@ def human_bytes(count: int) -> str:
 
 
 def _clock(seconds: float) -> str:
-    """>>> _clock(65), _clock(3725)
+    """``M:SS`` or ``H:MM:SS``, to the nearest second.
+
+    >>> _clock(65), _clock(3725)
     ('1:05', '1:02:05')
     """
     whole = int(seconds + 0.5)
