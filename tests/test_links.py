@@ -297,3 +297,72 @@ def test_the_markdown_only_pattern_reads_what_the_full_one_reads() -> None:
         full = [(m.span(), m.lastgroup) for m in _TOKEN_NO_AT.finditer(line)]
         assert [(m.span(), m.lastgroup) for m in _TOKEN_BRACKETS.finditer(line)] == full, line
     assert eligible > 1000
+
+
+def kinds(text: str) -> list[tuple[str | None, str]]:
+    return [(link.url or link.handle, link.kind) for link in links(text)]
+
+
+def test_a_line_that_says_sponsored_makes_its_links_sponsors_in_any_language() -> None:
+    text = (
+        "A talk about bees.\n\n"
+        "This week's episode is sponsored by Acme (acme.example.com/show).\n\n"
+        "Episodio patrocinado por [Zeta](https://zeta.example.org/pod).\n\n"
+        "Diese Folge wird gesponsert von https://gamma.example.de/folge\n\n"
+        "Read the paper: https://papers.example.org/bees"
+    )
+    assert kinds(text) == [
+        ("acme.example.com/show", "sponsor"),
+        ("https://zeta.example.org/pod", "sponsor"),
+        ("https://gamma.example.de/folge", "sponsor"),
+        ("https://papers.example.org/bees", "reference"),
+    ]
+
+
+def test_an_offer_makes_a_sponsor_read() -> None:
+    text = (
+        "Intro words.\n\n"
+        "Brightmug - Get 10% off your first order at https://brightmug.example.com/pod\n\n"
+        "Kleinwerk: 15 % Rabatt mit https://kleinwerk.example.de/x\n\n"
+        "Use the promo code BEES at https://hive.example.net\n\n"
+        "Version 10% of the way there: https://roadmap.example.org"
+    )
+    assert [kind for _, kind in kinds(text)] == ["sponsor", "sponsor", "sponsor", "reference"]
+
+
+def test_sponsor_intro_opens_a_run_of_paragraphs_that_each_open_with_a_sponsor() -> None:
+    text = (
+        "A story about voices.\n\n"
+        "Support us by supporting our sponsors!\n\n"
+        "Brightmug - Visit [brightmug.example.com](https://brightmug.example.com/p) now.\n\n"
+        "[Hivemind](https://hivemind.example.com/ra) – Send better emails.\n\n"
+        "Listen ad free with our app: [Get it](https://app.example.com/get)\n\n"
+        "[Another](https://another.example.com/) – after the run."
+    )
+    assert [kind for _, kind in kinds(text)] == ["sponsor", "sponsor", "listen", "reference"]
+
+
+def test_a_sponsor_list_ends_with_the_first_line_that_is_no_bullet() -> None:
+    text = (
+        "Please support this podcast by checking out our sponsors:\n"
+        "- Brightmug: https://brightmug.example.com/lex\n"
+        "- Hivemind: https://hivemind.example.com/lex to get 15% off\n\n"
+        "Transcript: https://show.example.com/ep-3-transcript"
+    )
+    assert [kind for _, kind in kinds(text)] == ["sponsor", "sponsor", "reference"]
+
+
+def test_a_forum_and_a_group_are_community_a_thread_and_a_band_are_not() -> None:
+    text = (
+        "Talk with us.\n\n"
+        "Show Forum: forum.example.org\n"
+        "Show Facebook Group: facebook.com/groups/exampleshow\n"
+        "That fix: https://forum.example.org/t/fix-for-the-thing.123\n"
+        "Music: [The Feel Good Group – Barbeque](https://music.example.com/album/9)"
+    )
+    assert [kind for _, kind in kinds(text)] == [
+        "community",
+        "community",
+        "reference",
+        "reference",
+    ]

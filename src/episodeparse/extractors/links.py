@@ -20,7 +20,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
 from episodeparse.model import Link, LinkKind
@@ -162,17 +162,72 @@ _PLATFORM_WORD: dict[str, re.Pattern[str]] = {
     word: recache.compile(rf"\b{word}\b")
     for word, _ in (*_LABEL_PLATFORMS, *_REDIRECTED_PLATFORMS, ("x", "twitter"))
 }
-_COMMUNITY_WORDS = recache.compile(
-    r"\b(?:join|sign[ -]?up|newsletter|community|meetups?|mailing list|subscribe to our)\b",
-    re.IGNORECASE,
-)
 _LISTEN_WORDS = recache.compile(
     r"^(?:rss|rss feed|apple podcasts|google podcasts|spotify|overcast|pocket casts|castbox|"
     r"stitcher|podcast addict|listen on .+|subscribe on .+|subscribe)$",
     re.IGNORECASE,
 )
-_SPONSOR_WORDS = recache.compile(r"\bsponsor", re.IGNORECASE)
-_COMMUNITY_PATH = recache.compile(r"join|invite|signup|sign-up|newsletter|subscribe", re.IGNORECASE)
+
+
+class _Cues:
+    """The phrases of one group of ``cues/links.json``, found as whole words in a text,
+    case aside (a phrase in a script written without spaces, such as Japanese, anywhere).
+    The text's words are read once and looked up by a phrase's first word, which is far
+    cheaper than a regex alternation of a hundred phrases tried at every place of a line.
+    """
+
+    __slots__ = ("_first", "_unspaced")
+
+    def __init__(self, group: str) -> None:
+        self._first: dict[str, list[list[str]]] = {}
+        unspaced: list[str] = []
+        for phrase in cues.words("links", group):
+            low = phrase.casefold()
+            if _UNSPACED.search(low):
+                unspaced.append(low)
+            else:
+                words = _WORD.findall(low)
+                self._first.setdefault(words[0], []).append(words)
+        self._unspaced = tuple(unspaced)
+
+    def search(self, text: str) -> bool:
+        low = text.casefold()
+        words = _WORD.findall(low)
+        first = self._first
+        for i, word in enumerate(words):
+            for phrase in first.get(word, ()):
+                if len(phrase) == 1 or words[i : i + len(phrase)] == phrase:
+                    return True
+        return not low.isascii() and any(phrase in low for phrase in self._unspaced)
+
+
+_WORD = recache.compile(r"\w+")
+_UNSPACED = recache.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SPONSOR_CUES = _Cues("sponsor")
+# An offer: "10% off", "20 % Rabatt" (the words after the percent sign, by language).
+_PERCENT_OFF = recache.compile(
+    rf"\d[ \t]?%[ \t]{{0,3}}(?:{cues.alternation('links', 'percent_off')})(?!\w)", re.IGNORECASE
+)
+
+
+def _says_sponsor(text: str) -> bool:
+    """Sponsor reads in any wording and language: "Sponsored by", "patrocinado por",
+    "promo code", "Get 10% off".
+
+    >>> _says_sponsor("Episodio patrocinado por Acme"), _says_sponsor("sponsoring terror")
+    (True, False)
+    """
+    return _SPONSOR_CUES.search(text) or ("%" in text and _PERCENT_OFF.search(text) is not None)
+
+
+_COMMUNITY_CUES = _Cues("community")
+# A forum or a group's address: "forum.example.org", "facebook.com/groups/x", ".../community".
+_COMMUNITY_PATH = recache.compile(
+    r"join|invite|signup|sign-up|newsletter|subscribe|(?:^|/)(?:groups?|forums?|community)(?:/|$)",
+    re.IGNORECASE,
+)
+_COMMUNITY_HOST = ("forum.", "forums.", "community.", "discourse.")
+_SPONSOR_LEAD = 40  # how long the words before a sponsor line's link, or a sponsor intro, may be
 _LISTEN_PATH = recache.compile(r"\.(?:mp3|m4a|ogg|opus|xml|rss)$|(?:^|/)(?:feed|rss)(?:/podcast)?$")
 _LISTEN_INTRO = recache.compile(
     r"\b(?:apps?|listen(?:[ \t]+on)?|subscribe[ \t]+on)\b[^:]{0,40}:", re.IGNORECASE
@@ -257,7 +312,6 @@ _NAME_THEN_PAREN = recache.compile(
 _BULLET = recache.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
 _CODE_SPAN = recache.compile(r"`[^`\n]{0,500}`")
 _HANDLE_LABEL = recache.compile(r"@[\w.]{1,60}(?:@[\w.-]{1,100})?")
-_WORD = recache.compile(r"\w+")
 _WORD_CHAR = recache.compile(r"\w")
 _PATH_START = recache.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/?#]*")
 _SCHEME = recache.compile(r"^[a-z][a-z0-9+.-]*:/{0,2}")
@@ -398,7 +452,7 @@ def _label_before(text: str, start: int) -> str | None:
     """The words before a bare address on its line: "Join our slack community: URL"."""
     before = text[:start]
     # Only the last clause: "Thank you for listening ❤ Check out our sponsors: URL",
-    # "Natalie Brunell (Twitter: URL".
+    # "Ada Quill (Twitter: URL".
     paren = before.rfind("(")
     if ")" in before[paren:]:
         paren = -1  # "The New China Playbook (Book): URL" keeps its closed parentheses
@@ -447,7 +501,9 @@ def _plain_of(text: str) -> str:
 class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.sponsor_run = False
+        self.sponsor_run = False  # a run of sponsor lines is open (see _sponsors)
+        self.sponsor_line = False  # this line says its links are sponsors
+        self.sponsor_bullets = False  # the run is a list: a line that is no bullet ends it
         self.listen_line = False  # "Boost us with Podcasting 2.0 apps: [A](..) - [B](..)"
         self._connect_memo: dict[str, re.Match[str] | None] = {}
         # "Dr. Maya Lindqvist" alone on a line, then her links: whose the paragraph is.
@@ -499,7 +555,7 @@ class _Linker:
         ):
             person = ctx.find_person(heading["name"])  # "Where to find Owen:"
             return person.name if person else heading["name"]
-        # "Natalie Brunell (Twitter: @natbrunell) is ...": a handle in parentheses after a name.
+        # "Ada Quill (Twitter: @adaquill) is ...": a handle in parentheses after a name.
         head = line[max(0, start - 120) : start]
         # The pattern needs a "(": most lines have none before the link.
         before = _NAME_THEN_PAREN.search(head) if "(" in head else None
@@ -591,13 +647,20 @@ class _Linker:
         block = self.ctx.doc.section_of(seg)
         label = text or ""
         path = _path(url) if url else ""
-        if block.kind == "sponsors" or self.sponsor_run or _SPONSOR_WORDS.search(label):
-            return "sponsor"
         if (
-            _COMMUNITY_WORDS.search(label)
+            block.kind == "sponsors"
+            or self.sponsor_run
+            or self.sponsor_line
+            or _says_sponsor(label)
+        ):
+            return "sponsor"
+        host = _host(url) if url else ""
+        if (
+            _COMMUNITY_CUES.search(label)
             or platform in ("slack", "discord")
             or _COMMUNITY_PATH.search(path)
-            or (url is not None and "meetup.com" in url.lower())
+            or "meetup.com" in host
+            or (host.startswith(_COMMUNITY_HOST) and not path)  # the forum, not a thread
         ):
             return "community"
         if (
@@ -631,6 +694,7 @@ class _Linker:
                 for f in found
                 if f.label is not None or not any(a <= f.start < b for a, b in code)
             ]
+        self._sponsors(seg, found)
         if not found:
             self.paragraph_person, self.listen_line = None, False
             return []
@@ -666,6 +730,36 @@ class _Linker:
         if found and self._only_links(text, found, links):
             self.ctx.take(seg)
         return links
+
+    def _sponsors(self, seg: Segment, found: list[_Found]) -> None:
+        """Whether this line's links are sponsors: the line says so ("This episode is
+        sponsored by ...", "Use code X for 10% off"), or it goes on a run of sponsor lines
+        that a heading or a line such as "Support our sponsors!" opened. A bullet goes on
+        the run; so does a line that opens with its link or a short name before it
+        ("Acme - Visit acme.com/show"); any other line ends it."""
+        text = seg.text.rstrip()
+        self.sponsor_line = False
+        if seg.is_heading:
+            self.sponsor_run = self.ctx.doc.section_of(seg).kind == "sponsors"
+            self.sponsor_bullets = False
+            return
+        bullet = _BULLET.match(text) is not None
+        if found:
+            self.sponsor_line = _says_sponsor(text)
+            if self.sponsor_run and not bullet:
+                lead = text[: found[0].start]
+                self.sponsor_run = (
+                    not self.sponsor_bullets
+                    and len(lead) <= _SPONSOR_LEAD
+                    and len(lead.split()) <= 5
+                )
+            self.sponsor_bullets = bullet
+            return
+        if bullet:
+            return
+        # A line without links: it opens a run when it announces sponsors, else ends one.
+        self.sponsor_bullets = False
+        self.sponsor_run = text.endswith((":", "!")) and _says_sponsor(text)
 
     def _name_line_above(self, seg: Segment) -> str | None:
         """The known person whose full name stands alone on the first line of this
@@ -721,6 +815,12 @@ class _Linker:
 
 
 @functools.lru_cache(maxsize=4096)
+def _host(url: str) -> str:
+    """The host of an address, lower-case, without "www.": "forum.example.org"."""
+    return _SCHEME_AND_WWW.sub("", url.lower()).split("/")[0]
+
+
+@functools.lru_cache(maxsize=4096)
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
     return _PATH_START.sub("", url.lower()).strip("/")
@@ -754,9 +854,6 @@ def _same_address(label: str, url: str) -> bool:
     return label.endswith(("...", "…")) and bare(url).startswith(bare(label).rstrip(".…"))
 
 
-_SPONSOR_INTRO = recache.compile(r"sponsor", re.IGNORECASE)
-
-
 def extract(ctx: Context) -> list[Link]:
     linker = _Linker(ctx)
     refs: dict[str, str] = {}
@@ -788,14 +885,5 @@ def extract(ctx: Context) -> list[Link]:
                 links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
             ctx.take(seg)
             continue
-        # "... our sponsors:" opens a run of bullet lines whose links are sponsors.
-        # (Outside a run, a line not ending in ":" leaves none open, bullet or not.)
-        if seg.is_heading:
-            linker.sponsor_run = False
-        elif (linker.sponsor_run or seg.text.rstrip().endswith(":")) and _BULLET.match(
-            seg.text
-        ) is None:
-            text = seg.text.rstrip()
-            linker.sponsor_run = text.endswith(":") and bool(_SPONSOR_INTRO.search(text))
         links.extend(linker.links_in(seg, refs, used))
     return links
