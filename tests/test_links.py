@@ -366,3 +366,58 @@ def test_a_forum_and_a_group_are_community_a_thread_and_a_band_are_not() -> None
         "reference",
         "reference",
     ]
+
+
+def persons(text: str) -> list[tuple[str | None, str | None]]:
+    return [(link.url or link.handle, link.person) for link in links(text)]
+
+
+def test_a_name_then_its_handle_in_a_row_of_pairs() -> None:
+    text = (
+        "A talk.\n\nFind us at | @showhandle | Lara: @larahandle | Ana Ruiz: @anaruiz | Twitter: @x"
+    )
+    got = links(text)
+    assert [(link.handle, link.text, link.person) for link in got[1:]] == [
+        ("@larahandle", "Lara", "Lara"),
+        ("@anaruiz", "Ana Ruiz", "Ana Ruiz"),
+        ("@x", "Twitter", None),
+    ]
+    assert got[0].person is None
+
+
+def test_a_handle_in_parentheses_after_a_name_is_that_persons() -> None:
+    text = (
+        "Bryan is back with Kevin (@kevhandle) and Mina Sato (@minasato).\n\n"
+        "Die Folge mit Jonas (@jonashandle) war schön. Auf Jonas (@jonas2) ist Verlass.\n\n"
+        "Acme Labs (Twitter: @acmelabs) made the tool."
+    )
+    assert persons(text) == [
+        ("@kevhandle", "Kevin"),
+        ("@minasato", "Mina Sato"),
+        ("@jonashandle", "Jonas"),
+        ("@jonas2", "Jonas"),
+        ("@acmelabs", None),
+    ]
+
+
+def test_a_possessive_full_name_owns_the_links_of_its_line() -> None:
+    text = (
+        "An episode.\n\n"
+        "Mina Sato's podcasts, [Tales](https://tales.example.com/) and [Fun](https://fun.example.org/)\n"
+        "Journalist Ravi Mehta's [series](https://paper.example.com/ravi)\n"
+        "[Acme's Discord](https://discord.com/invite/acme)\n"
+        "Street Corner Radio Twitch - www.twitch.tv/streetcorner"
+    )
+    assert persons(text) == [
+        ("https://tales.example.com/", "Mina Sato"),
+        ("https://fun.example.org/", "Mina Sato"),
+        ("https://paper.example.com/ravi", "Ravi Mehta"),
+        ("https://discord.com/invite/acme", None),
+        ("www.twitch.tv/streetcorner", None),
+    ]
+
+
+def test_a_label_loses_the_separator_before_its_address() -> None:
+    text = "A show.\n\nFollow me on TikTok; https://www.tiktok.com/@someone"
+    (link,) = links(text)
+    assert link.text == "Follow me on TikTok"

@@ -129,6 +129,7 @@ _LABEL_PLATFORMS: tuple[tuple[str, str], ...] = (
     ("bluesky", "bluesky"),
     ("threads", "threads"),
     ("tiktok", "tiktok"),
+    ("twitch", "twitch"),
     ("youtube", "youtube"),
     ("github", "github"),
     ("facebook", "facebook"),
@@ -155,6 +156,7 @@ _SOCIAL = frozenset(
         "github",
     ]
 )
+_PROFILE_PLATFORMS = _SOCIAL | {"youtube", "twitch"}
 _LISTEN_PLATFORMS = frozenset(("apple podcasts", "spotify"))
 _SCHEME_AND_WWW = recache.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?")
 # A platform's word standing as a word in a label, one pattern for each word.
@@ -221,6 +223,8 @@ def _says_sponsor(text: str) -> bool:
 
 
 _COMMUNITY_CUES = _Cues("community")
+_NOT_A_PERSON = _Cues("not_a_person")  # words of a link's label that name no person
+_BEFORE_NAME = _Cues("before_name")  # words that may open a sentence before a name
 # A forum or a group's address: "forum.example.org", "facebook.com/groups/x", ".../community".
 _COMMUNITY_PATH = recache.compile(
     r"join|invite|signup|sign-up|newsletter|subscribe|(?:^|/)(?:groups?|forums?|community)(?:/|$)",
@@ -306,8 +310,8 @@ _NAME_ON_PLATFORM = recache.compile(  # "Lucía on LinkedIn: URL", "Kit on Blues
 _NOT_A_NAME_START = recache.compile(r"(?:The|Our|My|Us|We|This)\b")
 _HONORIFIC_START = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
 _NAME_THEN_PAREN = recache.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){1,3})"  # from a word's start
-    r"[ \t]*\((?:[\w ]{1,20}:[ \t]*)?$"
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,3})"  # from a word's start
+    r"[ \t]*\((?P<platform>[\w ]{1,20}:[ \t]*)?$"
 )
 _BULLET = recache.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
 _CODE_SPAN = recache.compile(r"`[^`\n]{0,500}`")
@@ -461,11 +465,12 @@ def _label_before(text: str, start: int) -> str | None:
     if cut >= 0 and before[cut + 1 :].strip():
         before = before[cut + 1 :]
     before = _BULLET.sub("", before.strip())
-    before = collapse(render_inline(before)).rstrip(" :-–—|(").strip()
+    # "| Lara: @x" (a bar between pairs), "Follow me on TikTok; URL".
+    before = collapse(render_inline(before)).rstrip(" :;-–—|(").lstrip(" |·").strip()
     # "Tidewater Mattress — go to URL": the words that lead to the address are not its label.
     if before[-1:] in "oOtTeE":  # the last letter of "go to", "visit", "check out", "see", "at"
         before = _LEAD_IN.sub("", before)
-    before = before.rstrip(" :-–—|(").strip()
+    before = before.rstrip(" :;-–—|(").strip()
     if (before[:1] in _FRAGMENT_FIRST or before[-1:] in _FRAGMENT_LAST) and _FRAGMENT.match(before):
         return None  # "..., and she blogs at URL": the middle of a sentence, not a label
     before = before.rstrip(":").strip()
@@ -560,9 +565,14 @@ class _Linker:
         # The pattern needs a "(": most lines have none before the link.
         before = _NAME_THEN_PAREN.search(head) if "(" in head else None
         if before:
-            person = ctx.find_person(before["name"])
-            if person:
-                return person.name
+            words = before["name"].split()
+            for i in range(len(words)):  # "Auf Stefan (@x)": the name, then its last words
+                person = ctx.find_person(" ".join(words[i:]))
+                if person:
+                    return person.name
+            name = self._person_name(before["name"])
+            if name and before["platform"] is None and (url is None or _is_profile(url)):
+                return name  # "Kevin (@kev) and Ana Ruiz (@ana)": a handle's owner
         for text in (label, line):
             if not text:
                 continue
@@ -585,6 +595,9 @@ class _Linker:
                 person = ctx.find_person(m["name"])
                 if person:
                     return person.name
+                name = self._person_name(m["name"])
+                if name and " " in name:
+                    return name  # "Ana Ruiz's newsletter": whose link, as written
                 if len(m["name"].split()) == 1 and m["name"][:1].isupper():
                     return None
             if text == shown_label:
@@ -601,11 +614,7 @@ class _Linker:
                 person = ctx.find_person(pm["name"])
                 if person:
                     return person.name
-        social = (
-            url is not None
-            and platform_of(url) in (_SOCIAL | {"youtube"})
-            and _looks_like_profile(url)
-        )
+        social = url is not None and _is_profile(url)
         m = _NAME_PREFIX.match(line)
         if m:
             person = ctx.find_person(m["name"])
@@ -614,16 +623,25 @@ class _Linker:
         if self.paragraph_person is not None:
             return self.paragraph_person
         if label and social:
-            # "Audio Editing: [Zoran Zaric](https://twitter.com/...)": a name that labels a profile.
+            # "Audio Editing: [Ana Ruiz](https://twitter.com/...)": a name that labels a profile.
             found = read_name(label)
-            show = (ctx.podcast or "\0").casefold()
             if (
                 found
                 and found[1] == len(label)
                 and len(found[0].split()) >= 2
-                and show not in found[0].casefold()
+                and self._may_be_person(found[0])
             ):
                 return found[0]
+        if (
+            label
+            and (url is None or social)
+            and line[:start].rstrip().endswith(":")
+            and line[:start].rstrip()[:-1].rstrip().endswith(label)
+            and self._may_be_person(label)
+        ):
+            # "Find us at @show | Lara: @lara | Ana Ruiz: @ana": a name, then its handle.
+            person = ctx.find_person(label)
+            return person.name if person else label
         if (
             m
             and social
@@ -634,6 +652,33 @@ class _Linker:
         ):
             return m["name"]  # "Wes: [X](x.com/wesbos) [Instagram](...)", kept as written
         return None
+
+    def _person_name(self, text: str) -> str | None:
+        """The name of a person that ``text`` holds, without the words that may stand before
+        a name ("Journalist Ana Ruiz", "Read Ana Ruiz", "Auf Stefan"), or None."""
+        words = text.split()
+        while len(words) > 1 and _BEFORE_NAME.search(words[0]):
+            words = words[1:]
+        name = " ".join(words)
+        found = read_name(name)
+        if found is None or found[1] != len(name):
+            return None
+        name = found[0]  # "Dr. Ana Ruiz" -> "Ana Ruiz"
+        return name if self._may_be_person(name) else None
+
+    def _may_be_person(self, name: str) -> bool:
+        """Whether ``name``, read as a name, may be a person's: not the show, not a word of
+        a platform or of a link's label ("Website", "Merch", "Twitter", "YouTube")."""
+        found = read_name(name)
+        if found is None or found[1] != len(name) or name.isupper() or name[:1].isdigit():
+            return False
+        show = (self.ctx.podcast or "\0").casefold()
+        if show in name.casefold() or name.casefold() in show:
+            return False
+        return not any(
+            word in _NOT_PEOPLE or _NOT_A_PERSON.search(word) or platform_of(None, word) is not None
+            for word in name.split()
+        )
 
     def kind_for(
         self,
@@ -824,6 +869,11 @@ def _host(url: str) -> str:
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
     return _PATH_START.sub("", url.lower()).strip("/")
+
+
+def _is_profile(url: str) -> bool:
+    """A page of a person (or an account) on a social platform: "x.com/ana"."""
+    return platform_of(url) in _PROFILE_PLATFORMS and _looks_like_profile(url)
 
 
 @functools.lru_cache(maxsize=4096)
