@@ -194,7 +194,7 @@ _GUARDED = [
     ("Welcome to the show.\nToday, Ann Lee and Bo Yu are ta lking.", []),
     ("Welcome to the show.\nHoſt: Ann Lee", [("Ann Lee", "guest", None)]),
     ("Welcome to the show.\nGUESTS: Ann Lee, Bo Yu", [("Ann Lee", "guest", None)]),
-    ("Welcome to the show.\n- hosted by Ann Lee (@ann)", []),
+    ("Welcome to the show.\n- hosted by Ann Lee (@ann)", [("Ann Lee", "host", None)]),  # roster
     (
         "Welcome to the show.\nYour hosts: Ann Lee & Bo Yu",
         [("Ann Lee", "host", None), ("Bo Yu", "host", None)],

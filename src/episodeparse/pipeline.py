@@ -25,6 +25,7 @@ from episodeparse.extractors import dates as dates_x
 from episodeparse.extractors import header as header_x
 from episodeparse.extractors import links as links_x
 from episodeparse.extractors import people as people_x
+from episodeparse.extractors import roster as roster_x
 from episodeparse.model import (
     SCHEMA,
     Episode,
@@ -211,6 +212,7 @@ def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Epi
     chapters = chapters_x.extract(ctx)
     people_x.extract(ctx)
     bios_x.extract(ctx)
+    roster_x.extract(ctx)
     date = dates_x.extract(ctx) or header.date
     categories = categories_x.extract(ctx)
     abstract = abstract_x.extract(ctx)

@@ -26,7 +26,7 @@ from episodeparse.extractors import Context, read_name
 from episodeparse.model import Link, LinkKind
 from episodeparse.normalize import collapse, render_inline, rendered, unescape
 
-__all__ = ["extract", "platform_of"]
+__all__ = ["BEFORE_NAME", "NOT_A_PERSON", "extract", "is_profile", "platform_of"]
 
 _URL_BODY = r"[^\s<>\"'`\]\[]{1,2000}"
 _TLDS = (
@@ -223,8 +223,8 @@ def _says_sponsor(text: str) -> bool:
 
 
 _COMMUNITY_CUES = _Cues("community")
-_NOT_A_PERSON = _Cues("not_a_person")  # words of a link's label that name no person
-_BEFORE_NAME = _Cues("before_name")  # words that may open a sentence before a name
+NOT_A_PERSON = _Cues("not_a_person")  # words of a link's label that name no person
+BEFORE_NAME = _Cues("before_name")  # words that may open a sentence before a name
 # A forum or a group's address: "forum.example.org", "facebook.com/groups/x", ".../community".
 _COMMUNITY_PATH = recache.compile(
     r"join|invite|signup|sign-up|newsletter|subscribe|(?:^|/)(?:groups?|forums?|community)(?:/|$)",
@@ -571,7 +571,7 @@ class _Linker:
                 if person:
                     return person.name
             name = self._person_name(before["name"])
-            if name and before["platform"] is None and (url is None or _is_profile(url)):
+            if name and before["platform"] is None and (url is None or is_profile(url)):
                 return name  # "Kevin (@kev) and Ana Ruiz (@ana)": a handle's owner
         for text in (label, line):
             if not text:
@@ -614,7 +614,7 @@ class _Linker:
                 person = ctx.find_person(pm["name"])
                 if person:
                     return person.name
-        social = url is not None and _is_profile(url)
+        social = url is not None and is_profile(url)
         m = _NAME_PREFIX.match(line)
         if m:
             person = ctx.find_person(m["name"])
@@ -657,7 +657,7 @@ class _Linker:
         """The name of a person that ``text`` holds, without the words that may stand before
         a name ("Journalist Ana Ruiz", "Read Ana Ruiz", "Auf Stefan"), or None."""
         words = text.split()
-        while len(words) > 1 and _BEFORE_NAME.search(words[0]):
+        while len(words) > 1 and BEFORE_NAME.search(words[0]):
             words = words[1:]
         name = " ".join(words)
         found = read_name(name)
@@ -676,7 +676,7 @@ class _Linker:
         if show in name.casefold() or name.casefold() in show:
             return False
         return not any(
-            word in _NOT_PEOPLE or _NOT_A_PERSON.search(word) or platform_of(None, word) is not None
+            word in _NOT_PEOPLE or NOT_A_PERSON.search(word) or platform_of(None, word) is not None
             for word in name.split()
         )
 
@@ -871,7 +871,7 @@ def _path(url: str) -> str:
     return _PATH_START.sub("", url.lower()).strip("/")
 
 
-def _is_profile(url: str) -> bool:
+def is_profile(url: str) -> bool:
     """A page of a person (or an account) on a social platform: "x.com/ana"."""
     return platform_of(url) in _PROFILE_PLATFORMS and _looks_like_profile(url)
 
