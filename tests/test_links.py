@@ -421,3 +421,8 @@ def test_a_label_loses_the_separator_before_its_address() -> None:
     text = "A show.\n\nFollow me on TikTok; https://www.tiktok.com/@someone"
     (link,) = links(text)
     assert link.text == "Follow me on TikTok"
+
+
+def test_a_twitch_channel_is_a_social_profile() -> None:
+    (link,) = links("We stream live.\n\nCorner Radio Twitch - www.twitch.tv/cornerradio")
+    assert (link.platform, link.kind, link.person) == ("twitch", "social", None)

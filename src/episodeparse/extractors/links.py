@@ -144,6 +144,7 @@ _REDIRECTED_PLATFORMS = (
 )
 _SOCIAL = frozenset(
     [
+        "twitch",
         "twitter",
         "linkedin",
         "instagram",
@@ -156,7 +157,7 @@ _SOCIAL = frozenset(
         "github",
     ]
 )
-_PROFILE_PLATFORMS = _SOCIAL | {"youtube", "twitch"}
+_PROFILE_PLATFORMS = _SOCIAL | {"youtube"}
 _LISTEN_PLATFORMS = frozenset(("apple podcasts", "spotify"))
 _SCHEME_AND_WWW = recache.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?")
 # A platform's word standing as a word in a label, one pattern for each word.
@@ -174,11 +175,12 @@ _LISTEN_WORDS = recache.compile(
 class _Cues:
     """The phrases of one group of ``cues/links.json``, found as whole words in a text,
     case aside (a phrase in a script written without spaces, such as Japanese, anywhere).
-    The text's words are read once and looked up by a phrase's first word, which is far
-    cheaper than a regex alternation of a hundred phrases tried at every place of a line.
+    The text's words are read once and met with the phrases' first words as a set, which
+    is far cheaper than a regex alternation of a hundred phrases tried at every place of a
+    line.
     """
 
-    __slots__ = ("_first", "_unspaced")
+    __slots__ = ("_first", "_firsts", "_unspaced")
 
     def __init__(self, group: str) -> None:
         self._first: dict[str, list[list[str]]] = {}
@@ -190,17 +192,19 @@ class _Cues:
             else:
                 words = _WORD.findall(low)
                 self._first.setdefault(words[0], []).append(words)
+        self._firsts = frozenset(self._first)
         self._unspaced = tuple(unspaced)
 
     def search(self, text: str) -> bool:
         low = text.casefold()
         words = _WORD.findall(low)
-        first = self._first
-        for i, word in enumerate(words):
-            for phrase in first.get(word, ()):
-                if len(phrase) == 1 or words[i : i + len(phrase)] == phrase:
-                    return True
-        return not low.isascii() and any(phrase in low for phrase in self._unspaced)
+        if not self._firsts.isdisjoint(words):
+            first = self._first
+            for i, word in enumerate(words):
+                for phrase in first.get(word, ()):
+                    if len(phrase) == 1 or words[i : i + len(phrase)] == phrase:
+                        return True
+        return bool(self._unspaced) and not low.isascii() and any(p in low for p in self._unspaced)
 
 
 _WORD = recache.compile(r"\w+")
@@ -223,6 +227,18 @@ def _says_sponsor(text: str) -> bool:
 
 
 _COMMUNITY_CUES = _Cues("community")
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_kind(label: str) -> LinkKind | None:
+    """What a link's label alone says of its kind (remembered: labels repeat)."""
+    if _says_sponsor(label):
+        return "sponsor"
+    if _COMMUNITY_CUES.search(label):
+        return "community"
+    return None
+
+
 NOT_A_PERSON = _Cues("not_a_person")  # words of a link's label that name no person
 BEFORE_NAME = _Cues("before_name")  # words that may open a sentence before a name
 # A forum or a group's address: "forum.example.org", "facebook.com/groups/x", ".../community".
@@ -231,6 +247,8 @@ _COMMUNITY_PATH = recache.compile(
     re.IGNORECASE,
 )
 _COMMUNITY_HOST = ("forum.", "forums.", "community.", "discourse.")
+_SPONSOR_BEFORE = 100  # how far before a line's first link a sponsor read is sought
+_SPONSOR_AFTER = 40  # and after its last link
 _SPONSOR_LEAD = 40  # how long the words before a sponsor line's link, or a sponsor intro, may be
 _LISTEN_PATH = recache.compile(r"\.(?:mp3|m4a|ogg|opus|xml|rss)$|(?:^|/)(?:feed|rss)(?:/podcast)?$")
 _LISTEN_INTRO = recache.compile(
@@ -359,6 +377,16 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
         if "x" in low and _PLATFORM_WORD["x"].search(low):
             return "twitter"
     return None
+
+
+def _after_label_colon(line: str, start: int, label: str) -> bool:
+    """Whether ``label`` and a colon stand right before ``start``: "Lara: @lara"."""
+    at = start - 1
+    while at >= 0 and line[at] in " \t":
+        at -= 1
+    if at < 0 or line[at] != ":":
+        return False
+    return line[max(0, at - len(label) - 4) : at].rstrip().endswith(label)
 
 
 def _trim_url(url: str) -> str:
@@ -632,16 +660,13 @@ class _Linker:
                 and self._may_be_person(found[0])
             ):
                 return found[0]
-        if (
-            label
-            and (url is None or social)
-            and line[:start].rstrip().endswith(":")
-            and line[:start].rstrip()[:-1].rstrip().endswith(label)
-            and self._may_be_person(label)
-        ):
+        if label and (url is None or social) and _after_label_colon(line, start, label):
             # "Find us at @show | Lara: @lara | Ana Ruiz: @ana": a name, then its handle.
             person = ctx.find_person(label)
-            return person.name if person else label
+            if person:
+                return person.name
+            if self._may_be_person(label):
+                return label
         if (
             m
             and social
@@ -696,12 +721,12 @@ class _Linker:
             block.kind == "sponsors"
             or self.sponsor_run
             or self.sponsor_line
-            or _says_sponsor(label)
+            or _label_kind(label) == "sponsor"
         ):
             return "sponsor"
         host = _host(url) if url else ""
         if (
-            _COMMUNITY_CUES.search(label)
+            _label_kind(label) == "community"
             or platform in ("slack", "discord")
             or _COMMUNITY_PATH.search(path)
             or "meetup.com" in host
@@ -782,29 +807,39 @@ class _Linker:
         that a heading or a line such as "Support our sponsors!" opened. A bullet goes on
         the run; so does a line that opens with its link or a short name before it
         ("Acme - Visit acme.com/show"); any other line ends it."""
-        text = seg.text.rstrip()
+        text = seg.text
         self.sponsor_line = False
         if seg.is_heading:
             self.sponsor_run = self.ctx.doc.section_of(seg).kind == "sponsors"
             self.sponsor_bullets = False
             return
-        bullet = _BULLET.match(text) is not None
         if found:
-            self.sponsor_line = _says_sponsor(text)
-            if self.sponsor_run and not bullet:
-                lead = text[: found[0].start]
-                self.sponsor_run = (
-                    not self.sponsor_bullets
-                    and len(lead) <= _SPONSOR_LEAD
-                    and len(lead.split()) <= 5
-                )
-            self.sponsor_bullets = bullet
+            # The words before the first link and after the last: a sponsor read says so
+            # before its addresses or just after one ("URL to get 15% off"); a long
+            # paragraph is not read whole.
+            first, last = found[0].start, found[-1].end
+            self.sponsor_line = _says_sponsor(
+                text[max(0, first - _SPONSOR_BEFORE) : first]
+            ) or _says_sponsor(text[last : last + _SPONSOR_AFTER])
+            if self.sponsor_run:
+                bullet = _BULLET.match(text) is not None
+                if not bullet:
+                    lead = text[:first]
+                    self.sponsor_run = (
+                        not self.sponsor_bullets
+                        and len(lead) <= _SPONSOR_LEAD
+                        and len(lead.split()) <= 5
+                    )
+                self.sponsor_bullets = bullet
             return
-        if bullet:
+        # A line without links opens a run when it announces sponsors ("... our sponsors:")
+        # and ends one, unless it is a bullet (the run's list goes on).
+        text = text.rstrip()
+        announces = text.endswith((":", "!"))
+        if not (announces or self.sponsor_run) or _BULLET.match(text) is not None:
             return
-        # A line without links: it opens a run when it announces sponsors, else ends one.
         self.sponsor_bullets = False
-        self.sponsor_run = text.endswith((":", "!")) and _says_sponsor(text)
+        self.sponsor_run = announces and _says_sponsor(text[-_SPONSOR_BEFORE:])
 
     def _name_line_above(self, seg: Segment) -> str | None:
         """The known person whose full name stands alone on the first line of this
