@@ -204,7 +204,9 @@ class _Cues:
                 for phrase in first.get(word, ()):
                     if len(phrase) == 1 or words[i : i + len(phrase)] == phrase:
                         return True
-        return bool(self._unspaced) and not low.isascii() and any(p in low for p in self._unspaced)
+        if not self._unspaced or low.isascii() or _UNSPACED.search(low) is None:
+            return False
+        return any(phrase in low for phrase in self._unspaced)
 
 
 _WORD = recache.compile(r"\w+")
