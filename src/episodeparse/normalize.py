@@ -7,11 +7,12 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 
-from episodeparse import recache
+from episodeparse import cues, recache
 
 __all__ = [
     "clean_prose",
     "collapse",
+    "find_date",
     "parse_date",
     "render_inline",
     "rendered",
@@ -156,6 +157,89 @@ def clean_prose(text: str) -> str:
 # Dates ---------------------------------------------------------------------------------
 
 _ISO_DATE = recache.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _month_numbers() -> dict[str, int]:
+    """Month name (case-folded, in every language of ``cues/dates.json``) -> number."""
+    numbers: dict[str, int] = {}
+    for month in range(1, 13):
+        for name in cues.words("dates", f"m{month:02d}"):
+            numbers.setdefault(name.casefold(), month)
+    return numbers
+
+
+_MONTH_NUMBERS = _month_numbers()
+_MONTH = cues.alternation_of(tuple(_MONTH_NUMBERS))
+# A written date, by shape; month names are data (cues/dates.json). Each form gives its
+# day, month and year groups; a year is four digits, and what stands after it is the
+# caller's to judge ("Jul 20, 202234 min": a date glued to a duration). Every repeat is
+# bounded, and each alternative opens with a digit or a month name's letter.
+_NATIVE_DATE = recache.compile(
+    rf"""(?P<d1>\d{{1,2}})(?<!\d\d\d)(?!\d)(?:st|nd|rd|th|er|º|°|\.)?[ \t]{{0,3}}
+           (?:de[ \t]{{1,3}}|d['’][ \t]{{0,3}}|of[ \t]{{1,3}}|the[ \t]{{1,3}})?   # 3 de, 7 d'
+           (?P<m1>{_MONTH})(?!\w)\.?,?[ \t]{{0,3}}(?:de[ \t]{{1,3}}|del[ \t]{{1,3}})?
+           (?P<y1>\d{{4}})                                       # 31 mayo 2024
+        |(?P<m2>{_MONTH})(?!\w)\.?[ \t]{{1,3}}(?P<d2>\d{{1,2}})(?!\d)
+           (?:st|nd|rd|th)?,?[ \t]{{0,3}}(?P<y2>\d{{4}})            # Jul 20, 2022
+        |(?P<d3>\d{{1,2}})(?<!\d\d\d)\.[ \t]?(?P<m3>\d{{1,2}})\.[ \t]?(?P<y3>\d{{4}})  # 03.06.2021
+        |(?P<y4>\d{{4}})(?<!\d\d\d\d\d)[/.](?P<m4>\d{{1,2}})[/.]
+           (?P<d4>\d{{1,2}})(?!\d)                                    # 2024/07/13
+        |(?P<y5>\d{{4}})[ \t]?[年년][ \t]?(?P<m5>\d{{1,2}})[ \t]?[月월][ \t]?
+           (?P<d5>\d{{1,2}})[ \t]?[日일]?                           # 2024年5月31日
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+# Where a year may stand: four digits not preceded by a digit (followed by one, when a
+# page glued the duration to the date: "Jul 20, 202234 min").
+_YEAR_START = recache.compile(r"1(?<!\d1)[89]\d\d|2(?<!\d2)[01]\d\d")
+_DATE_SPAN = 40  # characters a written date takes before its year, at most
+
+
+def _native_date(m: re.Match[str]) -> str | None:
+    for form in "12345":
+        year = m.group("y" + form)
+        if year is None:
+            continue
+        month_text = m.group("m" + form)
+        month = _MONTH_NUMBERS.get(month_text.casefold()) if form in "12" else int(month_text)
+        if month is None or not 1800 <= int(year) <= 2199:
+            return None
+        try:
+            return date(int(year), month, int(m.group("d" + form))).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first written date in ``text`` of a shape that needs no guessing (a day, a
+    month by name in any language of ``cues/dates.json`` or by number in a day-first or
+    year-first form, a four-digit year), as ``(YYYY-MM-DD, start, end)``.
+
+    >>> find_date("Publicado: 31 mayo 2024")
+    ('2024-05-31', 11, 23)
+    >>> find_date("(2024/07/13 収録)"), find_date("March 2022")
+    (('2024-07-13', 1, 11), None)
+    """
+    # Matched, not searched: at the word starts of the few characters before each year
+    # (a date ends with its year, or opens with it), so that long text costs little.
+    for year in _YEAR_START.finditer(text):
+        begin = max(0, year.start() - _DATE_SPAN)
+        for at in range(begin, year.start() + 1):
+            if not text[at].isalnum() or (at > begin and text[at - 1].isalnum()):
+                continue
+            if at == begin and at and text[at - 1].isalnum():
+                continue
+            m = _NATIVE_DATE.match(text, at)
+            if m is not None and m.end() >= year.end():
+                found = _native_date(m)
+                if found is not None:
+                    return found, m.start(), m.end()
+    return None
+
+
 _DIGIT_RUN = recache.compile(r"\d{9,}")
 _BARE_TIME = recache.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _YEAR = recache.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
@@ -188,6 +272,9 @@ def parse_date(text: str) -> str | None:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         except ValueError:
             return None
+    native = find_date(text)
+    if native is not None:
+        return native[0]
     if "," in text and ":" in text:
         from email.utils import parsedate_to_datetime  # not at the top: email costs start-up
 

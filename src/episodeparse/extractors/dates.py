@@ -1,54 +1,145 @@
 """Dates: the publication or recording date the notes state, as ``YYYY-MM-DD``.
 
-Contract: reads labelled dates ("Air Date: 2021-07-30", "Published: March 3, 2022",
-"Recorded on 1 October 2021", "Date: ..."). A date without a year is not guessed; a date in
-prose without a label is not this episode's date.
+Contract: reads, in this order,
+
+1. a line that opens with a date label ("Air Date: 2021-07-30", "Published: March 3, 2022",
+   "Recorded on 1 October 2021", "Publicado: 31 mayo 2024", "Originally aired May 4, 2020");
+2. a recording, publication or air label inside a line, right before its date ("... Aufnahme
+   vom 03.06.2021 – Dauer: 3:01:30"), or a Japanese or Chinese one right after it
+   ("(2024/07/13 収録)");
+3. a line near the top that is a date and nothing else but a time or a duration, as a
+   podcast page prints it ("June 28, 2020 9:00 pm", "Jul 20, 202234 min").
+
+The label words are data by language (``cues/dates.json``: groups ``recorded``,
+``published``, ``aired`` and ``date``; ``recorded_after`` and ``published_after`` for the
+labels written after the date). A date without a year is not guessed; a date in prose
+without a label is not this episode's date.
 """
 
 from __future__ import annotations
 
 import re
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.extractors import Context
-from episodeparse.normalize import parse_date
+from episodeparse.normalize import find_date, parse_date
 
 __all__ = ["extract"]
 
+_EVENT_LABEL = "|".join(
+    cues.alternation("dates", group) for group in ("recorded", "published", "aired")
+)
+_LABEL = _EVENT_LABEL + "|" + cues.alternation("dates", "date")
+# The word a label may be followed by before its date: "Recorded on", "Aufnahme am",
+# "Publié le", "Publicado el", "Gravado em", "Registrato il", "Opgenomen op".
+_ON = r"on|am|vom|le|el|em|il|op|in"
+
 _LABELLED = recache.compile(
-    r"""^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?                      # a bullet, bold
-        (?:Air[ \t]?date|Aired|Published|Publication[ \t]+date|Released?|Release[ \t]+date|
-           Recorded|Recording[ \t]+date|Date|Episode[ \t]+date|Erschienen|Datum|Publié)
+    rf"""^[ \t]*+(?:[-*•][ \t]++)?(?:\*\*|__)?                      # a bullet, bold
+        (?:{_LABEL})
         (?:\*\*|__)?                                              # end of bold
-        (?:[ \t]*[:\-–][ \t]*|[ \t]+(?:on|am|le)[ \t]+)              # ":" or "on"
-        (?:\*\*|__)?[ \t]*(?P<date>[^\n]{4,60}?)[ \t]*(?:\*\*|__)?[ \t]*$""",
+        (?:[ \t]*[:\-–]|[ \t](?:[ \t]*(?:{_ON})[ \t])?)             # ":", "on" or a blank
+        (?:\*\*|__)?[ \t]*(?P<date>[^\n]{{4,60}}?)[ \t]*(?:\*\*|__)?[ \t]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-
-
-# The words a written date is made of; a line with other words ("in Berlin") is read for its
-# date but kept as a leftover, so that its other words do not vanish.
-_DATE_WORD = recache.compile(
-    r"""\d{1,4}(?:st|nd|rd|th|er|e)?|of|the|at|am|pm|utc|gmt|um|le|der|den
-    |jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril
-    |may|mai|june?|juin|juli?|july|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|septembre
-    |oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember)?|novembre|dec(?:ember)?|dez(?:ember)?
-    |décembre|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?
-    |sat(?:urday)?|sun(?:day)?""",
+# A label inside a line, right before its date ("Aufnahme vom ", "recorded on "): matched
+# at the word starts of the few characters before a date, to their end.
+_INLINE_LABEL = recache.compile(
+    rf"""(?:{_EVENT_LABEL})(?:[ \t]*:)?[ \t]{{0,3}}(?:(?:{_ON})[ \t]{{0,3}})?\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
+# A year: where a date may end. Opens with its first digit, not part of a longer number.
+_YEAR = recache.compile(r"1(?<!\d1)[89]\d\d(?!\d)|2(?<!\d2)[01]\d\d(?!\d)")
+# A label written after its date: "2024/07/13 収録".
+_LABEL_AFTER = recache.compile(
+    r"[ \t]{0,3}(?:"
+    + "|".join(cues.alternation("dates", g) for g in ("recorded_after", "published_after"))
+    + ")"
+)
+# What may follow a date on a line of its own at the top: a time or a duration, glued
+# to the year or not ("9:00 pm", "· 34 min", "202234 min").
+_DATE_LINE_TAIL = recache.compile(
+    r"""[ \t]*+(?:[·•|,–-][ \t]*+)?
+        (?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]\.?m\.?)?(?:[ \t]?[A-Z]{2,4})?  # 9:00 pm
+          |\d{1,3}[ \t]?(?:min|mins|minutes|minutos|minuti|Minuten|hr|hrs|h)\.?  # 34 min
+          |\d{1,2}[ \t]?h[ \t]?\d{1,2}[ \t]?(?:min|m)?\.?)?                 # 1 h 5 min
+        [ \t]*+$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_TOP_SEGMENTS = 4
+_DATE_SPAN = 40  # characters a written date takes before its year, at most
+_LABEL_SPAN = 50  # characters a label takes before its date, at most
+
+_FILLERS = frozenset(
+    ("of", "the", "at", "am", "pm", "utc", "gmt", "um", "le", "der", "den", "de", "del", "d")
+)
+_DAY_PARTS = frozenset("年月日년월일")
+
+
+def _date_words() -> frozenset[str]:
+    words = {w.casefold() for m in range(1, 13) for w in cues.words("dates", f"m{m:02d}")}
+    words.update(w.casefold() for w in cues.words("dates", "weekday"))
+    return frozenset(words | _FILLERS)
+
+
+_DATE_WORDS = _date_words()
+_ORDINAL = recache.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°|г)?")
 
 
 def _only_date_words(text: str) -> bool:
     """
     >>> _only_date_words("Friday, March 3rd, 2022 at 10 am"), _only_date_words("2022 in Berlin")
     (True, False)
+    >>> _only_date_words("31 de mayo de 2024"), _only_date_words("2024年5月31日")
+    (True, True)
     """
-    return all(_DATE_WORD.fullmatch(w) for w in re.findall(r"[^\W_]+", text))
+    for word in re.findall(r"[^\W_]+", text):
+        if word.casefold() in _DATE_WORDS or _ORDINAL.fullmatch(word):
+            continue
+        if not set(re.sub(r"\d", "", word)) <= _DAY_PARTS:
+            return False
+    return True
+
+
+def _inline(text: str) -> str | None:
+    """The date a label inside ``text`` stands before (or, "収録", after). Only the few
+    characters before each year are read for a date, and before the date for a label."""
+    for year in _YEAR.finditer(text):
+        start = max(0, year.start() - _DATE_SPAN)
+        found = find_date(text[start : year.end()])  # 31 mayo 2024
+        if found is not None and start + found[2] == year.end():
+            at, end = start + found[1], year.end()
+        else:  # 2024/07/13, 2024年5月31日
+            start = year.start()
+            found = find_date(text[start : start + _DATE_SPAN])
+            if found is None or found[1] != 0:
+                continue
+            at, end = start, start + found[2]
+        before = text[max(0, at - _LABEL_SPAN) : at]
+        if any(
+            _INLINE_LABEL.match(before, i)
+            for i in range(len(before))
+            if before[i].isalpha() and (i == 0 or not before[i - 1].isalnum())
+        ):
+            return found[0]
+        if _LABEL_AFTER.match(text, end):
+            return found[0]
+    return None
+
+
+def _date_line(text: str) -> str | None:
+    """The date of a line that is a date, with at most a time or a duration after it."""
+    found = find_date(text)
+    if found is None or not _only_date_words(text[: found[1]]):
+        return None
+    if not _DATE_LINE_TAIL.match(text, found[2]):
+        return None
+    return found[0]
 
 
 def extract(ctx: Context) -> str | None:
-    for seg in ctx.doc.segments:
+    segments = ctx.doc.segments
+    for seg in segments:
         m = _LABELLED.match(seg.text)
         if m:
             found = parse_date(m["date"])
@@ -56,4 +147,14 @@ def extract(ctx: Context) -> str | None:
                 if _only_date_words(m["date"]):
                     ctx.take(seg)
                 return found
+    for seg in segments:
+        text = seg.text
+        # A date holds a year: "19" or "20" (found faster than any pattern).
+        if ("20" in text or "19" in text) and (found := _inline(text)):
+            return found
+    for seg in segments[:_TOP_SEGMENTS]:
+        text = seg.text
+        if ("20" in text or "19" in text) and not ctx.is_taken(seg) and (found := _date_line(text)):
+            ctx.take(seg)
+            return found
     return None
