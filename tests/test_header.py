@@ -120,13 +120,18 @@ def test_patterns_match_as_their_word_boundary_forms() -> None:
     import random
     import re
 
+    from episodeparse import cues
     from episodeparse.extractors import header
 
     show = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"
     cases = {
         "_NUMBERED": (
-            r"(?:\b(?:Episode|Ep\.?|EP|Folge|Épisode)[ \t]*\#?|\#)(?P<num>\d{1,5})\b"
-            r"[ \t]*(?:[:\-–—|.][ \t]*)?",
+            r"(?:\b(?:"
+            + "|".join(re.escape(w) for w in cues.words("header", "episode"))
+            + r")\.?[ \t]*\#?|\#|第[ \t]?)(?P<num>\d{1,5})(?P<frac>\.\d{1,3})?"
+            + "(?:(?<=\\d)["
+            + "".join(cues.words("header", "episode_counter"))
+            + r"])?(?!\w)[ \t]*(?:[:\-–—|.][ \t]*)?",
             [
                 "Episode",
                 "Ep",
@@ -134,6 +139,12 @@ def test_patterns_match_as_their_word_boundary_forms() -> None:
                 "Ep.",
                 "Folge",
                 "Épisode",
+                "Odcinek",
+                "Выпуск",
+                "第",
+                "回",
+                "期",
+                ".5",
                 "#",
                 "1",
                 "23",
@@ -253,3 +264,94 @@ def test_show_named_guards_let_through_lines_the_patterns_match(text: str) -> No
     from episodeparse.extractors.header import _show_named
 
     assert _show_named(text) is not None
+
+
+def test_a_chapter_after_a_number_line_is_not_the_title() -> None:
+    ep = parse("Episode 487\n\n00:00 Intro\n02:15 Packaging news\n10:40 Extras\n")
+    assert (ep.title, ep.episode) == (None, 487)
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "episode"),
+    [
+        ("Seg124 Zankapfel-Honig", "Zankapfel-Honig", 124),  # a show code glued to the number
+        ("# Ep. 63.5 Straying into the Fog", "Straying into the Fog", None),  # not an integer
+        ("Odcinek 12: Nowe narzędzia", "Nowe narzędzia", 12),
+        ("Выпуск 7 - Новые идеи", "Новые идеи", 7),
+        ("第12回 新しいツール", "新しいツール", 12),
+        ("Talent & Innovation | Ann Example | Episode 147", "Talent & Innovation", 147),
+    ],
+)
+def test_numbered_title_forms(first_line: str, title: str, episode: int | None) -> None:
+    ep = parse(first_line + "\n\nThe guest talks about tools and how they came to be.\n")
+    assert (ep.title, ep.episode) == (title, episode)
+
+
+def test_a_guest_after_a_bar_in_the_title_line_is_a_guest() -> None:
+    ep = parse("Talent & Innovation | Ann Example | Episode 147\n\nA long talk about work.\n")
+    assert [(p.name, p.role) for p in ep.people] == [("Ann Example", "guest")]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Choosing Media That Matters", "Choosing Media That Matters"),
+        ("Los tres pilares de la IA generativa", "Los tres pilares de la IA generativa"),
+        ("The One Where We Geek Out with Ann Example", "The One Where We Geek Out"),
+        ("Dark Web Is Like a Bad Town (featuring Two Guests)", "Dark Web Is Like a Bad Town"),
+        ("Some Show Podcast: Cosmic Queries – New Year", "Cosmic Queries – New Year"),
+    ],
+)
+def test_a_short_first_line_of_its_own_is_the_title(first_line: str, title: str) -> None:
+    ep = parse(first_line + "\n\nThe hosts answer questions from listeners for an hour.\n")
+    assert ep.title == title
+    kept = " ".join(lo.text for lo in ep.leftovers)
+    for cut in ("(featuring Two Guests)", "Some Show Podcast:"):
+        if cut in first_line:
+            assert cut in kept  # a cut decoration is not lost
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "On this episode Ann has Bo Example",  # a sentence opener
+        "Scott and Wes chat about burnout!",  # a sentence's end
+        "The boys are back talking stew and taking calls",  # sentence case, English
+        "Episode Summary",  # a heading
+        "00:00 Intro",  # a chapter
+        "June 28, 2020 9:00 pm",  # a date
+        "CONTENT WARNING: frequent mentions of hard topics",
+        "Follow Ann on Twitter - @ann",
+    ],
+)
+def test_a_first_line_that_is_no_title(first_line: str) -> None:
+    ep = parse(first_line + "\n\nThe hosts answer questions from listeners for an hour.\n")
+    assert ep.title is None
+
+
+def test_a_wrapped_first_line_is_no_title() -> None:
+    ep = parse("Ann Example, Bo Example and Cy Example discuss their\nhighlights of the week.\n")
+    assert ep.title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "series", "episode"),
+    [
+        ("#300: Welcome to episode 300 of our show, another huge milestone this year.", None, 300),
+        (
+            "Memento #192. El cinema esteticista de un director no busca explicar res.",
+            "Memento",
+            192,
+        ),
+    ],
+)
+def test_a_number_opening_a_paragraph_at_the_top(
+    text: str, series: str | None, episode: int
+) -> None:
+    ep = parse(f"{text}\n\nMore prose follows here.\n")
+    assert (ep.series, ep.episode, ep.title) == (series, episode, None)
+
+
+def test_a_list_number_is_no_episode() -> None:
+    ep = parse("Things we liked:\n\n#1: Coffee\n#2: Tea\n")
+    assert ep.episode is None

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from episodeparse import recache
-from episodeparse.document import Segment
-from episodeparse.extractors import Context, names_at, read_name
+from episodeparse import cues, recache
+from episodeparse.document import HEADING_WORDS, Segment
+from episodeparse.extractors import _PARTICLES, Context, names_at, read_name
 from episodeparse.extractors.chapters import match_chapter
-from episodeparse.normalize import collapse, parse_date, render_inline
+from episodeparse.normalize import collapse, find_date, parse_date, render_inline
 from episodeparse.slotted import Slotted
 
 __all__ = ["Header", "extract", "parse_title_line"]
@@ -34,9 +34,22 @@ __all__ = ["Header", "extract", "parse_title_line"]
 # A word's "\b" is tested after its first letter ("E(?<!\wE)" is "\bE"), so that each
 # alternative opens with a literal and a search skips ahead to one (as in the patterns
 # below): a pattern opening with "\b" is tried at every position.
+def _word_alternation(phrases: tuple[str, ...]) -> str:
+    """Phrases as an alternation, each opening with its first character and then testing
+    the "\\b" before it ("E(?<!\\wE)pisode"), so that a search skips ahead to one."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(
+        re.escape(p[0]) + rf"(?<!\w{re.escape(p[0])})" + re.escape(p[1:]).replace(r"\ ", r"[ \t]+")
+        for p in ordered
+    )
+
+
+# The episode words of every language (cues/header.json): Episode, Ep., Folge, Episodio ...
+_EPISODE_WORD = _word_alternation(cues.words("header", "episode"))
+_COUNTER = "".join(cues.words("header", "episode_counter"))  # 第12回, 第12期
 _NUMBERED = recache.compile(
-    r"""(?:E(?<!\wE)(?:pisode|p\.?|P)[ \t]*\#?  # Episode, Ep., EP
-        |F(?<!\wF)olge[ \t]*\#?|É(?<!\wÉ)pisode[ \t]*\#?|\#)(?P<num>\d{1,5})\b
+    rf"""(?:(?:{_EPISODE_WORD})\.?[ \t]*\#?|\#|第[ \t]?)
+        (?P<num>\d{{1,5}})(?P<frac>\.\d{{1,3}})?(?:(?<=\d)[{_COUNTER}])?(?!\w)
         [ \t]*(?:[:\-–—|.][ \t]*)?""",
     re.VERBOSE,
 )
@@ -46,6 +59,8 @@ _SEASON_EPISODE = recache.compile(
 _ABBREVIATED = recache.compile(
     r"^(?P<abbr>[A-Z][A-Za-z]{1,5})[ \t]?(?P<num>\d{1,4})[ \t]*[:\-–—|][ \t]*"
 )
+# "Seg124 Title": a show's short code glued to the number, the title after a blank.
+_GLUED = recache.compile(r"^(?P<abbr>[A-Z][A-Za-z]{1,3})(?P<num>\d{2,4})[ \t]+(?=[^\W\d_])")
 _BARE_NUMBER = recache.compile(r"^(?P<num>\d{1,4})[ \t]*[:|][ \t]+(?=\S)")  # "1393: Space Wake"
 _TRAILING_NUMBER = recache.compile(  # "Cincinnatus | 10", "Title | Ep. 12"
     r"^(?P<title>\S.{0,200}?)[ \t]+[|·][ \t]+(?:Ep\.?|Episode|\#)?[ \t]*(?P<num>\d{1,4})$"
@@ -156,7 +171,9 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         return TitleLine(title=_clean_title(rest), episode=int(m["num"]))
     m = _TRAILING_NUMBER.match(part) if "|" in part or "·" in part else None
     if m:
-        return TitleLine(title=_clean_title(m["title"]), episode=int(m["num"]))
+        # "Title | Ann Example | Episode 147"
+        title, guests = _without_guests(m["title"])
+        return TitleLine(title=_clean_title(title), episode=int(m["num"]), guests=tuple(guests))
     m = _BARE_NUMBER.match(part)
     if m and not 1900 <= int(m["num"]) <= 2100:
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
@@ -164,14 +181,20 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     if m and m["abbr"].upper() == m["abbr"] and m["abbr"] not in ("EP",):
         # "SSH 050: Perfect Plex Setup": the show's abbreviation is no field's; it is kept
         # over as written, with the number it stands before ("AA0" is one word).
-        title = _clean_title(part[m.end() :])
-        return TitleLine(title=title, episode=int(m["num"]), rest=(part[: m.end("num")],))
+        cleaned = _clean_title(part[m.end() :])
+        return TitleLine(title=cleaned, episode=int(m["num"]), rest=(part[: m.end("num")],))
+    m = _GLUED.match(part) if not in_parts else None
+    if m and not 1900 <= int(m["num"]) <= 2100:
+        cleaned = _clean_title(part[m.end() :])
+        return TitleLine(title=cleaned, episode=int(m["num"]), rest=(part[: m.end("num")],))
     m = _NUMBERED.search(part)
     if not m:
         return None
     pre = _BRACKETED.sub(" ", part[: m.start()]).strip(" -–—|:\t")
     rest = part[m.end() :].strip()
-    line = TitleLine(episode=int(m["num"]), rest=_bracketed(part[: m.start()]))
+    # "Ep. 63.5": a number that is not an integer is no episode number.
+    episode = None if m["frac"] else int(m["num"])
+    line = TitleLine(episode=episode, rest=_bracketed(part[: m.start()]))
     with_at = re.search(r"\bwith\b", rest)
     if with_at and with_at.start() == 0:
         rest = ""
@@ -368,9 +391,24 @@ def _is_title_candidate(seg: Segment, position: int) -> bool:
     return position == 0 and bool(
         _SEASON_EPISODE.search(text)
         or _ABBREVIATED.match(text)
+        or _GLUED.match(text)
         or re.match(r"^(?:Episode|Ep\.?)[ \t]*\d", text)
         or ("Episode" in text and _SPELLED_EPISODE.match(text))
-        or (_NUMBERED.search(text) and len(text.split()) <= 16 and not _teaser_in(text))
+        or (
+            _NUMBERED.search(text)
+            and len(text.split()) <= 16
+            and not _teaser_in(text)
+            and not _opens_prose(text)
+        )
+    )
+
+
+def _opens_prose(text: str) -> bool:
+    """Whether ``text`` is a paragraph of prose after a number: "#300: Welcome to ...",
+    a sentence of ``_PROSE_WORDS`` words or more that ends as one."""
+    m = _LEAD_NUMBER.match(text) if "#" in text else None
+    return bool(
+        m and len(text[m.end() :].split()) >= _PROSE_WORDS and text.endswith((".", "!", "?"))
     )
 
 
@@ -395,19 +433,190 @@ def extract(ctx: Context) -> Header:
             ctx.add_person(name, "guest")
         if _teaser_in(raw):
             _teaser(ctx, seg, header)
-        # "Meetup #3" alone, the title on the next line.
+        # "Meetup #3" alone, the title on the next line (not a chapter: "00:00 Intro").
         if header.title is None and header.episode is not None:
             after = [s for s in segments[seg.index + 1 : seg.index + 2] if not s.is_heading]
-            if after and len(after[0].text.split()) <= 12 and not after[0].text.endswith("."):
+            if (
+                after
+                and len(after[0].text.split()) <= 12
+                and not after[0].text.endswith(".")
+                and not _TIME_FIRST.match(after[0].text)
+                and match_chapter(after[0].text) is None
+            ):
                 header.title = _clean_title(after[0].text)
                 ctx.take(after[0])
         break
+    else:
+        _plain_title(ctx, header)
     for seg in segments[:8]:
         if header.summary is None and not ctx.is_taken(seg) and _teaser_in(seg.text):
             _teaser(ctx, seg, header)
             ctx.take(seg)
+    if header.episode is None:
+        _number_in_prose(ctx, header)
     _show_and_host(ctx, header)
     return header
+
+
+_TIME_FIRST = recache.compile(r"[\[(]?\d{1,2}:\d{2}")
+_PROSE_OPENER = recache.compile(
+    rf"(?:{cues.alternation('header', 'prose_opener')})(?=[ \t,!])", re.IGNORECASE
+)
+# "Dark Web is like the Bad Part of Town (featuring Tor Project + the IRS)".
+_FEATURING = recache.compile(
+    rf"[ \t]\((?:{cues.alternation('header', 'featuring')})[ \t][^()]{{1,100}}\)$",
+    re.IGNORECASE,
+)
+# "Some Show Podcast: Title": the show's name and a show word before a colon.
+_SHOW_PREFIX = recache.compile(
+    rf"^[A-Z][^:]{{0,40}}[ \t](?:{cues.alternation('header', 'show_word')}):[ \t]+(?=\S)"
+)
+# " with Ann Example" at a title's end: a guest decoration.
+_WITH_NAME = recache.compile(r"[ \t]with[ \t]+(?=[A-Z])")
+_PLAIN_TITLE_WORDS = 16
+_PLAIN_TITLE_CHARS = 120
+# "#300: This. Is. ..." or "Segment #192. ...": a number opening a paragraph near the top.
+_LEAD_NUMBER = recache.compile(
+    r"^(?:(?P<series>[A-Z][\w'’-]{0,30}(?:[ \t][A-Z][\w'’-]{0,30}){0,2})[ \t])?"
+    r"\#(?P<num>\d{1,5})[.:][ \t]+(?=\S)"
+)
+_PROSE_WORDS = 8  # words a paragraph holds after its number, at least
+
+
+def _plain_title(ctx: Context, header: Header) -> None:
+    """A short first line of its own, no sentence, no link, no chapter and no date, that
+    the notes go on after: the title ("Los tres pilares de la IA generativa de Apple").
+    A show's name before a colon ("Some Show Podcast: ") is kept over; a guest after
+    "with" or "|" is a guest, "(featuring ...)" is kept over."""
+    segments = ctx.doc.segments
+    if len(segments) < 2 or ctx.title is not None:
+        return
+    seg, after = segments[0], segments[1]
+    text = seg.text
+    if (
+        seg.is_heading
+        or after.line == seg.line
+        or (after.line == seg.line + 1 and not after.is_heading)
+        or len(text) > _PLAIN_TITLE_CHARS
+        or text.endswith((".", "!", ":", ";", ",", "…"))
+        or "http" in text
+        or "www." in text
+        or "@" in text
+        or "](" in text
+        or "<" in text
+        or _TIME_FIRST.match(text)
+        or _PROSE_OPENER.match(text)
+        or match_chapter(text) is not None
+        or find_date(text) is not None
+        or not text.isprintable()
+        or _is_label(text)
+    ):
+        return
+    rendered_text = collapse(render_inline(text))
+    words = rendered_text.split()
+    if not 2 <= len(words) <= _PLAIN_TITLE_WORDS or words[0][:1].islower():
+        return
+    if all(w.strip(":").casefold() in HEADING_WORDS for w in words):
+        return  # "Episode Summary", "Show Notes"
+    if rendered_text.isupper() or not _written_as_title(words):
+        return
+    title = rendered_text
+    kept: list[str] = []
+    m = _SHOW_PREFIX.match(title)
+    if m:
+        kept.append(title[: m.end()].strip())
+        title = title[m.end() :]
+    m = _FEATURING.search(title)
+    if m:
+        kept.append(title[m.start() :].strip())
+        title = title[: m.start()]
+    title, guests = _without_guests(title)
+    cleaned = _clean_title(title)
+    if cleaned is None:
+        return
+    header.title = cleaned
+    ctx.take(seg)
+    ctx.title = seg
+    for part in kept:
+        ctx.leave(seg, part)
+    for name in guests:
+        ctx.add_person(name, "guest")
+
+
+_SENTENCE_CASE_WORDS = frozenset(cues.words("header", "sentence_case"))
+_LONG_WORD = 4  # letters of a word that title case capitalises
+
+
+_DATE_LABELS = frozenset(
+    w.casefold() for g in ("recorded", "published", "aired", "date") for w in cues.words("dates", g)
+)
+
+
+def _is_label(text: str) -> bool:
+    """Whether ``text`` opens with a label of a known kind: "Guests: ...", "Published: ..."."""
+    label, colon, _ = text.partition(":")
+    if not colon:
+        return False
+    words = label.casefold().split()
+    return " ".join(words) in _DATE_LABELS or all(w in HEADING_WORDS for w in words)
+
+
+def _written_as_title(words: list[str]) -> bool:
+    """Whether a line's words are written as a title: in title case (most longer
+    words capitalised: "Choosing Media That Matters"), or in a language whose titles are
+    written in sentence case, told by its small words ("Los tres pilares de la IA")."""
+    long_words = [w for w in words if len(w) >= _LONG_WORD and w[:1].isalpha()]
+    cased = [w for w in long_words if w[:1].isupper() or w[:1].islower()]
+    if not cased or 2 * sum(w[:1].isupper() for w in cased) > len(cased):
+        return True
+    return any(w in _SENTENCE_CASE_WORDS for w in words)
+
+
+def _name_like(text: str) -> bool:
+    """Whether ``text`` is written as one name of two to four words: capitalised, or with
+    a capital inside ("deGrasse"), or a particle ("van")."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and all(
+            w[:1].isupper()
+            or (w[:1].islower() and any(c.isupper() for c in w[1:]))
+            or w in _PARTICLES
+            for w in words
+        )
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+    )
+
+
+def _without_guests(title: str) -> tuple[str, list[str]]:
+    """A title without its guest decoration, and the guests it names: "Title | Ann
+    Example", "Title with Ann Example". A decoration written as a name that is not read
+    as one ("with Ann deExample") is cut from the title, but names nobody."""
+    head, sep, tail = title.rpartition(" | ")
+    if sep and _names_only(tail):
+        return head, _names_only(tail) or []
+    for m in _WITH_NAME.finditer(title):
+        tail = title[m.end() :]
+        names = _names_only(tail)
+        if names or _name_like(tail):
+            return title[: m.start()], names or []
+    return title, []
+
+
+def _number_in_prose(ctx: Context, header: Header) -> None:
+    """The episode's number where a paragraph near the top opens with it, before prose:
+    "#300: Welcome to ...", "Segment #192. In this ..." (the words before it a series)."""
+    for seg in ctx.doc.segments[:8]:
+        text = seg.text
+        if "#" not in text or seg.is_heading:
+            continue
+        m = _LEAD_NUMBER.match(text)
+        if m and len(text[m.end() :].split()) >= _PROSE_WORDS:
+            header.episode = int(m["num"])
+            if m["series"] and header.series is None and header.title is None:
+                header.series = m["series"]
+            return
 
 
 _SHOW_LINE = recache.compile(
