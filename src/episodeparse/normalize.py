@@ -112,8 +112,8 @@ def render_inline(text: str) -> str:
     "[Dev's pick](https://x.test/s), as HTML's text wrote it"
     >>> render_inline(r"[See \\[Dev's pick\\](https://x.test/s) here](https://x.test/a)")
     "See [Dev's pick](https://x.test/s) here"
-    >>> render_inline("[Tim McNamara][tim] and `dust`")
-    'Tim McNamara and `dust`'
+    >>> render_inline("[Tom McAllister][tim] and `dust`")
+    'Tom McAllister and `dust`'
     """
     if "[" in text:
         text = _MD_LINK.sub(r"\1", text)

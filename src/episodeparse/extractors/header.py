@@ -6,10 +6,10 @@ host from "A podcast by NAME", the co-host from "co-hosted by NAME").
 
 Title lines look like::
 
-    Scaling Machine Learning with Data Mesh // Shawn Kyzer // Coffee Sessions #116
-    # SSH 050: Perfect Plex Setup
+    Scaling Machine Learning with Data Mesh // Ann Example // Tea Talks #116
+    # XYZ 050: Perfect Media Setup
     ## Episode 53: Community
-    No Agenda Episode 1393 - "Space Wake"
+    Night Owls Episode 1393 - "Moon Tide"
     Podcasting 2.0 for October 1st 2021 Episode 56: Rocket in your Pocket
     Agents in Production [Podcast Limited Series] Episode Nine – Training LLMs
 
@@ -61,7 +61,7 @@ _ABBREVIATED = recache.compile(
 )
 # "Seg124 Title": a show's short code glued to the number, the title after a blank.
 _GLUED = recache.compile(r"^(?P<abbr>[A-Z][A-Za-z]{1,3})(?P<num>\d{2,4})[ \t]+(?=[^\W\d_])")
-_BARE_NUMBER = recache.compile(r"^(?P<num>\d{1,4})[ \t]*[:|][ \t]+(?=\S)")  # "1393: Space Wake"
+_BARE_NUMBER = recache.compile(r"^(?P<num>\d{1,4})[ \t]*[:|][ \t]+(?=\S)")  # "1393: Moon Tide"
 _TRAILING_NUMBER = recache.compile(  # "Cincinnatus | 10", "Title | Ep. 12"
     r"^(?P<title>\S.{0,200}?)[ \t]+[|·][ \t]+(?:Ep\.?|Episode|\#)?[ \t]*(?P<num>\d{1,4})$"
 )
@@ -164,7 +164,7 @@ def _bracketed(text: str) -> tuple[str, ...]:
 
 
 def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
-    """A part that carries an episode number: "Coffee Sessions #57", "#487: Title"."""
+    """A part that carries an episode number: "Tea Talks #57", "#487: Title"."""
     m = _SEASON_EPISODE.search(part)
     if m:
         rest = (part[: m.start()] + " " + part[m.end() :]).strip()
@@ -179,7 +179,7 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
     m = _ABBREVIATED.match(part)
     if m and m["abbr"].upper() == m["abbr"] and m["abbr"] not in ("EP",):
-        # "SSH 050: Perfect Plex Setup": the show's abbreviation is no field's; it is kept
+        # "XYZ 050: Perfect Media Setup": the show's abbreviation is no field's; it is kept
         # over as written, with the number it stands before ("AA0" is one word).
         cleaned = _clean_title(part[m.end() :])
         return TitleLine(title=cleaned, episode=int(m["num"]), rest=(part[: m.end("num")],))
@@ -201,7 +201,7 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     line.title = _clean_title(rest) if rest else None
     if pre:
         if in_parts:
-            # "Coffee Sessions #57" inside a // title line: a series of the show.
+            # "Tea Talks #57" inside a // title line: a series of the show.
             line.series = pre
         else:
             dm = _FOR_DATE.match(pre)
@@ -217,15 +217,15 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
 def parse_title_line(text: str) -> TitleLine:
     """Split a title line into its parts.
 
-    >>> t = parse_title_line("The Future // Michael Del Balso - Erik Bernhardsson // Meetup #57")
+    >>> t = parse_title_line("The Future // Maria Del Campo - Erik Lindqvist // Meetup #57")
     >>> t.title, t.series, t.episode, t.guests
-    ('The Future', 'Meetup', 57, ('Michael Del Balso', 'Erik Bernhardsson'))
-    >>> t = parse_title_line('No Agenda Episode 1393 - "Space Wake"')
+    ('The Future', 'Meetup', 57, ('Maria Del Campo', 'Erik Lindqvist'))
+    >>> t = parse_title_line('Night Owls Episode 1393 - "Moon Tide"')
     >>> t.title, t.podcast, t.episode
-    ('Space Wake', 'No Agenda', 1393)
-    >>> t = parse_title_line("SSH 050: Perfect Plex Setup")
+    ('Moon Tide', 'Night Owls', 1393)
+    >>> t = parse_title_line("XYZ 050: Perfect Media Setup")
     >>> t.title, t.episode, t.rest
-    ('Perfect Plex Setup', 50, ('SSH 050',))
+    ('Perfect Media Setup', 50, ('XYZ 050',))
     >>> parse_title_line("Title // Live from Berlin // Meetup #3: Part two").rest
     ('Live from Berlin', 'Part two')
     """
@@ -266,7 +266,7 @@ def parse_title_line(text: str) -> TitleLine:
         titles.append(part)
     if titles:
         first = titles[0]
-        # "How Sierra Does Context Engineering, Zack Reneau-Wedeen": a trailing guest name.
+        # "How Acme Does Context Engineering, Zoe Martin-Lee": a trailing guest name.
         head, sep, tail = first.rpartition(", ")
         if sep and _names_only(tail):
             guests.extend(_names_only(tail) or [])
@@ -278,7 +278,7 @@ def parse_title_line(text: str) -> TitleLine:
     return result
 
 
-# The teaser: "Coffee Sessions #57 with NAME and NAME, The Future of ...".
+# The teaser: "Tea Talks #57 with NAME and NAME, The Future of ...".
 _TEASER = recache.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \t]+", re.IGNORECASE)
 
 
@@ -349,7 +349,7 @@ def _teaser(ctx: Context, seg: Segment, header: Header) -> None:
         return
     header.summary = text
     if header.episode is None:
-        # "Coffee Sessions #29 with ...": the teaser is the only place with the number.
+        # "Tea Talks #29 with ...": the teaser is the only place with the number.
         line = _numbered(text[: m.end()].rstrip()[: -len("with")].rstrip(), in_parts=True)
         if line is not None:
             header.series, header.episode = line.series, line.episode
@@ -380,7 +380,7 @@ def _teaser(ctx: Context, seg: Segment, header: Header) -> None:
 def _is_title_candidate(seg: Segment, position: int) -> bool:
     text = seg.text
     if seg.heading is not None:
-        # Only a top-level heading that opens the notes: "# SSH 050: ...", "## Episode 53".
+        # Only a top-level heading that opens the notes: "# XYZ 050: ...", "## Episode 53".
         return position == 0 and text.startswith("#") and not text.startswith("###")
     if (
         _blank_before_slashes(text)
