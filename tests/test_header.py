@@ -167,9 +167,16 @@ def test_patterns_match_as_their_word_boundary_forms() -> None:
         ),
         "_SEPARATOR": (r"(?<!\s)\s+//\s+", [" ", "\t", "\n", "//", "/", "a", "\xa0", "  "]),
         "_SHOW_THIS_EPISODE": (
-            r"\b(?:In|On)[ \t]+this[ \t]+episode[ \t]+of[ \t]+"
-            r"(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]",
-            ["In", "On", "xIn", "_On", " ", "this", "episode", "of", "Show", "A", ",", ".", "é"],
+            r"(?i:\b(?:"
+            + "|".join(
+                r"[ \t]+".join(re.escape(w) for w in p.split())
+                for p in sorted(cues.words("header", "this_episode_of"), key=len, reverse=True)
+            )
+            + r"))[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]",
+            [
+                *("In", "On", "xIn", "_On", " ", "this", "episode", "of", "Show", "A", ",", "."),
+                *("é", "in", "on", "week's", "edition", "a", "special", "In dieser Folge von"),
+            ],
         ),
         "_SHOW_THE_PODCAST": (
             rf"\bthe[ \t]+{show}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b",
@@ -355,3 +362,20 @@ def test_a_number_opening_a_paragraph_at_the_top(
 def test_a_list_number_is_no_episode() -> None:
     ep = parse("Things we liked:\n\n#1: Coffee\n#2: Tea\n")
     assert ep.episode is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "podcast"),
+    [
+        (
+            "However, on this week’s episode of Night Owls Radio, the two hosts dig in.",
+            "Night Owls Radio",
+        ),
+        ("We talk with her about her career in a special edition of Nightline.", "Nightline"),
+        ("In dieser Folge von Zeitfunk, sprechen wir über Bienen.", "Zeitfunk"),
+        ("En este episodio de Radio Ficción, hablamos de abejas.", "Radio Ficción"),
+        ("In this episode of the series we talk.", None),  # no name after "of"
+    ],
+)
+def test_the_show_named_in_this_episode_of(sentence: str, podcast: str | None) -> None:
+    assert parse(f"Some prose first, a sentence.\n\n{sentence}\n").podcast == podcast

@@ -298,10 +298,14 @@ _PODCAST_BY = recache.compile(
 )
 _SHOW = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"  # capitalised words
 # Where the show names itself: tried in this order by ``_show_named``.
+# "In this episode of", "on this week's episode of", "In dieser Folge von" ... (cues).
+_THIS_EPISODE_OF = cues.words("header", "this_episode_of")
 _SHOW_THIS_EPISODE = recache.compile(
-    r"(?:In|On)(?<!\w[IO]n)[ \t]+this[ \t]+episode[ \t]+of[ \t]+"
+    rf"(?i:{_word_alternation(_THIS_EPISODE_OF)})[ \t]+"
     r"(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
 )
+# A word each phrase holds, which a line must hold for the pattern to be tried.
+_THIS_EPISODE_WORDS = tuple({p.split()[-2] for p in _THIS_EPISODE_OF})
 _SHOW_WELCOME = recache.compile(
     r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"
 )
@@ -314,13 +318,13 @@ _SHOW_THE_PODCAST = recache.compile(
 def _show_named(text: str) -> re.Match[str] | None:
     """The first of the ``_SHOW_*`` patterns that finds the show in ``text``. Each is tried
     only where a word it needs stands, and one that opens with "^" is matched, not searched
-    from every position. On a line without a tab, the blanks between words are spaces:
-    "In " or "On " and " of " stand where ``_SHOW_THIS_EPISODE`` matches, " is " and " a "
-    where ``_SHOW_IS_A`` does."""
+    from every position. ``_SHOW_THIS_EPISODE`` needs the word before "of" of one of its
+    phrases ("episode", "Folge"); on a line without a tab, the blanks between words are
+    spaces: " is " and " a " stand where ``_SHOW_IS_A`` matches."""
     tab = "\t" in text
     m = (
         _SHOW_THIS_EPISODE.search(text)
-        if "episode" in text and (tab or (("In " in text or "On " in text) and " of " in text))
+        if any(word in text for word in _THIS_EPISODE_WORDS)
         else None
     )
     if m is None and text.startswith("Welcome"):
@@ -699,6 +703,8 @@ def _show_and_host(ctx: Context, header: Header) -> None:
         # into a word when rendered ("epi**sode**", "&#101;pisode").
         if header.podcast is None and (
             "episode" in text
+            or "edition" in text
+            or any(word in text for word in _THIS_EPISODE_WORDS)
             or "Welcome" in text
             or "podcast" in text
             or "community" in text
