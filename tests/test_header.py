@@ -166,18 +166,6 @@ def test_patterns_match_as_their_word_boundary_forms() -> None:
             ["S", "E", "1", "12", " ", "aS", "_", "é", "-", ":", "x"],
         ),
         "_SEPARATOR": (r"(?<!\s)\s+//\s+", [" ", "\t", "\n", "//", "/", "a", "\xa0", "  "]),
-        "_SHOW_THIS_EPISODE": (
-            r"(?i:\b(?:"
-            + "|".join(
-                r"[ \t]+".join(re.escape(w) for w in p.split())
-                for p in sorted(cues.words("header", "this_episode_of"), key=len, reverse=True)
-            )
-            + r"))[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]",
-            [
-                *("In", "On", "xIn", "_On", " ", "this", "episode", "of", "Show", "A", ",", "."),
-                *("é", "in", "on", "week's", "edition", "a", "special", "In dieser Folge von"),
-            ],
-        ),
         "_SHOW_THE_PODCAST": (
             rf"\bthe[ \t]+{show}[ \t]+podcasts?['’]?s?[ \t]+\d+(?:st|nd|rd|th)[ \t]+episode\b",
             [

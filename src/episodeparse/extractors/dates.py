@@ -137,10 +137,36 @@ def _date_line(text: str) -> str | None:
     return found[0]
 
 
+# The first letters of the labels (in either case): a line that opens with none is not
+# matched against ``_LABELLED``; and the labels in lower case, sought in a line's lower
+# case (literals only, so that a search skips ahead to the letters they open with): a
+# line that holds none is not read for a label inside it.
+_LABEL_FIRSTS = frozenset(
+    c
+    for g in ("recorded", "published", "aired", "date")
+    for p in cues.words("dates", g)
+    for c in (p[0].lower(), p[0].upper())
+)
+_LABEL_HINT = recache.compile(
+    cues.alternation_of(
+        tuple(
+            p.lower()
+            for g in ("recorded", "published", "aired", "recorded_after", "published_after")
+            for p in cues.words("dates", g)
+        )
+    )
+)
+_LEAD = " \t-*•_"  # what may stand before a label at a line's start
+
+
 def extract(ctx: Context) -> str | None:
     segments = ctx.doc.segments
     for seg in segments:
-        m = _LABELLED.match(seg.text)
+        text = seg.text
+        first = text[:1]
+        if first in _LEAD:
+            first = text.lstrip(_LEAD)[:1]
+        m = _LABELLED.match(text) if first in _LABEL_FIRSTS else None
         if m:
             found = parse_date(m["date"])
             if found:
@@ -150,7 +176,11 @@ def extract(ctx: Context) -> str | None:
     for seg in segments:
         text = seg.text
         # A date holds a year: "19" or "20" (found faster than any pattern).
-        if ("20" in text or "19" in text) and (found := _inline(text)):
+        if (
+            ("20" in text or "19" in text)
+            and _LABEL_HINT.search(text.lower())
+            and (found := _inline(text))
+        ):
             return found
     for seg in segments[:_TOP_SEGMENTS]:
         text = seg.text

@@ -19,6 +19,7 @@ Notes without such a line (a YouTube description, a guest introduction) have no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.document import HEADING_WORDS, Segment
@@ -298,14 +299,47 @@ _PODCAST_BY = recache.compile(
 )
 _SHOW = r"(?P<show>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*){0,3})"  # capitalised words
 # Where the show names itself: tried in this order by ``_show_named``.
-# "In this episode of", "on this week's episode of", "In dieser Folge von" ... (cues).
-_THIS_EPISODE_OF = cues.words("header", "this_episode_of")
+# "In this episode of", "on this week's episode of", "In dieser Folge von" ... (cues): found
+# at the phrase's last two words ("episode of", "Folge von"), which open the pattern, and
+# told whole by the words before them (``_this_episode_of``).
+_THIS_EPISODE_OF = frozenset(
+    " ".join(p.casefold().split()) for p in cues.words("header", "this_episode_of")
+)
+_EPISODE_PIVOTS = tuple(sorted({p.split()[-2] for p in _THIS_EPISODE_OF}))
 _SHOW_THIS_EPISODE = recache.compile(
-    rf"(?i:{_word_alternation(_THIS_EPISODE_OF)})[ \t]+"
+    rf"(?i:{cues.alternation_of(_EPISODE_PIVOTS)})[ \t]+"
+    rf"(?i:{cues.alternation_of(tuple({p.split()[-1] for p in _THIS_EPISODE_OF}))})[ \t]+"
     r"(?P<show>[A-Z][^,.!:;]{0,40}?)[,.!:;]"
 )
-# A word each phrase holds, which a line must hold for the pattern to be tried.
-_THIS_EPISODE_WORDS = tuple({p.split()[-2] for p in _THIS_EPISODE_OF})
+_PHRASE_WORDS = max(len(p.split()) for p in _THIS_EPISODE_OF)
+# The words before "of" of those phrases, in lower case, sought in a line's lower case:
+# literals only, so that a search skips ahead to the letters they open with.
+_EPISODE_PIVOT = recache.compile(cues.alternation_of(_EPISODE_PIVOTS))
+
+
+def _this_episode_of(text: str, lowered: str) -> re.Match[str] | None:
+    """The first ``_SHOW_THIS_EPISODE`` match in ``text`` that the words before it make
+    one of the phrases of ``cues/header.json`` ("on this week's" + "episode of").
+    ``lowered`` is ``text.lower()``: where it is as long, the pattern is matched only
+    where it finds a word of a phrase."""
+    found: Iterator[re.Match[str] | None]
+    if len(lowered) == len(text):
+        found = (
+            _SHOW_THIS_EPISODE.match(text, p.start()) for p in _EPISODE_PIVOT.finditer(lowered)
+        )
+    else:
+        found = _SHOW_THIS_EPISODE.finditer(text)
+    for m in found:
+        if m is None:
+            continue
+        before = text[max(0, m.start() - 60) : m.start()].casefold().split()
+        pivot = " ".join(text[m.start() : m.start("show")].casefold().split())
+        for size in range(1, _PHRASE_WORDS - 1):
+            if " ".join([*before[-size:], pivot]) in _THIS_EPISODE_OF:
+                return m
+    return None
+
+
 _SHOW_WELCOME = recache.compile(
     r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"
 )
@@ -322,11 +356,8 @@ def _show_named(text: str) -> re.Match[str] | None:
     phrases ("episode", "Folge"); on a line without a tab, the blanks between words are
     spaces: " is " and " a " stand where ``_SHOW_IS_A`` matches."""
     tab = "\t" in text
-    m = (
-        _SHOW_THIS_EPISODE.search(text)
-        if any(word in text for word in _THIS_EPISODE_WORDS)
-        else None
-    )
+    lowered = text.lower()
+    m = _this_episode_of(text, lowered) if _EPISODE_PIVOT.search(lowered) else None
     if m is None and text.startswith("Welcome"):
         m = _SHOW_WELCOME.match(text)
     if (
@@ -704,7 +735,7 @@ def _show_and_host(ctx: Context, header: Header) -> None:
         if header.podcast is None and (
             "episode" in text
             or "edition" in text
-            or any(word in text for word in _THIS_EPISODE_WORDS)
+            or _EPISODE_PIVOT.search(folded)
             or "Welcome" in text
             or "podcast" in text
             or "community" in text
