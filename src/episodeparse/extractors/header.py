@@ -734,8 +734,6 @@ def _show_and_host(ctx: Context, header: Header) -> None:
         # into a word when rendered ("epi**sode**", "&#101;pisode").
         if header.podcast is None and (
             "episode" in text
-            or "edition" in text
-            or _EPISODE_PIVOT.search(folded)
             or "Welcome" in text
             or "podcast" in text
             or "community" in text
@@ -743,6 +741,7 @@ def _show_and_host(ctx: Context, header: Header) -> None:
             or "*" in text
             or "_" in text
             or "&" in text
+            or _EPISODE_PIVOT.search(folded)  # "Folge", "edition" ...: one search, last
         ):
             chapter = match_chapter(text)
             if chapter is not None:
