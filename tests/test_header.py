@@ -367,3 +367,10 @@ def test_a_list_number_is_no_episode() -> None:
 )
 def test_the_show_named_in_this_episode_of(sentence: str, podcast: str | None) -> None:
     assert parse(f"Some prose first, a sentence.\n\n{sentence}\n").podcast == podcast
+
+
+def test_a_with_decoration_not_read_as_a_name_is_kept() -> None:
+    ep = parse("Cosmic Queries – New Year with Ann deExample Lee\n\nThe hosts answer questions.\n")
+    assert ep.title == "Cosmic Queries – New Year"
+    assert "with Ann deExample Lee" in [lo.text for lo in ep.leftovers]
+    assert ep.people == ()

@@ -173,8 +173,13 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     m = _TRAILING_NUMBER.match(part) if "|" in part or "·" in part else None
     if m:
         # "Title | Ann Example | Episode 147"
-        title, guests = _without_guests(m["title"])
-        return TitleLine(title=_clean_title(title), episode=int(m["num"]), guests=tuple(guests))
+        title, guests, unread = _without_guests(m["title"])
+        return TitleLine(
+            title=_clean_title(title),
+            episode=int(m["num"]),
+            guests=tuple(guests),
+            rest=(unread,) if unread else (),
+        )
     m = _BARE_NUMBER.match(part)
     if m and not 1900 <= int(m["num"]) <= 2100:
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
@@ -565,7 +570,9 @@ def _plain_title(ctx: Context, header: Header) -> None:
     if m:
         kept.append(title[m.start() :].strip())
         title = title[: m.start()]
-    title, guests = _without_guests(title)
+    title, guests, unread = _without_guests(title)
+    if unread:
+        kept.append(unread)
     cleaned = _clean_title(title)
     if cleaned is None:
         return
@@ -624,19 +631,22 @@ def _name_like(text: str) -> bool:
     )
 
 
-def _without_guests(title: str) -> tuple[str, list[str]]:
-    """A title without its guest decoration, and the guests it names: "Title | Ann
-    Example", "Title with Ann Example". A decoration written as a name that is not read
-    as one ("with Ann deExample") is cut from the title, but names nobody."""
+def _without_guests(title: str) -> tuple[str, list[str], str | None]:
+    """A title without its guest decoration, the guests it names, and the decoration
+    when it names nobody: "Title | Ann Example", "Title with Ann Example". A decoration
+    written as a name that is not read as one ("with Ann deExample") is cut from the
+    title, and given back to be kept over."""
     head, sep, tail = title.rpartition(" | ")
     if sep and _names_only(tail):
-        return head, _names_only(tail) or []
+        return head, _names_only(tail) or [], None
     for m in _WITH_NAME.finditer(title):
         tail = title[m.end() :]
         names = _names_only(tail)
-        if names or _name_like(tail):
-            return title[: m.start()], names or []
-    return title, []
+        if names:
+            return title[: m.start()], names, None
+        if _name_like(tail):
+            return title[: m.start()], [], title[m.start() :].strip()
+    return title, [], None
 
 
 def _number_in_prose(ctx: Context, header: Header) -> None:
