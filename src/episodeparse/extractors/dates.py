@@ -69,6 +69,7 @@ _DATE_LINE_TAIL = recache.compile(
 _TOP_SEGMENTS = 4
 _DATE_SPAN = 40  # characters a written date takes before its year, at most
 _LABEL_SPAN = 50  # characters a label takes before its date, at most
+_AFTER_SPAN = 20  # characters a date and a label after it take after the year, at most
 
 _FILLERS = frozenset(
     ("of", "the", "at", "am", "pm", "utc", "gmt", "um", "le", "der", "den", "de", "del", "d")
@@ -105,6 +106,9 @@ def _inline(text: str) -> str | None:
     """The date a label inside ``text`` stands before (or, "収録", after). Only the few
     characters before each year are read for a date, and before the date for a label."""
     for year in _YEAR.finditer(text):
+        near = text[max(0, year.start() - _DATE_SPAN - _LABEL_SPAN) : year.end() + _AFTER_SPAN]
+        if not _LABEL_HINT.search(near.lower()):
+            continue  # no label near this year
         start = max(0, year.start() - _DATE_SPAN)
         found = find_date(text[start : year.end()])  # 31 mayo 2024
         if found is not None and start + found[2] == year.end():
@@ -137,15 +141,14 @@ def _date_line(text: str) -> str | None:
     return found[0]
 
 
-# The first letters of the labels (in either case): a line that opens with none is not
-# matched against ``_LABELLED``; and the labels in lower case, sought in a line's lower
-# case (literals only, so that a search skips ahead to the letters they open with): a
-# line that holds none is not read for a label inside it.
-_LABEL_FIRSTS = frozenset(
-    c
+# The first word of each label, case-folded: a line whose first word (after a bullet or
+# bold) is none of them is not matched against ``_LABELLED``. And the labels in lower
+# case, sought in the lower case of the few characters around a year: a year without
+# one near it is not read for a date.
+_LABEL_FIRST_WORDS = frozenset(
+    p.split()[0].casefold().rstrip(":")
     for g in ("recorded", "published", "aired", "date")
     for p in cues.words("dates", g)
-    for c in (p[0].lower(), p[0].upper())
 )
 _LABEL_HINT = recache.compile(
     cues.alternation_of(
@@ -157,16 +160,19 @@ _LABEL_HINT = recache.compile(
     )
 )
 _LEAD = " \t-*•_"  # what may stand before a label at a line's start
+_WORD_END = ":*_-–"  # what may stand after a label's first word
 
 
 def extract(ctx: Context) -> str | None:
     segments = ctx.doc.segments
     for seg in segments:
         text = seg.text
-        first = text[:1]
-        if first in _LEAD:
-            first = text.lstrip(_LEAD)[:1]
-        m = _LABELLED.match(text) if first in _LABEL_FIRSTS else None
+        if text[:1] in _LEAD:
+            text = text.lstrip(_LEAD)
+        first = text.split(None, 1)[0].partition(":")[0] if text else ""
+        if first.rstrip(_WORD_END).casefold() not in _LABEL_FIRST_WORDS:
+            continue
+        m = _LABELLED.match(seg.text)
         if m:
             found = parse_date(m["date"])
             if found:
@@ -176,11 +182,7 @@ def extract(ctx: Context) -> str | None:
     for seg in segments:
         text = seg.text
         # A date holds a year: "19" or "20" (found faster than any pattern).
-        if (
-            ("20" in text or "19" in text)
-            and _LABEL_HINT.search(text.lower())
-            and (found := _inline(text))
-        ):
+        if ("20" in text or "19" in text) and (found := _inline(text)):
             return found
     for seg in segments[:_TOP_SEGMENTS]:
         text = seg.text
