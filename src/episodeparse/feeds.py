@@ -193,6 +193,7 @@ class FeedItem:
 
 _ISO_DATE: Final = recache.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _INTEGER: Final = recache.compile(r"\s*\+?(\d{1,9})\s*")
+_LENGTH: Final = recache.compile(r"\s*\+?(\d{1,18})\s*")
 _DURATION: Final = recache.compile(r"\s*(?:(?:(\d{1,4}):)?(\d{1,4}):)?(\d{1,9})(?:[.,]\d*)?\s*")
 _SPACES: Final = recache.compile(r"\s+")
 
@@ -308,6 +309,18 @@ def parse_integer(text: str | None) -> int | None:
     return int(match[1]) if match else None
 
 
+def parse_length(text: str | None) -> int | None:
+    """An enclosure's ``length`` in bytes: any non-negative integer (files pass 1 GB).
+
+    >>> parse_length(" 1466687018 "), parse_length("0"), parse_length("12 MB")
+    (1466687018, 0, None)
+    """
+    if text is None:
+        return None
+    match = _LENGTH.fullmatch(text)
+    return int(match[1]) if match else None
+
+
 def parse_duration(text: str | None) -> int | None:
     """``itunes:duration`` in seconds: ``SS``, ``MM:SS`` or ``HH:MM:SS``.
 
@@ -376,6 +389,7 @@ class _Item:
         self.chapters_url: ChaptersUrl | None = None
         self.transcripts: list[Transcript] = []
         self.chapters: tuple[FeedChapter, ...] = ()
+        self.guid_is_link = False  # <guid> without isPermaLink="false" (RSS 2.0)
 
     def keep(self, key: str, value: str) -> None:
         if key not in self.found and value.strip():
@@ -393,7 +407,7 @@ def _attribute(element: Element, name: str) -> str | None:
 def _enclosure(url: str | None, kind: str | None, length: str | None) -> Enclosure | None:
     if url is None:
         return None
-    return Enclosure(url=url, type=kind, length=parse_integer(length))
+    return Enclosure(url=url, type=kind, length=parse_length(length))
 
 
 def _psc_chapters(element: Element) -> tuple[FeedChapter, ...]:
@@ -483,6 +497,8 @@ def _build(
             if person is not None:
                 item.persons.append(person)
         elif key in _ITEM_FIELDS:
+            if key == ("", "guid") and "guid" not in item.found:
+                item.guid_is_link = (child.get("isPermaLink") or "").strip().lower() != "false"
             item.keep(_ITEM_FIELDS[key], _text(child))
         elif key == (ATOM, "link"):
             rel = child.get("rel", "alternate")
@@ -542,6 +558,8 @@ def _build(
     if link is None and "link" in found:
         link = found["link"].strip() or None
     guid = found["guid"].strip() if "guid" in found else _attribute(element, _RDF_ABOUT)
+    if link is None and item.guid_is_link and guid is not None and _WEB_ADDRESS.match(guid):
+        link = guid  # RSS 2.0: a guid is the item's permalink unless it says otherwise
     return FeedItem(
         index=index,
         title=_plain(found["title"]) if "title" in found else None,
@@ -568,6 +586,7 @@ def _build(
 
 
 _RDF_ABOUT: Final = f"{{{RDF}}}about"  # an RSS 1.0 item's identifier
+_WEB_ADDRESS: Final = recache.compile(r"https?://[^\s]", re.IGNORECASE)
 
 
 class _ChannelFields:
