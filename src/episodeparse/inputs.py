@@ -18,7 +18,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, cast
 
-from episodeparse import cues, errors, recache, sniff
+from episodeparse import errors, recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
@@ -383,6 +383,8 @@ def _people_names(text: str) -> list[str]:
 
 @functools.cache
 def _organisation_words() -> frozenset[str]:
+    from episodeparse import cues  # read for feeds only: notes never need these words
+
     return frozenset(cues.words("organisations", "organisation"))
 
 
