@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -369,7 +370,7 @@ def _people_names(text: str) -> list[str]:
     names, end = names_at(text, 0)
     if not names or end != len(text):
         return []
-    organisation = _organisation_words()
+    organisation = _feed_people_words("organisation")
     for name in names:
         words = name.split()
         if len(words) < 2 or len(words) > 4:
@@ -382,10 +383,19 @@ def _people_names(text: str) -> list[str]:
 
 
 @functools.cache
-def _organisation_words() -> frozenset[str]:
+def _feed_people_words(group: str) -> frozenset[str]:
+    """A group of cues/feed_people.json, casefolded where it is compared so."""
     from episodeparse import cues  # read for feeds only: notes never need these words
 
-    return frozenset(cues.words("organisations", "organisation"))
+    return frozenset(cues.words("feed_people", group))
+
+
+@functools.cache
+def _honorific() -> re.Pattern[str]:
+    """ "Dr. " or "Prof " opening a ``podcast:person`` name (cues/feed_people.json)."""
+    from episodeparse import cues
+
+    return recache.compile(r"^(?:" + cues.alternation("feed_people", "honorific") + r")\.?[ \t]+")
 
 
 _TITLE_WITH = recache.compile(r"(?<![ \t])[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
@@ -405,15 +415,14 @@ def _title_guests(title: object) -> list[str]:
     return names
 
 
-_HONORIFIC = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
+@functools.cache
+def _peerage() -> frozenset[str]:
+    return frozenset(word.casefold() for word in _feed_people_words("peerage"))
 
 
 def _same_person(a: str, b: str) -> bool:
     """ "Tom Okafor" and "Thomas J. Okafor": same surname, same start of first name."""
-    x, y = (
-        [w for w in n.casefold().split() if w not in ("sir", "dame", "lord", "lady")]
-        for n in (a, b)
-    )
+    x, y = ([w for w in n.casefold().split() if w not in _peerage()] for n in (a, b))
     if not x or not y:
         return False
     if x == y:
@@ -430,7 +439,7 @@ def _merge_people(
     the role; a person the notes already name keeps their place, and the longer name."""
     merged = list(people)
     for fp in persons:
-        name = _HONORIFIC.sub("", " ".join(fp.name.split()))
+        name = _honorific().sub("", " ".join(fp.name.split()))
         if not name:
             continue
         role: Role = (
