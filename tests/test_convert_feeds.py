@@ -28,8 +28,8 @@ def convert_jsonl(path: Path) -> list[dict[str, Any]]:
     "feed", sorted(FEEDS.glob("*.xml")) if FEEDS.is_dir() else [], ids=lambda p: p.name
 )
 def test_every_item_gives_one_record(feed: Path) -> None:
-    xml = feed.read_text(encoding="utf-8")
-    items = len(re.findall(r"<item[\s>]", xml))  # independent of the parser
+    # Counted in the bytes (one feed is ISO-8859-1), independently of the parser.
+    items = len(re.findall(rb"<item[\s>]", feed.read_bytes()))
     records = convert_jsonl(feed)
     assert len(records) == items > 0
     assert [r["source"]["item"] for r in records] == list(range(items))

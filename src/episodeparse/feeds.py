@@ -28,35 +28,65 @@ podcast            str or None            the channel's ``title``
 notes              str                    ``content:encoded``, else ``description``, else
                                           ``itunes:summary`` (Atom: ``content``, else
                                           ``summary``), the first non-blank; raw HTML/text
-link               str or None            ``link`` (Atom: ``link`` rel=alternate ``href``)
+link               str or None            ``link`` (Atom: ``link`` rel=alternate ``href``);
+                                          else an RSS 2.0 ``guid`` that is an http(s)
+                                          address and not ``isPermaLink="false"``
 duration_seconds   int or None            ``itunes:duration``: seconds, ``MM:SS`` or
                                           ``HH:MM:SS``
 raw                bytes                  the item element's bytes as written in the feed,
                                           from ``<item`` to ``</item>`` (before any repair)
+guid               str or None            ``guid`` (Atom: ``id``; RSS 1.0: the item's
+                                          ``rdf:about``), trimmed
+published_utc      str or None            the same time as ``published``, in UTC, RFC 3339
+                                          (``2023-06-22T04:00:00Z``); no zone means UTC
+explicit           bool or None           ``itunes:explicit``: yes/true/explicit,
+                                          no/false/clean
+image              str or None            ``itunes:image`` ``href``, else
+                                          ``media:thumbnail`` ``url``
+enclosure          Enclosure or None      the first ``enclosure`` (Atom: ``link``
+                                          rel=enclosure): url, type, length in bytes
+chapters_url       ChaptersUrl or None    ``podcast:chapters`` url and type (not fetched)
+transcripts        tuple[Transcript]      each ``podcast:transcript`` (not fetched)
+chapters           tuple[FeedChapter]     the inline ``psc:chapters`` (Podlove Simple
+                                          Chapters), in time order
+channel            Channel                the show: title, link, language, author
+                                          (``itunes:author``, else ``googleplay:author``,
+                                          Atom ``author/name``, ``dc:creator``,
+                                          ``managingEditor``), image (``itunes:image``,
+                                          else ``image/url``, Atom ``logo``, ...)
 =================  =====================  ==================================================
 
-Channel data (title, persons) is taken from elements met before the item, which is where
-real feeds put it.
+Channel data (title, persons, the channel fields) is taken from elements met before the
+item, which is where real feeds put it.
 
 Safety
 ------
-Feeds come from other people's servers. Parsing goes through ``defusedxml`` with DTDs
-forbidden: any ``<!DOCTYPE``, entity declaration or external entity raises ``FeedError``
-before anything is expanded or fetched (billion laughs, ``file:///etc/passwd``, DTDs with
-a URL). The parser never touches the network. ``defusedxml`` is the one new runtime
-dependency: doing the same by hand means setting expat handlers on a private parser
-attribute of ``xml.etree``; defusedxml is that code, small and widely used.
+Feeds come from other people's servers. Parsing goes through ``defusedxml`` with entity
+declarations and external entities forbidden, and a DOCTYPE with an internal subset
+(``<!DOCTYPE rss [...]>``, where entities are declared) refused as soon as it opens:
+billion laughs, ``file:///etc/passwd`` and parameter entities raise ``FeedError`` before
+anything is expanded or fetched. A DOCTYPE that only names an external DTD (RSS 0.91's
+``<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://...">``)
+is accepted: expat never reads an external DTD (parameter entity parsing is off), and
+the HTML entities that DTD would define are read by the repair below. The parser never
+touches the network. ``defusedxml`` is the one new runtime dependency: doing the same by
+hand means setting expat handlers on a private parser attribute of ``xml.etree``;
+defusedxml is that code, small and widely used.
 
-Two repairs turn errors that real feeds have into text instead of a fatal error:
-whitespace before ``<?xml`` is skipped (the sentimental-garbage feed), and outside CDATA
-and comments an HTML entity such as ``&nbsp;`` becomes its character while any other stray
-``&`` becomes ``&amp;`` (the no-agenda feed has ``&gtgt;``). Well-formed input is unchanged.
+Repairs turn errors that real feeds have into text instead of a fatal error: whitespace
+before ``<?xml`` is skipped; outside CDATA and comments an HTML entity such as ``&nbsp;``
+becomes its character while any other stray ``&`` becomes ``&amp;`` (``&gtgt;``); and the
+well-known prefixes of ``WELL_KNOWN_PREFIXES`` that the root element does not declare are
+declared on it (feeds that use ``itunes:`` without ``xmlns:itunes``). Well-formed input
+means the same; an item's ``raw`` bytes are always the feed's own.
 
-Speed (Python 3.11.7, defusedxml 0.7.1, median of 10 runs): all 416 items of the eight
-corpus feeds (2.0 MB) in 67 ms, about 0.16 ms per item (it was 0.10 s while ``raw`` was
-the element re-serialized); parsing alone takes 33 ms through defusedxml against 24 ms for
-the C ``xml.etree.ElementTree.iterparse``, so the safety costs little. A synthetic feed of
-10,000 items (35 MB) streams in 0.9 s with a peak of 0.5 MB of traced memory.
+Speed (Python 3.11.7, defusedxml 0.7.1): all 416 items of the first eight corpus feeds
+(2.0 MB) in 67 ms, about 0.16 ms per item; parsing alone takes 33 ms through defusedxml
+against 24 ms for the C ``xml.etree.ElementTree.iterparse``, so the safety costs little.
+Reading every field of the SPEC's feed block costs about 0.03 ms more per item (1,194
+items of 17 corpus feeds: 0.21 s against 0.19 s of CPU, best of 9, on a loaded machine).
+A synthetic feed of 10,000 items (35 MB) streams in 0.9 s with a peak of 0.5 MB of
+traced memory.
 """
 
 from __future__ import annotations
@@ -68,7 +98,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from html.entities import html5 as _HTML5_ENTITIES
 from typing import TYPE_CHECKING, BinaryIO, Final, Literal, cast
@@ -76,7 +106,8 @@ from typing import TYPE_CHECKING, BinaryIO, Final, Literal, cast
 from episodeparse import recache
 from episodeparse.document import every_byte
 from episodeparse.html import strip_tags
-from episodeparse.sniff import looks_like_feed
+from episodeparse.model import Channel, ChaptersUrl, Enclosure, Transcript
+from episodeparse.sniff import PSC_NAMESPACE, looks_like_feed
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -87,7 +118,14 @@ if TYPE_CHECKING:
 # convert sniffs its inputs with looks_like_feed (in ``sniff``, which does not import this
 # module): only a feed needs the rest.
 
-__all__ = ["FeedError", "FeedItem", "FeedPerson", "iter_items", "looks_like_feed"]
+__all__ = [
+    "FeedChapter",
+    "FeedError",
+    "FeedItem",
+    "FeedPerson",
+    "iter_items",
+    "looks_like_feed",
+]
 
 ITUNES: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST: Final = "https://podcastindex.org/namespace/1.0"
@@ -95,6 +133,23 @@ CONTENT: Final = "http://purl.org/rss/1.0/modules/content/"
 ATOM: Final = "http://www.w3.org/2005/Atom"
 RSS1: Final = "http://purl.org/rss/1.0/"
 DUBLIN_CORE: Final = "http://purl.org/dc/elements/1.1/"
+PSC: Final = PSC_NAMESPACE
+GOOGLE_PLAY: Final = "http://www.google.com/schemas/play-podcasts/1.0"
+MEDIA: Final = "http://search.yahoo.com/mrss/"
+RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+# The prefixes real feeds use without declaring them (tolerant reading, see the module
+# doc): an undeclared one is read as this namespace.
+WELL_KNOWN_PREFIXES: Final = {
+    "itunes": ITUNES,
+    "podcast": PODCAST,
+    "content": CONTENT,
+    "atom": ATOM,
+    "psc": PSC,
+    "googleplay": GOOGLE_PLAY,
+    "media": MEDIA,
+    "dc": DUBLIN_CORE,
+}
 
 # Names the podcast namespace has been published under.
 _PODCAST_ALIASES: Final = frozenset(
@@ -124,6 +179,18 @@ class FeedPerson:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedChapter:
+    """A Podlove Simple Chapter (``<psc:chapter>``) written in the item."""
+
+    start_ms: int
+    title: str
+    url: str | None
+
+
+NO_CHANNEL: Final = Channel(title=None, link=None, language=None, author=None, image=None)
+
+
+@dataclass(frozen=True, slots=True)
 class FeedItem:
     """One ``<item>`` / ``<entry>`` of a feed (see the module doc for each field)."""
 
@@ -139,6 +206,15 @@ class FeedItem:
     link: str | None
     duration_seconds: int | None
     raw: bytes
+    guid: str | None = None
+    published_utc: str | None = None
+    explicit: bool | None = None
+    image: str | None = None
+    enclosure: Enclosure | None = None
+    chapters_url: ChaptersUrl | None = None
+    transcripts: tuple[Transcript, ...] = ()
+    chapters: tuple[FeedChapter, ...] = ()
+    channel: Channel = NO_CHANNEL
 
 
 # ---------------------------------------------------------------------------
@@ -147,6 +223,7 @@ class FeedItem:
 
 _ISO_DATE: Final = recache.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _INTEGER: Final = recache.compile(r"\s*\+?(\d{1,9})\s*")
+_LENGTH: Final = recache.compile(r"\s*\+?(\d{1,18})\s*")
 _DURATION: Final = recache.compile(r"\s*(?:(?:(\d{1,4}):)?(\d{1,4}):)?(\d{1,9})(?:[.,]\d*)?\s*")
 _SPACES: Final = recache.compile(r"\s+")
 
@@ -193,6 +270,90 @@ def parse_iso_date(text: str) -> str | None:
     return _iso_date(int(match[1]), int(match[2]), int(match[3]))
 
 
+def _dates(text: str) -> tuple[str | None, str | None]:
+    """``parse_rfc2822_date(text)`` and ``parse_utc(text)``, the text read once."""
+    from email.utils import parsedate_tz
+
+    try:
+        parsed = parsedate_tz(text)
+    except (ValueError, IndexError, TypeError):  # pragma: no cover - email.utils quirks
+        parsed = None
+    if parsed is not None and parsed[0] > 0:
+        return _iso_date(parsed[0], parsed[1], parsed[2]), _utc_of(parsed)
+    return parse_iso_date(text), parse_utc(text)
+
+
+# What email.utils.parsedate_tz returns: the fields of a time tuple, then the zone offset.
+_ParsedDate = tuple[int, int, int, int, int, int, int, int, int, int | None]
+
+
+def _utc_of(parsed: _ParsedDate) -> str | None:
+    """RFC 3339 UTC of what ``email.utils.parsedate_tz`` read (no zone: UTC)."""
+    year, month, day, hour, minute, second = parsed[:6]
+    try:
+        moment = datetime(year, month, day, hour, minute, min(second, 59), tzinfo=UTC)
+        moment -= timedelta(seconds=parsed[9] or 0)
+    except (ValueError, OverflowError):
+        return None
+    return _rfc3339(moment)
+
+
+def _rfc3339(moment: datetime) -> str:
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    )
+
+
+def parse_utc(text: str) -> str | None:
+    """A feed's time (``pubDate`` in RFC 2822, else ISO 8601) as RFC 3339 in UTC; a time
+    written without a zone is taken as UTC, a date alone as its midnight.
+
+    >>> parse_utc("Thu, 22 Jun 2023 00:00:00 -0400")
+    '2023-06-22T04:00:00Z'
+    >>> parse_utc("2024-01-02T10:00:00+01:00"), parse_utc("2020-05-06")
+    ('2024-01-02T09:00:00Z', '2020-05-06T00:00:00Z')
+    >>> parse_utc("Tue, 10 Jun 2003 04:00:00 GMT"), parse_utc("last Tuesday")
+    ('2003-06-10T04:00:00Z', None)
+    """
+    from email.utils import parsedate_tz
+
+    try:
+        parsed = parsedate_tz(text)
+    except (ValueError, IndexError, TypeError):  # pragma: no cover - email.utils quirks
+        parsed = None
+    if parsed is not None and parsed[0] > 0:
+        return _utc_of(parsed)
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return _rfc3339(moment.astimezone(UTC))
+    except (ValueError, OverflowError):
+        return None
+
+
+_EXPLICIT: Final = {
+    "yes": True,
+    "true": True,
+    "explicit": True,
+    "no": False,
+    "false": False,
+    "clean": False,
+}
+
+
+def parse_explicit(text: str | None) -> bool | None:
+    """``itunes:explicit``: True for yes/true/explicit, False for no/false/clean.
+
+    >>> parse_explicit(" Yes "), parse_explicit("clean"), parse_explicit("maybe")
+    (True, False, None)
+    """
+    return _EXPLICIT.get(text.strip().lower()) if text is not None else None
+
+
 def parse_integer(text: str | None) -> int | None:
     """A non-negative integer written alone, else None.
 
@@ -202,6 +363,18 @@ def parse_integer(text: str | None) -> int | None:
     if text is None:
         return None
     match = _INTEGER.fullmatch(text)
+    return int(match[1]) if match else None
+
+
+def parse_length(text: str | None) -> int | None:
+    """An enclosure's ``length`` in bytes: any non-negative integer (files pass 1 GB).
+
+    >>> parse_length(" 1466687018 "), parse_length("0"), parse_length("12 MB")
+    (1466687018, 0, None)
+    """
+    if text is None:
+        return None
+    match = _LENGTH.fullmatch(text)
     return int(match[1]) if match else None
 
 
@@ -233,8 +406,11 @@ def _split(tag: str) -> tuple[str, str]:
     if tag[:1] != "{":
         return "", tag
     uri, _, local = tag[1:].partition("}")
-    if uri.lower().rstrip("/") in _PODCAST_ALIASES:
+    folded = uri.lower()
+    if folded.rstrip("/") in _PODCAST_ALIASES:
         uri = PODCAST
+    elif folded == ITUNES and uri != ITUNES:  # "http://www.itunes.com/DTDs/Podcast-1.0.dtd"
+        uri = ITUNES
     return uri, local
 
 
@@ -264,10 +440,50 @@ class _Item:
         self.found: dict[str, str] = {}
         self.persons: list[FeedPerson] = []
         self.link: str | None = None
+        self.enclosure: Enclosure | None = None
+        self.image: str | None = None  # itunes:image
+        self.thumbnail: str | None = None  # media:thumbnail
+        self.chapters_url: ChaptersUrl | None = None
+        self.transcripts: list[Transcript] = []
+        self.chapters: tuple[FeedChapter, ...] = ()
+        self.guid_is_link = False  # <guid> without isPermaLink="false" (RSS 2.0)
 
     def keep(self, key: str, value: str) -> None:
         if key not in self.found and value.strip():
             self.found[key] = value
+
+
+def _attribute(element: Element, name: str) -> str | None:
+    """An attribute's value, trimmed; None where it is missing or blank."""
+    value = element.get(name)
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def _enclosure(url: str | None, kind: str | None, length: str | None) -> Enclosure | None:
+    if url is None:
+        return None
+    return Enclosure(url=url, type=kind, length=parse_length(length))
+
+
+def _psc_chapters(element: Element) -> tuple[FeedChapter, ...]:
+    """The ``<psc:chapter>`` elements of a ``<psc:chapters>``, in time order (the
+    specification leaves ordering to the reader); a chapter whose ``start`` is not a time
+    is left out."""
+    from episodeparse.chapter_formats.timeline import parse_npt  # only for PSC items
+
+    found: list[FeedChapter] = []
+    for child in element:
+        if not isinstance(child.tag, str) or _split(child.tag) != (PSC, "chapter"):
+            continue
+        start = parse_npt(_attribute(child, "start") or "")
+        if start is None:
+            continue
+        title = _SPACES.sub(" ", child.get("title") or "").strip()
+        found.append(FeedChapter(start, title, _attribute(child, "href")))
+    found.sort(key=lambda chapter: chapter.start_ms)
+    return tuple(found)
 
 
 _ITEM_FIELDS: Final = {
@@ -292,6 +508,20 @@ _ITEM_FIELDS: Final = {
     ("", "link"): "link",
     (RSS1, "link"): "link",
     (ITUNES, "duration"): "duration",
+    ("", "guid"): "guid",
+    (ATOM, "id"): "guid",
+    (ITUNES, "explicit"): "explicit",
+}
+# Item elements read for more than their text.
+_ITEM_ELEMENTS: Final = {
+    (PODCAST, "person"): "person",
+    (ATOM, "link"): "atom:link",
+    ("", "enclosure"): "enclosure",
+    (ITUNES, "image"): "image",
+    (MEDIA, "thumbnail"): "thumbnail",
+    (PODCAST, "chapters"): "chapters_url",
+    (PODCAST, "transcript"): "transcript",
+    (PSC, "chapters"): "psc",
 }
 _NOTES_ORDER: Final = (
     "content:encoded",
@@ -321,7 +551,7 @@ def _with_channel_hosts(
 def _build(
     element: Element,
     index: int,
-    podcast: str | None,
+    channel: Channel,
     channel_persons: tuple[FeedPerson, ...],
     raw: bytes,
 ) -> FeedItem:
@@ -330,22 +560,60 @@ def _build(
         if not isinstance(child.tag, str):
             continue  # a comment or processing instruction
         key = _split(child.tag)
-        if key == (PODCAST, "person"):
+        field = _ITEM_FIELDS.get(key)
+        if field is not None:
+            if field == "guid" and key[0] == "" and "guid" not in item.found:
+                item.guid_is_link = (child.get("isPermaLink") or "").strip().lower() != "false"
+            item.keep(field, _text(child))
+            continue
+        kind = _ITEM_ELEMENTS.get(key)  # None for the many elements not read
+        if kind is None:
+            continue
+        if kind == "person":
             person = _person(child)
             if person is not None:
                 item.persons.append(person)
-        elif key == (ATOM, "link"):
-            if item.link is None and child.get("rel", "alternate") == "alternate":
-                item.link = (child.get("href") or "").strip() or None
-        elif key in _ITEM_FIELDS:
-            item.keep(_ITEM_FIELDS[key], _text(child))
+        elif kind == "atom:link":
+            rel = child.get("rel", "alternate")
+            if item.link is None and rel == "alternate":
+                item.link = _attribute(child, "href")
+            elif item.enclosure is None and rel == "enclosure":
+                item.enclosure = _enclosure(
+                    _attribute(child, "href"), _attribute(child, "type"), child.get("length")
+                )
+        elif kind == "enclosure":
+            if item.enclosure is None:
+                item.enclosure = _enclosure(
+                    _attribute(child, "url"), _attribute(child, "type"), child.get("length")
+                )
+        elif kind == "image":
+            item.image = item.image or _attribute(child, "href")
+        elif kind == "thumbnail":
+            item.thumbnail = item.thumbnail or _attribute(child, "url")
+        elif kind == "chapters_url":
+            url = _attribute(child, "url")
+            if item.chapters_url is None and url is not None:
+                item.chapters_url = ChaptersUrl(url=url, type=_attribute(child, "type"))
+        elif kind == "transcript":
+            url = _attribute(child, "url")
+            if url is not None:
+                item.transcripts.append(
+                    Transcript(
+                        url=url,
+                        type=_attribute(child, "type"),
+                        language=_attribute(child, "language"),
+                        rel=_attribute(child, "rel"),
+                    )
+                )
+        elif kind == "psc" and not item.chapters:
+            item.chapters = _psc_chapters(child)
     found = item.found
-    published = None
-    if "pubDate" in found:
-        published = parse_rfc2822_date(found["pubDate"])
-    for name in ("published", "updated", "dc:date"):
-        if published is None and name in found:
-            published = parse_iso_date(found[name])
+    published = published_utc = None
+    for name in ("pubDate", "published", "updated", "dc:date"):
+        if name in found:
+            published, published_utc = _dates(found[name])
+            if published is not None:
+                break
     episode = parse_integer(found.get("itunes:episode"))
     if episode is None:
         episode = parse_integer(found.get("podcast:episode"))
@@ -360,6 +628,9 @@ def _build(
     link = item.link
     if link is None and "link" in found:
         link = found["link"].strip() or None
+    guid = found["guid"].strip() if "guid" in found else _attribute(element, _RDF_ABOUT)
+    if link is None and item.guid_is_link and guid is not None and _WEB_ADDRESS.match(guid):
+        link = guid  # RSS 2.0: a guid is the item's permalink unless it says otherwise
     return FeedItem(
         index=index,
         title=_plain(found["title"]) if "title" in found else None,
@@ -368,12 +639,112 @@ def _build(
         season=season,
         episode_type=found["episodeType"].strip().lower() if "episodeType" in found else None,
         persons=_with_channel_hosts(tuple(item.persons), channel_persons),
-        podcast=podcast,
+        podcast=channel.title,
         notes=notes,
         link=link,
         duration_seconds=parse_duration(found.get("duration")),
         raw=raw,
+        guid=guid,
+        published_utc=published_utc,
+        explicit=parse_explicit(found.get("explicit")),
+        image=item.image or item.thumbnail,
+        enclosure=item.enclosure,
+        chapters_url=item.chapters_url,
+        transcripts=tuple(item.transcripts),
+        chapters=item.chapters,
+        channel=channel,
     )
+
+
+_RDF_ABOUT: Final = f"{{{RDF}}}about"  # an RSS 1.0 item's identifier
+_WEB_ADDRESS: Final = recache.compile(r"https?://[^\s]", re.IGNORECASE)
+
+
+class _ChannelFields:
+    """What the feed says about the show, from the elements met so far; of two elements
+    that say the same thing, the one listed first in ``_CHANNEL_FIELDS`` wins."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, tuple[int, str]] = {}
+        self.built: Channel | None = NO_CHANNEL
+
+    def see(self, key: tuple[str, str], element: Element) -> None:
+        rule = _CHANNEL_FIELDS.get(key)
+        if rule is None:
+            return
+        field, rank, read = rule
+        if field in self.found and self.found[field][0] <= rank:
+            return
+        value = read(element)
+        if value:
+            self.found[field] = (rank, value)
+            self.built = None
+
+    @property
+    def title(self) -> str | None:
+        return self.found["title"][1] if "title" in self.found else None
+
+    def channel(self) -> Channel:
+        if self.built is None:
+            values = {name: value for name, (_, value) in self.found.items()}
+            self.built = Channel(
+                title=values.get("title"),
+                link=values.get("link"),
+                language=values.get("language"),
+                author=values.get("author"),
+                image=values.get("image"),
+            )
+        return self.built
+
+
+def _plain_text(element: Element) -> str | None:
+    return _plain(_text(element))
+
+
+def _trimmed_text(element: Element) -> str | None:
+    return _text(element).strip() or None
+
+
+def _href(element: Element) -> str | None:
+    return _attribute(element, "href")
+
+
+def _alternate_href(element: Element) -> str | None:
+    return _attribute(element, "href") if element.get("rel", "alternate") == "alternate" else None
+
+
+def _child_text(*names: tuple[str, str]) -> Callable[[Element], str | None]:
+    """The text of the first child element named one of ``names`` (``<image><url>``)."""
+
+    def read(element: Element) -> str | None:
+        for child in element:
+            if isinstance(child.tag, str) and _split(child.tag) in names:
+                return _plain(_text(child))
+        return None
+
+    return read
+
+
+_CHANNEL_FIELDS: Final[dict[tuple[str, str], tuple[str, int, Callable[[Element], str | None]]]] = {
+    ("", "title"): ("title", 0, _plain_text),
+    (ATOM, "title"): ("title", 0, _plain_text),
+    (RSS1, "title"): ("title", 0, _plain_text),
+    ("", "link"): ("link", 0, _trimmed_text),
+    (RSS1, "link"): ("link", 0, _trimmed_text),
+    (ATOM, "link"): ("link", 1, _alternate_href),
+    ("", "language"): ("language", 0, _trimmed_text),
+    (DUBLIN_CORE, "language"): ("language", 1, _trimmed_text),
+    (ITUNES, "author"): ("author", 0, _plain_text),
+    (GOOGLE_PLAY, "author"): ("author", 1, _plain_text),
+    (ATOM, "author"): ("author", 2, _child_text((ATOM, "name"))),
+    (DUBLIN_CORE, "creator"): ("author", 3, _plain_text),
+    ("", "managingEditor"): ("author", 4, _plain_text),
+    (ITUNES, "image"): ("image", 0, _href),
+    ("", "image"): ("image", 1, _child_text(("", "url"))),
+    (RSS1, "image"): ("image", 1, _child_text((RSS1, "url"))),
+    (ATOM, "logo"): ("image", 2, _trimmed_text),
+    (GOOGLE_PLAY, "image"): ("image", 3, _href),
+}
 
 
 # '&' that does not start one of XML's own references, or a section where '&' is literal.
@@ -585,6 +956,7 @@ class _Source:
                     if name is not None and reading == "decode":
                         self.encoding = name
                         self.decoder = codecs.getincrementaldecoder(name)("strict")
+                    data = declare_prefixes(data)  # before ``kept``: no item's bytes move
             if self.decoder is not None:
                 data = self._decoded(data, final)
                 final = final or self.failure is not None  # what came before is handed on
@@ -667,11 +1039,86 @@ class _Source:
             del shifts[: max(bisect_right(shifts, (pos, _AFTER_ALL)) - 1, 0)]
 
 
+_XMLNS_PREFIX: Final = recache.compile(rb"[ \t\r\n]xmlns:([A-Za-z_][\w.-]{0,40})[ \t\r\n]*=")
+_ROOT_NAME: Final = recache.compile(rb"<[A-Za-z_]")
+_TAG_MARK: Final = recache.compile(rb"[>\"']")
+
+
+def _prolog_end(data: bytes) -> int | None:
+    """Where the root element's start tag opens in ``data``: after the XML declaration,
+    processing instructions, comments, a DOCTYPE and blanks; None where not seen."""
+    at = 0
+    end = len(data)
+    while at < end:
+        if data[at : at + 1] in (b" ", b"\t", b"\r", b"\n"):
+            at += 1
+        elif data.startswith(b"<?", at):
+            close = data.find(b"?>", at)
+            at = close + 2 if close >= 0 else end
+        elif data.startswith(b"<!--", at):
+            close = data.find(b"-->", at + 4)
+            at = close + 3 if close >= 0 else end
+        elif data.startswith(b"<!", at):  # a DOCTYPE, maybe with a [...] subset
+            close = data.find(b">", at)
+            bracket = data.find(b"[", at, close if close >= 0 else end)
+            if bracket >= 0:
+                bracket = data.find(b"]", bracket)
+                close = data.find(b">", bracket) if bracket >= 0 else -1
+            at = close + 1 if close >= 0 else end
+        elif _ROOT_NAME.match(data, at):
+            return at
+        else:
+            return None
+    return None
+
+
+def _start_tag_end(data: bytes, at: int) -> int | None:
+    """The offset of the ``>`` that closes the start tag opening at ``at`` (quoted ``>``
+    in attribute values skipped), or None where ``data`` ends first."""
+    while True:
+        mark = _TAG_MARK.search(data, at)
+        if mark is None:
+            return None
+        if mark.group() == b">":
+            return mark.start()
+        shut = data.find(mark.group(), mark.end())  # the quote that closes the value
+        if shut < 0:
+            return None
+        at = shut + 1
+
+
+def declare_prefixes(data: bytes) -> bytes:
+    """``data`` (the start of a feed) with the well-known prefixes that its root element
+    does not declare declared there, so that a feed using ``itunes:`` without
+    ``xmlns:itunes`` is read as if it had declared it. A prefix declared anywhere below
+    the root still means what it says there; a feed that declares them all is unchanged.
+
+    >>> declare_prefixes(b'<rss version="2.0"><channel/></rss>')[:60]
+    b'<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/'
+    >>> every = b" ".join(b'xmlns:%s="u"' % p.encode() for p in WELL_KNOWN_PREFIXES)
+    >>> declare_prefixes(b"<rss " + every + b"/>") == b"<rss " + every + b"/>"
+    True
+    """
+    at = _prolog_end(data)
+    if at is None:
+        return data
+    close = _start_tag_end(data, at)
+    if close is None:
+        return data
+    declared = {m.group(1).decode("ascii") for m in _XMLNS_PREFIX.finditer(data, at, close)}
+    missing = [prefix for prefix in WELL_KNOWN_PREFIXES if prefix not in declared]
+    if not missing:
+        return data
+    if data[close - 1 : close] == b"/":
+        close -= 1
+    added = "".join(f' xmlns:{prefix}="{WELL_KNOWN_PREFIXES[prefix]}"' for prefix in missing)
+    return data[:close] + added.encode("ascii") + data[close:]
+
+
 _EXPAT_NAMES: Final = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
 
 _CHANNELS: Final = frozenset({("", "channel"), (ATOM, "feed"), (RSS1, "channel")})
 _ITEMS: Final = frozenset({("", "item"), (RSS1, "item"), (ATOM, "entry")})
-_TITLES: Final = frozenset({("", "title"), (ATOM, "title"), (RSS1, "title")})
 
 
 def _position(parser: DefusedXMLParser) -> str:
@@ -690,6 +1137,7 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
     not well-formed, declares a DTD or entities, or is larger than ``limit_bytes``.
     """
     from xml.etree.ElementTree import ParseError, TreeBuilder
+    from xml.parsers.expat import XML_PARAM_ENTITY_PARSING_NEVER
 
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import DefusedXMLParser
@@ -702,14 +1150,18 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
     parser = DefusedXMLParser(
         target=TreeBuilder(),
         encoding=told,
-        forbid_dtd=True,
+        forbid_dtd=False,  # a DOCTYPE is checked by _doctype below
         forbid_entities=True,
         forbid_external=True,
     )
+    expat = parser.parser
+    expat.StartDoctypeDeclHandler = _doctype
+    # Never read an external DTD subset (expat's default; said here, since it is the
+    # reason a DOCTYPE with a URL is safe to accept).
+    expat.SetParamEntityParsing(XML_PARAM_ENTITY_PARSING_NEVER)
     # What iterparse would give, with each event's offset (where an item's bytes begin
     # and end): (start?, element, offset).
     events: list[tuple[bool, Element, int]] = []
-    expat = parser.parser
     # The tree builder's own handlers (ordered_attributes is on: attributes come as a list).
     build_start = cast("Callable[[str, list[str]], Element]", expat.StartElementHandler)
     build_end = cast("Callable[[str], Element]", expat.EndElementHandler)
@@ -722,7 +1174,7 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
 
     expat.StartElementHandler, expat.EndElementHandler = start, end
     path: list[Element] = []
-    podcast: str | None = None
+    channel = _ChannelFields()
     channel_persons: list[FeedPerson] = []
     depth_in_item = 0
     item_start = 0
@@ -762,22 +1214,26 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
                         empty = reader.is_empty_element(item_start, offset)
                         raw = reader.item_bytes(item_start, offset, empty)
                         reader.release(offset)
-                        yield _build(element, index, podcast, tuple(channel_persons), raw)
+                        yield _build(element, index, channel.channel(), tuple(channel_persons), raw)
                         index += 1
                         element.clear()
                         if parent is not None:
                             parent.remove(element)
                 elif depth_in_item == 0:
                     reader.release(offset)
-                    if parent is not None and _split(parent.tag) in _CHANNELS:
-                        if key in _TITLES and podcast is None:
-                            podcast = _plain(_text(element))
-                        elif key == (PODCAST, "person"):
+                    if parent is None:
+                        pass
+                    elif _split(parent.tag) in _CHANNELS:
+                        if key == (PODCAST, "person"):
                             person = _person(element)
                             if person is not None:
                                 channel_persons.append(person)
+                        else:
+                            channel.see(key, element)
                         element.clear()
                         parent.remove(element)
+                    elif key == (RSS1, "image") and _split(parent.tag) == (RDF, "RDF"):
+                        channel.see(key, element)  # RSS 1.0: beside the channel
             events.clear()
             if error is not None:
                 raise error
@@ -787,11 +1243,28 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
         raise FeedError(f"feed is not well-formed XML: {error}") from None
     except DefusedXmlException as error:
         raise FeedError(f"feed refused: {_refusal(error)}{_position(parser)}") from None
+    except _InternalSubset as error:
+        raise FeedError(f"feed refused: {error}{_position(parser)}") from None
     except LookupError as error:
         if type(error) is not LookupError:
             raise  # a KeyError or IndexError here is a bug, not the feed's
         # expat: <?xml encoding="..."?> names an encoding Python does not know.
         raise FeedError(f"feed is not readable: {error}") from None
+
+
+class _InternalSubset(Exception):
+    """A DOCTYPE with declarations of its own: refused before any is read."""
+
+
+def _doctype(name: str, system_id: str | None, public_id: str | None, internal: int) -> None:
+    """expat's StartDoctypeDeclHandler. A DOCTYPE that only names an external DTD (RSS
+    0.91's Netscape one) is accepted: that DTD is never read, and the HTML entities it
+    would define are read as HTML's anyway (``_Repair``). One with an internal subset,
+    where entities are declared (billion laughs, XXE), is refused before it is read."""
+    if internal:
+        raise _InternalSubset(
+            f"a DTD with declarations (<!DOCTYPE {name} [...]>) is not allowed in a feed"
+        )
 
 
 def _refusal(error: Exception) -> str:

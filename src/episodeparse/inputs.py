@@ -9,7 +9,9 @@ as soon as the item has been read, so memory stays flat however long the feed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -22,7 +24,7 @@ from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
 from episodeparse.extractors.header import parse_title_line
-from episodeparse.model import Episode, Person, Role, Source
+from episodeparse.model import Chapter, Episode, Feed, Link, Person, Role, Section, Source
 from episodeparse.pipeline import detect_format, parse_notes
 
 if TYPE_CHECKING:
@@ -239,11 +241,39 @@ def read_input(
     return _read(path, max_bytes, stdin)
 
 
+def feed_block(item: feeds.FeedItem, digest: str) -> Feed:
+    """The record's ``feed`` key for one feed item (SPEC.md, "Feed items")."""
+    enclosure = item.enclosure
+    return Feed(
+        id=item.guid
+        or (enclosure.url if enclosure is not None else None)
+        or item.link
+        or f"sha256:{digest}",
+        guid=item.guid,
+        title=item.title,
+        link=item.link,
+        published=item.published_utc,
+        duration=item.duration_seconds,
+        season=item.season,
+        episode=item.episode,
+        episode_type=item.episode_type if item.episode_type in _EPISODE_TYPES else None,
+        explicit=item.explicit,
+        image=item.image,
+        enclosure=enclosure,
+        chapters_url=item.chapters_url,
+        transcripts=item.transcripts,
+        channel=item.channel,
+    )
+
+
+_EPISODE_TYPES = frozenset(("full", "trailer", "bonus"))
+
+
 def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     digest = sha256_hex(item.raw)
     source = Source(path=path, format="rss", item=item.index, sha256=digest)
     record = parse_notes(item.notes, source, podcast=item.podcast)
-    changes: dict[str, object] = {}
+    changes: dict[str, object] = {"feed": feed_block(item, digest)}
     if item.title:
         from episodeparse.html import strip_tags  # loaded with feeds: not for notes
 
@@ -271,7 +301,101 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
         people = changes.get("people", record.people)
         assert isinstance(people, tuple)
         changes["people"] = _merge_people(people, item.persons)
+    if item.channel.author:
+        people = changes.get("people", record.people)
+        assert isinstance(people, tuple)
+        changes["people"] = _with_author_hosts(people, item.channel.author)
+    if item.chapters:
+        changes.update(_feed_chapters(record, item.chapters))
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
+
+
+def _feed_chapters(
+    record: Episode, chapters: tuple[feeds.FeedChapter, ...]
+) -> dict[str, tuple[Chapter, ...] | tuple[Link, ...] | tuple[Section, ...]]:
+    """The item's Podlove Simple Chapters as the record's chapters: structured data wins
+    over chapter lines in the notes. A chapter's ``href`` joins the links; chapter lines of
+    the notes that the feed's chapters do not repeat are kept as a "Chapters" section, so
+    that nothing the notes say is lost."""
+    from episodeparse.chapter_formats.record import record_times
+    from episodeparse.extractors.links import platform_of
+
+    times = record_times([c.start_ms for c in chapters])
+    ours = tuple(
+        Chapter(time, c.start_ms // 1000, c.title) for time, c in zip(times, chapters, strict=True)
+    )
+    changes: dict[str, tuple[Chapter, ...] | tuple[Link, ...] | tuple[Section, ...]] = {
+        "chapters": ours
+    }
+    known = {link.url for link in record.links}
+    added = tuple(
+        Link(c.url, None, c.title or None, None, None, platform_of(c.url), "reference")
+        for c in chapters
+        if c.url and c.url not in known
+    )
+    if added:
+        changes["links"] = record.links + tuple({link.url: link for link in added}.values())
+    listed = {(c.seconds, c.title.casefold()) for c in ours}
+    unsaid = [c for c in record.chapters if (c.seconds, c.title.casefold()) not in listed]
+    if unsaid:
+        text = "\n".join(f"{c.time} {c.title}" for c in unsaid)
+        changes["sections"] = (*record.sections, Section("Chapters", text))
+    return changes
+
+
+def _with_author_hosts(people: tuple[Person, ...], author: str) -> tuple[Person, ...]:
+    """The channel's author as the show's host, where the notes (and ``podcast:person``)
+    name no host and the author is one or more people's full names ("Ada Byrne & Col
+    Finch"), not a company, a network or the show ("Example Radio", "Acme Media LLC")."""
+    if any(person.role in ("host", "co-host") for person in people):
+        return people
+    names = _people_names(author)
+    extra = tuple(
+        Person(name, "host")
+        for name in names
+        if not any(_same_person(person.name, name) for person in people)
+    )
+    return people + extra
+
+
+def _people_names(text: str) -> list[str]:
+    """The full names ``text`` consists of, or [] where it is anything else.
+
+    >>> _people_names("Ada Byrne & Col N. Finch"), _people_names("Example Radio")
+    (['Ada Byrne', 'Col N. Finch'], [])
+    >>> _people_names("Acme Media LLC"), _people_names("Quillcast"), _people_names("KXQ News")
+    ([], [], [])
+    """
+    text = " ".join(text.split())
+    names, end = names_at(text, 0)
+    if not names or end != len(text):
+        return []
+    organisation = _feed_people_words("organisation")
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or len(words) > 4:
+            return []
+        for word in words:
+            letters = word.rstrip(".")  # "N." is an initial, "NDR" a station
+            if word in organisation or (len(letters) > 1 and letters.isupper()):
+                return []  # "Radio", "LLC", "NDR": a station or a company
+    return names
+
+
+@functools.cache
+def _feed_people_words(group: str) -> frozenset[str]:
+    """A group of cues/feed_people.json, casefolded where it is compared so."""
+    from episodeparse import cues  # read for feeds only: notes never need these words
+
+    return frozenset(cues.words("feed_people", group))
+
+
+@functools.cache
+def _honorific() -> re.Pattern[str]:
+    """ "Dr. " or "Prof " opening a ``podcast:person`` name (cues/feed_people.json)."""
+    from episodeparse import cues
+
+    return recache.compile(r"^(?:" + cues.alternation("feed_people", "honorific") + r")\.?[ \t]+")
 
 
 _TITLE_WITH = recache.compile(r"(?<![ \t])[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
@@ -291,15 +415,14 @@ def _title_guests(title: object) -> list[str]:
     return names
 
 
-_HONORIFIC = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
+@functools.cache
+def _peerage() -> frozenset[str]:
+    return frozenset(word.casefold() for word in _feed_people_words("peerage"))
 
 
 def _same_person(a: str, b: str) -> bool:
     """ "Tom Okafor" and "Thomas J. Okafor": same surname, same start of first name."""
-    x, y = (
-        [w for w in n.casefold().split() if w not in ("sir", "dame", "lord", "lady")]
-        for n in (a, b)
-    )
+    x, y = ([w for w in n.casefold().split() if w not in _peerage()] for n in (a, b))
     if not x or not y:
         return False
     if x == y:
@@ -316,7 +439,7 @@ def _merge_people(
     the role; a person the notes already name keeps their place, and the longer name."""
     merged = list(people)
     for fp in persons:
-        name = _HONORIFIC.sub("", " ".join(fp.name.split()))
+        name = _honorific().sub("", " ".join(fp.name.split()))
         if not name:
             continue
         role: Role = (
