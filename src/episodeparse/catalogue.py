@@ -294,13 +294,15 @@ class Catalogue:
 
     @classmethod
     @contextmanager
-    def open(cls, path: Path, inputs: list[str] | None = None) -> Iterator[Catalogue]:
-        """The catalogue at ``path`` (created when there is none), in one transaction.
+    def open(cls, path: str | Path, inputs: list[str] | None = None) -> Iterator[Catalogue]:
+        """The catalogue at ``path`` (created when there is none), in one transaction;
+        ``inputs`` are what the run reads, as ``runs.inputs`` records them.
 
         Raises ``CatalogueError`` for a file that is not a catalogue of this layout, and
         ``sqlite3.Error`` (``OSError`` where the folder is missing) when it cannot be
         written; either way, the file is as it was.
         """
+        path = Path(path)
         created = not path.exists()
         try:
             db = sqlite3.connect(path, isolation_level=None, timeout=30)
