@@ -39,7 +39,6 @@ Tables (``SCHEMA_SQL`` below is the exact DDL):
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -49,6 +48,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from episodeparse import __version__
+from episodeparse.digest import sha256_hex
 from episodeparse.model import SCHEMA, Episode
 
 __all__ = ["CATALOGUE_SCHEMA", "SCHEMA_SQL", "Catalogue", "CatalogueError", "Counts", "row_key"]
@@ -278,7 +278,7 @@ def _digest(record: dict[str, Any]) -> str:
     ``source.item``, which change when the file is renamed or an episode is added."""
     source = record["source"]
     compared = {**record, "source": {**source, "path": None, "item": None}}
-    return hashlib.sha256(_compact(compared).encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_hex(_compact(compared).encode("utf-8", "surrogatepass"))
 
 
 class Catalogue:
