@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -395,3 +396,26 @@ def test_chapters_of_a_feed_item_come_from_its_psc_chapters(tmp_path: Path) -> N
     assert result.stdout == (
         "00:00:00.000 Welcome\n00:04:10.500 The difference engine\n00:31:00.000 Letters\n"
     )
+
+
+def test_a_file_name_that_is_not_utf8_is_kept(tmp_path: Path) -> None:
+    # A name's bytes that are not UTF-8 reach the record as lone surrogates, which SQLite's
+    # text cannot hold: the record keeps them exactly (JSON escapes), columns show them as
+    # escapes, and two such names stay two rows.
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for name in (b"ep-\xff.txt", b"ep-\xfe.txt"):
+        notes = b"Engines // Ada Lovelace // Night Sessions #1\n[00:00] Intro\n"
+        (folder / os.fsdecode(name)).write_bytes(notes)
+    db = tmp_path / "catalogue.db"
+    code, _, err = convert("--format", "sqlite", "-o", str(db), str(folder))
+    assert code == 0, err
+    assert err.endswith(": 2 added, 0 updated, 0 unchanged, 0 absent from this copy (kept)\n")
+    keys = sorted(key for (key,) in rows(db, "SELECT key FROM episodes"))
+    assert keys == [f"{folder}/ep-\\udcfe.txt", f"{folder}/ep-\\udcff.txt"]
+    paths = sorted(
+        json.loads(r)["source"]["path"] for (r,) in rows(db, "SELECT record FROM episodes")
+    )
+    assert paths == [f"{folder}/ep-\udcfe.txt", f"{folder}/ep-\udcff.txt"]
+    code, _, err = convert("--format", "sqlite", "-o", str(db), "--jobs", "2", str(folder))
+    assert err.endswith(": 0 added, 0 updated, 2 unchanged, 0 absent from this copy (kept)\n")

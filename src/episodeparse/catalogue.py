@@ -40,6 +40,7 @@ Tables (``SCHEMA_SQL`` below is the exact DDL):
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -47,7 +48,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from episodeparse import __version__
+from episodeparse import __version__, recache
 from episodeparse.digest import sha256_hex
 from episodeparse.model import SCHEMA, Episode
 
@@ -213,6 +214,30 @@ class Counts(NamedTuple):
         )
 
 
+# A lone surrogate: what a file name's bytes that are not UTF-8 become in a str. SQLite's
+# text is UTF-8 and cannot hold one.
+_SURROGATE = recache.compile(r"[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _storable(value: Any) -> Any:
+    r"""``value`` with every lone surrogate in its strings written as ``\uXXXX``.
+
+    >>> _storable({"path": "ep-\udcff.txt", "people": [{"name": "Ada"}]})
+    {'path': 'ep-\\udcff.txt', 'people': [{'name': 'Ada'}]}
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub(_escaped, value)
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value
+
+
 def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -351,12 +376,19 @@ class Catalogue:
         else:
             data = record.to_dict() if isinstance(record, Episode) else dict(record)
             line = _compact(data)
+        digest = _digest(data)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:
+            # Lone surrogates: JSON escapes in the record (read back, they are the same
+            # string), \uXXXX written out in the columns.
+            line = _SURROGATE.sub(_escaped, line)
+            data = _storable(data)
         channel, key = row_key(data)
         occurrence = self._seen.get((channel, key), 0)
         self._seen[(channel, key)] = occurrence + 1
         if data.get("feed"):
             self._channels.add(channel)
-        digest = _digest(data)
         values = _columns(data, line, digest)
         found = self._db.execute(
             "SELECT id, digest FROM episodes WHERE channel = ? AND key = ? AND occurrence = ?",
