@@ -419,3 +419,8 @@ def test_a_file_name_that_is_not_utf8_is_kept(tmp_path: Path) -> None:
     assert paths == [f"{folder}/ep-\udcfe.txt", f"{folder}/ep-\udcff.txt"]
     code, _, err = convert("--format", "sqlite", "-o", str(db), "--jobs", "2", str(folder))
     assert err.endswith(": 0 added, 0 updated, 2 unchanged, 0 absent from this copy (kept)\n")
+    named = os.fsdecode(bytes(folder) + b"/ep-\xff.txt")  # given by name, in runs.inputs
+    code, _, err = convert("--format", "sqlite", "-o", str(db), named)
+    assert code == 0, err
+    assert err.endswith(": 0 added, 0 updated, 1 unchanged, 0 absent from this copy (kept)\n")
+    assert rows(db, "SELECT inputs FROM runs WHERE run = 3") == [(f'["{folder}/ep-\\udcff.txt"]',)]

@@ -351,7 +351,7 @@ class Catalogue:
                 (
                     datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                     __version__,
-                    _compact(list(inputs or [])),
+                    _SURROGATE.sub(_escaped, _compact(list(inputs or []))),
                 ),
             ).lastrowid
             assert run is not None
