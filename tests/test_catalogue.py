@@ -424,3 +424,76 @@ def test_a_file_name_that_is_not_utf8_is_kept(tmp_path: Path) -> None:
     assert code == 0, err
     assert err.endswith(": 0 added, 0 updated, 1 unchanged, 0 absent from this copy (kept)\n")
     assert rows(db, "SELECT inputs FROM runs WHERE run = 3") == [(f'["{folder}/ep-\\udcff.txt"]',)]
+
+
+def _interrupted_after(count: int) -> Any:
+    """``parallel.iter_rendered`` that is interrupted (Ctrl-C) after ``count`` results."""
+    from episodeparse import parallel
+
+    real = parallel.iter_rendered
+
+    def iter_rendered(*args: Any, **kwargs: Any) -> Any:
+        for n, result in enumerate(real(*args, **kwargs)):
+            if n == count:
+                raise KeyboardInterrupt
+            yield result
+
+    return iter_rendered
+
+
+def test_ctrl_c_leaves_the_catalogue_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from episodeparse import cli, parallel
+
+    db = tmp_path / "catalogue.db"
+    feed = cli_feed(tmp_path, ITEMS[:2])
+    assert convert("--format", "sqlite", "-o", str(db), str(feed))[0] == 0
+    before = db.read_bytes()
+    monkeypatch.setattr(parallel, "iter_rendered", _interrupted_after(3))
+    fresh = tmp_path / "fresh.db"
+    for target in (db, fresh):
+        args = ["convert", "--format", "sqlite", "-o", str(target), str(FIXTURES)]
+        monkeypatch.setattr(sys, "argv", ["episodeparse", *args])
+        with pytest.raises(SystemExit) as exited:
+            cli.main()
+        assert exited.value.code == 130
+        assert capsys.readouterr().err == "episodeparse: interrupted\n"
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue.db", "show.xml"]
+
+
+def test_sigterm_during_a_long_run_leaves_the_catalogue_as_it_was(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "catalogue.db"
+    assert convert("--format", "sqlite", "-o", str(db), str(cli_feed(tmp_path, ITEMS[:2])))[0] == 0
+    before = db.read_bytes()
+    long_feed = cli_feed(tmp_path, ITEMS * 250, "long.xml")  # 3,000 items
+    command = [sys.executable, "-m", "episodeparse", "convert", "--format", "sqlite"]
+    proc = subprocess.Popen(
+        [*command, "-o", str(db), str(long_feed), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    journal = tmp_path / "catalogue.db-journal"  # there while the run's transaction is open
+    try:
+        deadline = time.monotonic() + 120
+        while not journal.exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (proc.returncode, stderr.decode()) == (143, "episodeparse: terminated\n")
+    assert db.read_bytes() == before
+    assert not journal.exists()
