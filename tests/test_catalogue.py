@@ -497,3 +497,22 @@ def test_sigterm_during_a_long_run_leaves_the_catalogue_as_it_was(tmp_path: Path
     assert (proc.returncode, stderr.decode()) == (143, "episodeparse: terminated\n")
     assert db.read_bytes() == before
     assert not journal.exists()
+
+
+def test_a_feed_piped_in_and_the_same_feed_as_a_file_are_the_same_rows(tmp_path: Path) -> None:
+    # curl -sL URL | episodeparse convert - --format sqlite -o catalogue.db, as the message
+    # for a URL says, then the same feed saved to a file: the rows are found again.
+    feed = cli_feed(tmp_path, ITEMS)
+    assert feed_ids(feed) == [guid for guid, _, _ in ITEMS]
+    db = tmp_path / "catalogue.db"
+    piped = CliRunner().invoke(
+        app, ["convert", "-", "--format", "sqlite", "-o", str(db)], input=feed.read_bytes()
+    )
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stderr.endswith(
+        ": 12 added, 0 updated, 0 unchanged, 0 absent from this copy (kept)\n"
+    )
+    code, _, err = convert("--format", "sqlite", "-o", str(db), str(feed))
+    assert code == 0, err
+    assert err.endswith(": 0 added, 0 updated, 12 unchanged, 0 absent from this copy (kept)\n")
+    assert rows(db, "SELECT DISTINCT path FROM episodes") == [(str(feed),)]
