@@ -120,7 +120,9 @@ def test_json_format_is_one_list_over_all_inputs(in_root: Path) -> None:
     found = json.loads(out)
     assert code == 0
     assert [d["code"] for d in found] == ["abstract/empty", "links/http", "links/http"]
-    assert list(found[0]) == ["path", "line", "column", "code", "severity", "message"]
+    # id: the feed item's feed.id, null for notes files (it joins with the catalogue)
+    assert list(found[0]) == ["path", "id", "line", "column", "code", "severity", "message"]
+    assert {d["id"] for d in found} == {None}
 
 
 def test_github_format_annotates_each_finding(in_root: Path) -> None:

@@ -63,6 +63,7 @@ class OutputFormat(StrEnum):
     json = "json"
     yaml = "yaml"
     jsonl = "jsonl"
+    sqlite = "sqlite"
 
 
 def _error(message: str) -> None:
@@ -252,6 +253,25 @@ def _encoding_option(value: str | None) -> str | None:
         raise typer.BadParameter(str(exc)) from None
 
 
+def _refuse_urls(paths: list[str], command: str) -> None:
+    """A URL given as a path: one line saying that nothing is fetched, and how to pipe a
+    download in (``command`` is the rest of the command line to suggest)."""
+    for raw in paths:
+        scheme, sep, _ = raw.partition("://")
+        if (
+            sep
+            and scheme[:1].isalpha()
+            and all(c.isascii() and (c.isalnum() or c in "+.-") for c in scheme)
+            and not Path(raw).exists()
+        ):
+            import shlex
+
+            _fail(
+                f"{raw}: a URL: episodeparse reads files and fetches nothing; pipe a download "
+                f"in: curl -sL {shlex.quote(raw)} | episodeparse {command}"
+            )
+
+
 def _check_output(output: Path, inputs: list[str]) -> None:
     for raw in inputs:
         if raw == "-":
@@ -372,6 +392,43 @@ def _convert_on_dask(
         raise typer.Exit(EXIT_INPUT)
 
 
+def _convert_to_catalogue(
+    paths: list[str], output: Path, jobs: int, max_bytes: int, encoding: str | None
+) -> None:
+    """``convert --format sqlite --output FILE``: the records into a SQLite catalogue, in
+    one transaction (``episodeparse.catalogue``); one line on stderr says what changed."""
+    import sqlite3
+
+    from episodeparse.catalogue import Catalogue, CatalogueError
+    from episodeparse.emit import RENDERERS
+    from episodeparse.inputs import InputFailure
+    from episodeparse.parallel import iter_rendered
+
+    _check_output(output, paths)
+    if output.is_dir():
+        _fail(f"{output}: a directory: --format sqlite writes one database file")
+    failed = False
+    try:
+        with Catalogue.open(output, paths) as catalogue:
+            for result in iter_rendered(
+                paths, RENDERERS["jsonl"], jobs=jobs, max_bytes=max_bytes, encoding=encoding
+            ):
+                if isinstance(result, InputFailure):
+                    _error(str(result))
+                    catalogue.unreadable()
+                    failed = True
+                else:
+                    catalogue.add(result)
+            counts = catalogue.commit()
+    except CatalogueError as exc:
+        _fail(f"{output}: {exc}")
+    except (sqlite3.Error, OSError) as exc:
+        _fail(f"{output}: cannot write: {exc}")
+    _error(f"{output}: {counts}")
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
 def _convert_to_dir(
     paths: list[str],
     output_dir: Path,
@@ -456,7 +513,13 @@ def convert(
         ),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; sqlite: a catalogue database kept in step with the inputs"
+            " (needs --output).",
+        ),
     ] = OutputFormat.json,
     output: Annotated[
         Path | None,
@@ -515,7 +578,16 @@ def convert(
     are reported on stderr, one line each, and the others are still converted (exit 2).
     With --output-dir, each input gets its own file (a directory's keep their folders).
     With --engine dask, the records go to part files in --output-dir, on a Dask cluster.
+    With --format sqlite, they go to a catalogue: rows added, updated or kept, run by run.
     """
+    _refuse_urls(paths, "convert -")
+    if output_format is OutputFormat.sqlite:
+        if engine is Engine.dask or output_dir is not None:
+            _fail("--format sqlite writes one database: give --output FILE (local engine)")
+        if output is None:
+            _fail("--format sqlite writes a database file, never to stdout: give --output FILE")
+        _convert_to_catalogue(paths, output, jobs, max_bytes, encoding)
+        return
     if engine is Engine.dask:
         refuse = (
             "--output is for the local engine; give --output-dir"
@@ -697,6 +769,7 @@ def validate(
     Every input is read as convert reads it; a feed is checked item by item (shown as
     feed.xml#N). Inputs that cannot be read are reported on stderr, one line each.
     """
+    _refuse_urls(paths, "validate -")
     from episodeparse.checks import CHECKS, Options, selected
     from episodeparse.diagnostics import format_github, format_json, format_text, worst
     from episodeparse.inputs import InputFailure
@@ -716,6 +789,7 @@ def validate(
     colour = output_format is DiagnosticFormat.text and colour_wanted(sys.stdout)
     found: list[Diagnostic] = []
     code = EXIT_OK
+    ids: dict[str, str | None] = {}  # shown path -> feed.id, for --format json
     reports = iter_reports(
         paths,
         options,
@@ -731,6 +805,7 @@ def validate(
                 continue
             feedback.record()
             found.extend(report.diagnostics)
+            ids[report.path] = None if report.record.feed is None else report.record.feed.id
             if report.diagnostics and _Feedback.bar is not None:
                 _Feedback.bar.close()  # findings start on a clean line
             if colour:
@@ -742,7 +817,7 @@ def validate(
     finally:
         feedback.close()
     if output_format is DiagnosticFormat.json:
-        sys.stdout.write(format_json(found))
+        sys.stdout.write(format_json(found, ids))
     if code != EXIT_OK:
         raise typer.Exit(code)
     level = worst(found)
@@ -851,6 +926,7 @@ def chapters(
     webvtt, mp4chaps, youtube. A chapters file converts directly, keeping its
     milliseconds, ends and links; notes and feeds are parsed as convert parses them.
     """
+    _refuse_urls([path], f"chapters - --to {to.value}")
     import dataclasses
 
     from episodeparse import chapter_formats
@@ -1079,6 +1155,7 @@ def summary_command(
     warnings (validate's, with its default options), path; then a totals row. Inputs are
     read as convert reads them; one that cannot be read gets a row saying so (exit 2).
     """
+    _refuse_urls(paths, "summary -")
     from episodeparse import summary as summaries
 
     entries = summaries.list_inputs(paths)

@@ -24,7 +24,7 @@ and an escape sequence in the notes never reaches the terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final, Literal, NamedTuple
 
 from episodeparse import recache
@@ -130,11 +130,26 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
     )
 
 
-def format_json(diagnostics: Iterable[Diagnostic]) -> str:
-    """A JSON array of diagnostics, each an object with the six fields in order."""
+def format_json(
+    diagnostics: Iterable[Diagnostic], ids: Mapping[str, str | None] | None = None
+) -> str:
+    """A JSON array of diagnostics, each an object with the six fields in order; with
+    ``ids`` (shown path -> the feed item's ``feed.id``), an ``id`` after ``path`` too,
+    null where the path has none.
+
+    >>> d = Diagnostic("feed.xml#2", 4, 1, "links/http", "warning", "http")
+    >>> import json
+    >>> json.loads(format_json([d], {"feed.xml#2": "ep-12"}))[0]  # doctest: +NORMALIZE_WHITESPACE
+    {'path': 'feed.xml#2', 'id': 'ep-12', 'line': 4, 'column': 1, 'code': 'links/http',
+     'severity': 'warning', 'message': 'http'}
+    """
     import json  # here, not at the top: text output, the default, needs none of it
 
-    return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+    if ids is None:
+        found: list[dict[str, object]] = [dict(d.to_dict()) for d in diagnostics]
+    else:
+        found = [{"path": d.path, "id": ids.get(d.path), **d.to_dict()} for d in diagnostics]
+    return json.dumps(found, indent=2, ensure_ascii=False) + "\n"
 
 
 def escape_github_data(text: str) -> str:

@@ -26,6 +26,9 @@ errors           int or None        ``validate`` findings of level error (defaul
 warnings         int or None        ``validate`` findings of level warning
 path             str or None        the input's path, None for standard input
 item             int or None        the item's index in a feed (``source.item``)
+id               str or None        the feed item's stable ``feed.id`` (its guid, ...), so
+                                    that rows join with a ``convert --format sqlite``
+                                    catalogue's ``episodes.key``; None for notes
 unreadable       str or None        why the input gave no record, else None
 ===============  =================  ========================================================
 
@@ -146,6 +149,7 @@ class Row:
     path: str | None
     item: int | None
     unreadable: str | None = None
+    id: str | None = None
 
     @property
     def shown(self) -> str:
@@ -154,9 +158,10 @@ class Row:
         return path if self.item is None else f"{path}#{self.item}"
 
     def to_dict(self) -> dict[str, object]:
+        """The fields in ``CSV_FIELDS`` order (``id`` after ``item``)."""
         data = asdict(self)
         data["guests"] = list(self.guests)
-        return data
+        return {name: data[name] for name in CSV_FIELDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +210,7 @@ def _row(report: Report, durations: dict[int, int]) -> Row:
         warnings=severities.count("warning"),
         path=record.source.path,
         item=record.source.item,
+        id=None if record.feed is None else record.feed.id,
     )
 
 
@@ -674,6 +680,7 @@ CSV_FIELDS: tuple[str, ...] = (
     "warnings",
     "path",
     "item",
+    "id",
     "unreadable",
 )
 
