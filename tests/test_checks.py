@@ -49,7 +49,8 @@ def options_from(args_file: Path) -> Options:
 
 
 def check_codes(text: str, options: Options | None = None) -> list[str]:
-    return [d.code for d in validate_text(text, path="n.txt", options=options)]
+    """The codes every check (the opt-in ones too) reports on ``text``."""
+    return [d.code for d in validate_text(text, path="n.txt", options=options, checks=CHECKS)]
 
 
 def test_codes_are_unique_and_namespaced_by_part() -> None:
@@ -145,7 +146,8 @@ def test_unreadable_inputs_are_failures_in_order(tmp_path: Path) -> None:
 def test_the_corpus_runs_through_every_check(profile: Profile | None) -> None:
     known = set(codes())
     seen: list[Diagnostic] = []
-    for result in iter_reports([str(CORPUS)], Options(profile=profile, duration=3600)):
+    runs = iter_reports([str(CORPUS)], Options(profile=profile, duration=3600), checks=CHECKS)
+    for result in runs:
         assert not isinstance(result, InputFailure), result
         for d in result.diagnostics:
             assert d.line >= 1
@@ -172,7 +174,7 @@ NOTE_ALPHABET = st.sampled_from(NOTE_PIECES)
 @given(st.lists(NOTE_ALPHABET, max_size=80).map("".join), st.sampled_from([None, *PROFILES]))
 def test_any_text_gives_diagnostics_inside_it(text: str, profile: Profile | None) -> None:
     lines = max(1, len(text.splitlines()))
-    for d in validate_text(text, options=Options(profile=profile, duration=600)):
+    for d in validate_text(text, options=Options(profile=profile, duration=600), checks=CHECKS):
         assert 1 <= d.line <= lines + 1
         assert d.column >= 1
         assert d.code in codes()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from episodeparse import recache
-from episodeparse.checks.notes import Finding, Notes, check, quote
+from episodeparse.checks.notes import PARSER_GROUP, Finding, Notes, check, quote
 from episodeparse.document import SectionBlock
 
 __all__ = ["empty", "missing", "short"]
@@ -42,7 +42,7 @@ def empty(notes: Notes) -> Iterator[Finding]:
         )
 
 
-@check("abstract/missing", "warning", "the notes have no abstract")
+@check("abstract/missing", "warning", "the notes have no abstract", group=PARSER_GROUP)
 def missing(notes: Notes) -> Iterator[Finding]:
     if (notes.episode.abstract or "").strip() or _empty_blocks(notes):
         return
@@ -54,7 +54,7 @@ def missing(notes: Notes) -> Iterator[Finding]:
     )
 
 
-@check("abstract/short", "warning", "an abstract of fewer than five words")
+@check("abstract/short", "warning", "an abstract of fewer than five words", group=PARSER_GROUP)
 def short(notes: Notes) -> Iterator[Finding]:
     abstract = (notes.episode.abstract or "").strip()
     words = _WORD.findall(abstract)

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 from episodeparse import recache
-from episodeparse.checks.notes import ChapterSpot, Finding, Notes, check, quote
+from episodeparse.checks.notes import PARSER_GROUP, ChapterSpot, Finding, Notes, check, quote
 from episodeparse.document import Segment
 from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import time_to_seconds
@@ -242,7 +242,9 @@ def implausible_time(notes: Notes) -> Iterator[Finding]:
         )
 
 
-@check("chapters/not-taken", "info", "timestamp-like text that is not a chapter")
+@check(
+    "chapters/not-taken", "info", "timestamp-like text that is not a chapter", group=PARSER_GROUP
+)
 def not_taken(notes: Notes) -> Iterator[Finding]:
     for drop in dropped_times(notes):
         if drop.kind != "bad-time":

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from episodeparse.checks.notes import Finding, Notes, check
+from episodeparse.checks.notes import PARSER_GROUP, Finding, Notes, check
 
 __all__ = ["no_title"]
 
 
-@check("header/no-title", "warning", "the notes state no episode title")
+@check("header/no-title", "warning", "the notes state no episode title", group=PARSER_GROUP)
 def no_title(notes: Notes) -> Iterator[Finding]:
     if notes.episode.title is not None:
         return

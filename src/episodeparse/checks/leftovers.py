@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from episodeparse.checks.notes import Finding, Notes, check, quote
+from episodeparse.checks.notes import PARSER_GROUP, Finding, Notes, check, quote
 from episodeparse.checks.people import loose_bios
 
 __all__ = ["unrecognized"]
 
 
-@check("leftovers/unrecognized", "warning", "text no field of the record took")
+@check("leftovers/unrecognized", "warning", "text no field of the record took", group=PARSER_GROUP)
 def unrecognized(notes: Notes) -> Iterator[Finding]:
     explained = {seg.line for _, loose in loose_bios(notes) for seg in loose}
     headings = {(seg.line, seg.text) for seg in notes.document.segments if seg.is_heading}
