@@ -121,7 +121,7 @@ def resolve(
     >>> len(resolve()) == len(DEFAULT_CHECKS), len(resolve(("ALL",))) == len(CHECKS)
     (True, True)
     >>> [c.code for c in resolve(("links",), ignore=("links/http",))]
-    ['links/malformed', 'links/duplicate']
+    ['links/malformed', 'links/duplicate', 'links/plain-http']
     """
     for selector in (*(select or ()), *ignore, *extend_select):
         if not any(matches(selector, c) for c in CHECKS):

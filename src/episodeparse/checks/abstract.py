@@ -31,6 +31,18 @@ def _empty_blocks(notes: Notes) -> list[SectionBlock]:
 
 @check("abstract/empty", "warning", "an abstract heading with nothing under it")
 def empty(notes: Notes) -> Iterator[Finding]:
+    """Why: An empty description heading is a draft left in the published notes.
+
+    Example::
+
+        // Abstract
+        // Bio
+
+    Fix::
+
+        // Abstract
+        Ada Lovelace joins us to talk about analytical engines.
+    """
     for block in _empty_blocks(notes):
         assert block.heading is not None
         seg = block.heading
@@ -44,6 +56,17 @@ def empty(notes: Notes) -> Iterator[Finding]:
 
 @check("abstract/missing", "warning", "the notes have no abstract", group=PARSER_GROUP)
 def missing(notes: Notes) -> Iterator[Finding]:
+    """Why: Apps show the description in the episode list. Opt-in: the parser may not find
+    prose it does not recognise as one.
+
+    Example::
+
+        a title line, a bio and chapters, no description
+
+    Fix::
+
+        a paragraph after the title line
+    """
     if (notes.episode.abstract or "").strip() or _empty_blocks(notes):
         return
     yield Finding(
@@ -56,6 +79,18 @@ def missing(notes: Notes) -> Iterator[Finding]:
 
 @check("abstract/short", "warning", "an abstract of fewer than five words", group=PARSER_GROUP)
 def short(notes: Notes) -> Iterator[Finding]:
+    """Why: A description of a few words says nothing a listener can choose by. Opt-in.
+
+    Example::
+
+        // Abstract
+        Engines, mostly.
+
+    Fix::
+
+        // Abstract
+        Ada Lovelace joins us to talk about analytical engines.
+    """
     abstract = (notes.episode.abstract or "").strip()
     words = _WORD.findall(abstract)
     if not abstract or len(words) >= _MIN_WORDS:

@@ -153,6 +153,19 @@ def _named(spot: ChapterSpot) -> str:
 
 @check("chapters/out-of-order", "error", "a chapter starts before the one above it")
 def out_of_order(notes: Notes) -> Iterator[Finding]:
+    """Why: Players jump to the wrong place; YouTube, Spotify and Podcasting 2.0 refuse
+    chapters that are not ascending.
+
+    Example::
+
+        [10:15] Notes
+        [02:30] Engine
+
+    Fix::
+
+        [02:30] Engine
+        [10:15] Notes
+    """
     spots = notes.chapter_spots
     for previous, spot in itertools.pairwise(spots):
         if spot.chapter.seconds < previous.chapter.seconds:
@@ -166,6 +179,18 @@ def out_of_order(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/duplicate-time", "error", "two chapters start at the same time")
 def duplicate_time(notes: Notes) -> Iterator[Finding]:
+    """Why: Two chapters at one time: a player shows only one of them.
+
+    Example::
+
+        [02:30] Engine
+        [02:30] Notes
+
+    Fix::
+
+        [02:30] Engine
+        [10:15] Notes
+    """
     seen: dict[int, ChapterSpot] = {}
     for spot in notes.chapter_spots:
         first = seen.setdefault(spot.chapter.seconds, spot)
@@ -180,6 +205,16 @@ def duplicate_time(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/bad-time", "error", "a chapter time with minutes or seconds of 60 or more")
 def bad_time(notes: Notes) -> Iterator[Finding]:
+    """Why: A time with 60 or more seconds is a typo; no player reads it.
+
+    Example::
+
+        [12:75] Notes
+
+    Fix::
+
+        [12:57] Notes
+    """
     for drop in dropped_times(notes):
         if drop.kind == "bad-time":
             yield Finding(
@@ -191,6 +226,18 @@ def bad_time(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/too-short", "warning", "a chapter shorter than --min-chapter seconds")
 def too_short(notes: Notes) -> Iterator[Finding]:
+    """Why: A chapter of a few seconds is usually a typo in a time; YouTube requires 10 s.
+
+    Example::
+
+        [02:30] Engine
+        [02:36] Notes
+
+    Fix::
+
+        [02:30] Engine
+        [03:36] Notes
+    """
     minimum = notes.options.min_chapter
     spots = notes.chapter_spots
     ends: list[tuple[ChapterSpot, int, str]] = [
@@ -212,6 +259,16 @@ def too_short(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/after-end", "error", "a chapter starts after --duration")
 def after_end(notes: Notes) -> Iterator[Finding]:
+    """Why: A chapter after the end of the episode cannot be reached.
+
+    Example::
+
+        [21:40] Poetical science, with --duration 20:00
+
+    Fix::
+
+        [19:40] Poetical science
+    """
     duration = notes.options.duration
     if duration is None:
         return
@@ -227,6 +284,16 @@ def after_end(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/implausible-time", "warning", "chapters starting ten hours or more in")
 def implausible_time(notes: Notes) -> Iterator[Finding]:
+    """Why: Times ten hours in are usually MM:SS:FF frame times from an editor.
+
+    Example::
+
+        [10:41:08] Notes
+
+    Fix::
+
+        [10:41] Notes
+    """
     if notes.options.duration is not None:
         return  # chapters/after-end says it exactly
     late = [s for s in notes.chapter_spots if s.chapter.seconds >= _LONG]
@@ -246,6 +313,17 @@ def implausible_time(notes: Notes) -> Iterator[Finding]:
     "chapters/not-taken", "info", "timestamp-like text that is not a chapter", group=PARSER_GROUP
 )
 def not_taken(notes: Notes) -> Iterator[Finding]:
+    """Why: Timestamp-like text that is not a chapter. Opt-in: it reports what the parser
+    did not read as a chapter, often on purpose.
+
+    Example::
+
+        [25:00] with no title
+
+    Fix::
+
+        [25:00] Questions
+    """
     for drop in dropped_times(notes):
         if drop.kind != "bad-time":
             yield Finding(

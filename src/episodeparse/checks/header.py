@@ -16,6 +16,17 @@ __all__ = ["no_title"]
 
 @check("header/no-title", "warning", "the notes state no episode title", group=PARSER_GROUP)
 def no_title(notes: Notes) -> Iterator[Finding]:
+    """Why: A listener picks an episode by its title; an app shows the file name without
+    one.
+
+    Example::
+
+        Night Sessions #12 with Ada Lovelace.
+
+    Fix::
+
+        Engines of Thought // Ada Lovelace // Night Sessions #12
+    """
     if notes.episode.title is not None:
         return
     if notes.episode.source.item is not None:

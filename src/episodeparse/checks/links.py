@@ -208,6 +208,17 @@ def _unbalanced(url: str) -> str | None:
 
 @check("links/malformed", "error", "an address a browser cannot open as written")
 def malformed(notes: Notes) -> Iterator[Finding]:
+    """Why: A broken address is a dead link for every listener.
+
+    Example::
+
+        https//x.org, [A](https://x.org, [A]((https://x.org), https://www.insta gram.com/x
+
+    Fix::
+
+        https://x.org, [A](https://x.org), https://www.instagram.com/x
+        (--fix repairs those that are certain)
+    """
     found: dict[tuple[int, int], str] = {}
     fenced = _fenced_lines(notes)
     for number, text in enumerate(notes.lines, start=1):
@@ -260,6 +271,19 @@ def _entry(notes: Notes, line: int) -> str | None:
 
 @check("links/duplicate", "warning", "the same address twice in one section's link list")
 def duplicate(notes: Notes) -> Iterator[Finding]:
+    """Why: The same address twice in a list of links is a repeated entry, or a copied
+    address that was not changed.
+
+    Example::
+
+        - [Site](https://a.org)
+        - [Code](https://a.org)
+
+    Fix::
+
+        - [Site](https://a.org)
+        - [Code](https://code.a.org)
+    """
     defined = {
         m["url"] for seg in notes.document.segments if (m := _REF_DEFINITION.match(seg.text))
     }
@@ -344,6 +368,17 @@ def _http_spots(notes: Notes) -> Iterator[tuple[LinkSpot, str, str | None]]:
 
 @check("links/http", "warning", "a plain http:// link to a site that serves https")
 def http(notes: Notes) -> Iterator[Finding]:
+    """Why: Browsers open these hosts only over https (HSTS preload list, platforms, https-
+    only domains); an http:// link costs a redirect or fails.
+
+    Example::
+
+        http://twitter.com/ada, http://torproject.org/
+
+    Fix::
+
+        https://twitter.com/ada (--fix rewrites it)
+    """
     for spot, url, why in _http_spots(notes):
         if why is not None:
             yield Finding(spot.line, spot.column, f"{url} uses http://: {why}; write https://")
@@ -356,6 +391,17 @@ def http(notes: Notes) -> Iterator[Finding]:
     group=PEDANTIC_GROUP,
 )
 def plain_http(notes: Notes) -> Iterator[Finding]:
+    """Why: Opt-in (group pedantic): nothing is fetched, so whether the host serves https
+    is not known.
+
+    Example::
+
+        http://example.org/notes
+
+    Fix::
+
+        https://example.org/notes, if the site serves it
+    """
     for spot, url, why in _http_spots(notes):
         if why is None:
             yield Finding(

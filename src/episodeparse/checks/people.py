@@ -28,6 +28,17 @@ _TEASER_WINDOW = 2000  # characters: where a teaser names its guest
 
 @check("people/no-guest", "warning", "the notes name no guest", group=PARSER_GROUP)
 def no_guest(notes: Notes) -> Iterator[Finding]:
+    """Why: Guests are how listeners search a catalogue. Opt-in: many shows have no guests,
+    and the parser can miss a guest written in prose.
+
+    Example::
+
+        Engines of Thought // Night Sessions #12
+
+    Fix::
+
+        Engines of Thought // Ada Lovelace // Night Sessions #12
+    """
     people = notes.episode.people
     if any(p.role == "guest" for p in people):
         return
@@ -55,6 +66,18 @@ def no_guest(notes: Notes) -> Iterator[Finding]:
 
 @check("people/no-bio", "info", "a guest has no biography", group=PARSER_GROUP)
 def no_bio(notes: Notes) -> Iterator[Finding]:
+    """Why: A bio tells the listener who is speaking. Opt-in: a bio written in prose may
+    not be recognised.
+
+    Example::
+
+        a guest named in the title line and no bio
+
+    Fix::
+
+        // Bio
+        Ada Lovelace is a mathematician ...
+    """
     for person in notes.episode.people:
         if person.role != "guest" or person.bio:
             continue
@@ -93,6 +116,19 @@ def loose_bios(notes: Notes) -> list[tuple[SectionBlock, list[Segment]]]:
     group=PARSER_GROUP,
 )
 def bio_without_person(notes: Notes) -> Iterator[Finding]:
+    """Why: A bio nobody is named in cannot be shown beside its person. Opt-in: it reports
+    what the parser could not attach.
+
+    Example::
+
+        // Bio
+        Charles Babbage designed ... (the guests are Ada and Mary)
+
+    Fix::
+
+        // Bio
+        Ada Lovelace is ...
+    """
     for block, loose in loose_bios(notes):
         heading = block.title or "Bio"
         guests = [p.name for p in notes.episode.people if p.role == "guest"]

@@ -29,6 +29,17 @@ def _level(seg: Segment) -> int | None:
 
 @check("sections/empty", "warning", "a heading with nothing under it")
 def empty(notes: Notes) -> Iterator[Finding]:
+    """Why: A heading with nothing under it is a draft left in the published notes.
+
+    Example::
+
+        // Takeaways
+        ## Sponsors
+
+    Fix::
+
+        remove the heading, or write under it
+    """
     blocks = [b for b in notes.document.sections if b.heading is not None]
     chapter_segments = {s.segment.index for s in notes.chapter_spots if s.segment is not None}
     title = notes.episode.title
