@@ -604,10 +604,15 @@ def validate(
 
     chosen_select = _selectors(select) if select else None
     more, skipped = _selectors(extend_select), _selectors(ignore)
-    try:
-        resolve(chosen_select, skipped, more)
-    except UnknownSelector as exc:
-        _fail(f"no such check, part or group: {exc} (episodeparse rule --list shows them)")
+    for option, names in (
+        ("--select", chosen_select),
+        ("--extend-select", more),
+        ("--ignore", skipped),
+    ):
+        try:
+            resolve(names, ()) if option == "--select" else resolve(None, names)
+        except UnknownSelector as exc:
+            _fail(f"{option} {exc}: no such check, part or group (episodeparse rule --list)")
     seconds: int | None = None
     if duration is not None:
         seconds = int(duration) if duration.isdigit() else time_to_seconds(duration)
