@@ -19,6 +19,7 @@ from typing import BinaryIO, NamedTuple
 
 from episodeparse import feeds, recache
 from episodeparse.checks import DEFAULT_CHECKS, Check, Options, run_checks
+from episodeparse.checks.notes import quote
 from episodeparse.diagnostics import Diagnostic
 from episodeparse.digest import sha256_hex
 from episodeparse.document import Document
@@ -26,6 +27,7 @@ from episodeparse.extractors import Context
 from episodeparse.inputs import DEFAULT_MAX_BYTES, InputFailure, iter_records
 from episodeparse.model import Episode, Source
 from episodeparse.pipeline import Parsed, detect_format, keep_documents, parse_with_document
+from episodeparse.positions import LineMap, item_span
 
 __all__ = [
     "BASELINE_SCHEMA",
@@ -73,26 +75,100 @@ def _parsed_for(record: Episode, kept: list[Parsed]) -> Parsed:
     return Parsed(record, document, Context(document))
 
 
-def _item_duration(record: Episode, cache: dict[str, dict[int, int]], max_bytes: int) -> int | None:
-    """A feed item's ``itunes:duration`` in seconds: the record's ``feed.duration``, else
-    read from the feed file (once per file), as ``summary`` reads it."""
-    feed = getattr(record, "feed", None)
-    if feed is not None and getattr(feed, "duration", None):
-        return int(feed.duration)
-    path, item = record.source.path, record.source.item
-    if path is None or item is None:
-        return None
-    if path not in cache:
-        found: dict[int, int] = {}
+_TITLE = recache.compile(rb"<title>(?:<!\[CDATA\[)?(?P<t>[^<\]]{1,200})")
+_GUID = recache.compile(rb"<guid\b[^>]{0,200}>(?P<t>[^<]{1,300})</guid>")
+
+
+class _FeedFile:
+    """What validate reads of a feed file besides its records (once per file): each item's
+    bytes, duration and line, so that an item's chapters are checked against its
+    ``itunes:duration`` and its findings point into the ``.xml`` file."""
+
+    def __init__(self, path: str, max_bytes: int) -> None:
+        self.data = b""
+        self.items: dict[int, tuple[int, int, int | None]] = {}  # index: (start, end, seconds)
         try:
             with Path(path).open("rb") as handle:
-                for entry in feeds.iter_items(handle, limit_bytes=max_bytes):
-                    if entry.duration_seconds:
-                        found[entry.index] = entry.duration_seconds
+                self.data = handle.read(max_bytes + 1)
+            cursor = 0
+            for entry in feeds.iter_items(self.data, limit_bytes=max_bytes):
+                span = item_span(self.data, entry.raw, cursor)
+                if span is not None:
+                    cursor = span[1]
+                start, end = span if span is not None else (-1, -1)
+                self.items[entry.index] = (start, end, entry.duration_seconds)
         except (OSError, ValueError):  # the feed was read once already; its error is shown
             pass
-        cache[path] = found
-    return cache[path].get(item)
+
+    def duration(self, item: int) -> int | None:
+        return self.items.get(item, (0, 0, None))[2]
+
+    def where(self, item: int, text: str) -> tuple[LineMap, str] | None:
+        """The line map of item ``item``'s converted ``text`` into the file, and how the
+        item is named in messages (its title, else its guid)."""
+        start, end, _ = self.items.get(item, (-1, -1, None))
+        if start < 0:
+            return None
+        raw = self.data[start:end]
+        first_line = self.data.count(b"\n", 0, start) + 1
+        name_match = _TITLE.search(raw) or _GUID.search(raw)
+        name = f"item {item}"
+        if name_match is not None:
+            import html
+
+            name += f" {quote(html.unescape(_decoded(name_match['t'])), 50)}"
+        return LineMap(_decoded(raw), text, first_line=first_line), name
+
+
+def _decoded(data: bytes) -> str:
+    """Bytes of a feed as text for finding words in it: UTF-8, else Latin-1 (any byte)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+_LINE_NUMBER = recache.compile(r"\bline (\d{1,9})\b")
+
+
+def _moved(diagnostic: Diagnostic, lines: LineMap, path: str, suffix: str) -> Diagnostic:
+    """``diagnostic`` at its place in the file, the lines its message names too."""
+    line, column = lines.position(diagnostic.line, diagnostic.column)
+    message = _LINE_NUMBER.sub(
+        lambda m: f"line {lines.position(int(m.group(1)), 1)[0]}", diagnostic.message
+    )
+    return Diagnostic(path, line, column, diagnostic.code, diagnostic.severity, message + suffix)
+
+
+def _in_file(
+    diagnostics: list[Diagnostic], record: Episode, text: str, feed: _FeedFile | None
+) -> list[Diagnostic]:
+    """``diagnostics`` (lines of the converted ``text``) at their lines in the file as
+    written: for HTML notes, the HTML file; for a feed item, the feed, the item named."""
+    source = record.source
+    if not diagnostics or source.path is None:
+        return diagnostics
+    if source.item is not None and feed is not None:
+        found = feed.where(source.item, text)
+        if found is None:
+            return diagnostics
+        lines, name = found
+        return sorted(_moved(d, lines, source.path, f" ({name})") for d in diagnostics)
+    if source.format == "html" and source.item is None:
+        try:
+            html = _decoded(Path(source.path).read_bytes())
+        except OSError:
+            return diagnostics
+        lines = LineMap(html, text)
+        return sorted(_moved(d, lines, source.path, "") for d in diagnostics)
+    return diagnostics
+
+
+def _record_duration(record: Episode) -> int | None:
+    """The record's ``feed.duration`` (the feeds issue's key), where it has one."""
+    feed = getattr(record, "feed", None)
+    duration = getattr(feed, "duration", None)
+    return duration if isinstance(duration, int) and duration > 0 else None
 
 
 def iter_reports(
@@ -107,7 +183,7 @@ def iter_reports(
 ) -> Iterator[Report | InputFailure]:
     """A report per record of ``paths``, or the failure of an input, in input order.
     ``plan``, where given, chooses the checks and options of each record instead."""
-    durations: dict[str, dict[int, int]] = {}
+    feed_files: dict[str, _FeedFile] = {}
     with keep_documents() as kept:
         for result in iter_records(paths, max_bytes=max_bytes, encoding=encoding, stdin=stdin):
             if isinstance(result, InputFailure):
@@ -119,11 +195,18 @@ def iter_reports(
             here, chosen = options, checks
             if plan is not None:
                 chosen, here = plan(result)
-            if here.duration is None and result.source.item is not None:
-                length = _item_duration(result, durations, max_bytes)
-                if length:
+            feed: _FeedFile | None = None
+            source = result.source
+            if source.item is not None and source.path is not None:
+                if source.path not in feed_files:
+                    feed_files.clear()  # one feed at a time: inputs come file by file
+                    feed_files[source.path] = _FeedFile(source.path, max_bytes)
+                feed = feed_files[source.path]
+                length = _record_duration(result) or feed.duration(source.item)
+                if here.duration is None and length:
                     here = here._replace(duration=length)
-            yield Report(path, run_checks(parsed, here, path, chosen), result)
+            found = run_checks(parsed, here, path, chosen)
+            yield Report(path, _in_file(found, result, parsed.document.text, feed), result)
 
 
 def validate_text(
