@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from episodeparse import feeds, recache
-from episodeparse.checks import DEFAULT_CHECKS, Check, Options, run_checks
+from episodeparse.checks import DEFAULT_CHECKS, SOURCE_CODES, Check, Options, run_checks
 from episodeparse.checks.notes import quote
 from episodeparse.diagnostics import Diagnostic
 from episodeparse.digest import sha256_hex
@@ -140,8 +140,23 @@ def _moved(diagnostic: Diagnostic, lines: LineMap, path: str, suffix: str) -> Di
     return Diagnostic(path, line, column, diagnostic.code, diagnostic.severity, message + suffix)
 
 
+def _html_notes(record: Episode) -> str | None:
+    """An HTML notes file as written (None for other inputs, or one gone since)."""
+    source = record.source
+    if source.format != "html" or source.item is not None or source.path is None:
+        return None
+    try:
+        return _decoded(Path(source.path).read_bytes())
+    except OSError:
+        return None
+
+
 def _in_file(
-    diagnostics: list[Diagnostic], record: Episode, text: str, feed: _FeedFile | None
+    diagnostics: list[Diagnostic],
+    record: Episode,
+    text: str,
+    feed: _FeedFile | None,
+    html: str | None,
 ) -> list[Diagnostic]:
     """``diagnostics`` (lines of the converted ``text``) at their lines in the file as
     written: for HTML notes, the HTML file; for a feed item, the feed, the item named."""
@@ -154,13 +169,11 @@ def _in_file(
             return diagnostics
         lines, name = found
         return sorted(_moved(d, lines, source.path, f" ({name})") for d in diagnostics)
-    if source.format == "html" and source.item is None:
-        try:
-            html = _decoded(Path(source.path).read_bytes())
-        except OSError:
-            return diagnostics
+    if html is not None:
         lines = LineMap(html, text)
-        return sorted(_moved(d, lines, source.path, "") for d in diagnostics)
+        return sorted(
+            d if d.code in SOURCE_CODES else _moved(d, lines, source.path, "") for d in diagnostics
+        )
     return diagnostics
 
 
@@ -205,8 +218,9 @@ def iter_reports(
                 length = _record_duration(result) or feed.duration(source.item)
                 if here.duration is None and length:
                     here = here._replace(duration=length)
-            found = run_checks(parsed, here, path, chosen)
-            yield Report(path, _in_file(found, result, parsed.document.text, feed), result)
+            html = _html_notes(result)
+            found = run_checks(parsed, here, path, chosen, html)
+            yield Report(path, _in_file(found, result, parsed.document.text, feed, html), result)
 
 
 def validate_text(
@@ -225,7 +239,12 @@ def validate_text(
     digest = sha256_hex(text.encode("utf-8", "surrogatepass"))
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     parsed = parse_with_document(text, source)
-    return run_checks(parsed, options or Options(), path or "-", checks)
+    html = text if source.format == "html" else None
+    found = run_checks(parsed, options or Options(), path or "-", checks, html)
+    if html is None or not found:
+        return found
+    lines = LineMap(html, parsed.document.text)
+    return sorted(d if d.code in SOURCE_CODES else _moved(d, lines, d.path, "") for d in found)
 
 
 # Baselines -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from episodeparse.checks import (
     abstract,
     chapters,
     header,
+    html,
     leftovers,
     links,
     people,
@@ -27,6 +28,7 @@ __all__ = [
     "DEFAULT_CHECKS",
     "PARSER_GROUP",
     "PROFILES",
+    "SOURCE_CODES",
     "Check",
     "Options",
     "Profile",
@@ -60,6 +62,7 @@ CHECKS: tuple[Check, ...] = (
     links.plain_http,
     leftovers.unrecognized,
     sections.empty,
+    html.unclosed,
     profiles.youtube_first_at_zero,
     profiles.youtube_too_few,
     profiles.youtube_not_ascending,
@@ -77,6 +80,9 @@ CHECKS: tuple[Check, ...] = (
     profiles.podcasting2_no_title,
 )
 
+
+SOURCE_CODES = frozenset(c.code for c in CHECKS if c.on_source)
+"""The codes whose findings are lines of the file as written, not of its text."""
 
 DEFAULT_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.default)
 """The checks that run when nothing is selected: all but the opt-in groups'."""
@@ -156,9 +162,12 @@ def run_checks(
     options: Options,
     path: str,
     checks: tuple[Check, ...] = DEFAULT_CHECKS,
+    source: str | None = None,
 ) -> list[Diagnostic]:
-    """Every applicable check on one parsed episode, as diagnostics sorted by position."""
-    notes = Notes(parsed.episode, parsed.document, parsed.context, options)
+    """Every applicable check on one parsed episode, as diagnostics sorted by position.
+    ``source``: HTML notes as written, for the checks that read the markup (their lines
+    are those of ``source``, the others' those of the converted text)."""
+    notes = Notes(parsed.episode, parsed.document, parsed.context, options, source)
     out: list[Diagnostic] = []
     for item in checks:
         if not options.applies(item.profile):

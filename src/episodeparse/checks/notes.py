@@ -91,6 +91,7 @@ class Check(NamedTuple):
     run: CheckFunction
     profile: Profile | None = None
     group: str | None = None
+    on_source: bool = False  # its findings are lines of ``Notes.source``, the file as written
 
     @property
     def default(self) -> bool:
@@ -105,11 +106,12 @@ def check(
     *,
     profile: Profile | None = None,
     group: str | None = None,
+    on_source: bool = False,
 ) -> Callable[[CheckFunction], Check]:
     """Decorator: make a function a ``Check`` under ``code``."""
 
     def wrap(function: CheckFunction) -> Check:
-        return Check(code, severity, summary, function, profile, group)
+        return Check(code, severity, summary, function, profile, group, on_source)
 
     return wrap
 
@@ -144,12 +146,18 @@ class Notes:
     """One episode as the checks read it."""
 
     def __init__(
-        self, episode: Episode, document: Document, context: Context, options: Options
+        self,
+        episode: Episode,
+        document: Document,
+        context: Context,
+        options: Options,
+        source: str | None = None,
     ) -> None:
         self.episode = episode
         self.document = document
         self.context = context
         self.options = options
+        self.source = source  # HTML notes as written (the document is their text)
 
     # Text positions --------------------------------------------------------------------
 
