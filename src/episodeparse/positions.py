@@ -6,7 +6,8 @@ notes, the HTML file; for a feed item, the ``.xml`` file, where the item's text 
 CDATA or escaped HTML alike, as its words are written there).
 
 The map is found by alignment, not by instrumenting the converter: for each line of the
-converted text, in order, its first word of three or more letters is looked for in the
+converted text, in order, its first word of three or more letters (else its first run of
+three or more letters, digits, ``:`` or ``.``, as in ``25:00``) is looked for in the
 source from where the previous line was found, a bounded distance ahead. Text written in
 an order the converter changes (rare) or spelled with entities is not found; such a line
 takes the position of the line before it. Columns are those of the word looked for in the
@@ -24,6 +25,7 @@ from episodeparse import recache
 __all__ = ["LineMap", "item_span", "line_starts"]
 
 _WORD: Final = recache.compile(r"[^\W\d_]{3,40}")
+_TOKEN: Final = recache.compile(r"[\w:.]{3,40}")  # a line with no word: "[25:00]" gives 25:00
 _WINDOW: Final = 20_000  # characters searched ahead for a line's first word
 _BREAK: Final = recache.compile(r"\r\n|\r|\n")
 
@@ -59,7 +61,7 @@ class LineMap:
         self.lines = _BREAK.split(text)
         cursor = start
         for line in self.lines:
-            word = _WORD.search(line)
+            word = _WORD.search(line) or _TOKEN.search(line)
             at = -1
             if word is not None:
                 at = source.find(word.group(), cursor, min(stop, cursor + _WINDOW))
@@ -82,7 +84,9 @@ class LineMap:
         text_line = self.lines[line - 1]
         found_column = offset - self.starts[number - 1] + 1
         # the word at the column, on the source line where the text line was found
-        piece = _WORD.search(text_line, max(column - 1, 0))
+        piece = _WORD.search(text_line, max(column - 1, 0)) or _TOKEN.search(
+            text_line, max(column - 1, 0)
+        )
         if piece is not None and piece.start() - (column - 1) < 8:
             source_line_end = self.starts[number] if number < len(self.starts) else len(self.source)
             at = self.source.find(piece.group(), offset, source_line_end)
