@@ -69,6 +69,10 @@ HEAD = (
     "Engines of Thought // Ada Lovelace // Night Sessions #12\n\n"
     "Night Sessions #12 with Ada Lovelace, Engines of Thought.\n"
 )
+BIO = (
+    "Ada Lovelace is a mathematician and writer who published the first algorithm meant "
+    "for a machine."
+)
 NO_GUEST = (
     ch("Engines of Thought // Ada Lovelace //", "Engines of Thought //"),
     ch(
@@ -77,12 +81,9 @@ NO_GUEST = (
     ),
     ch("Ada Lovelace joins us to talk", "Grace Hopper talks"),
     ch("Ada's notes:", "The notes:"),
+    ch("// Bio\n" + BIO + "\n\n", ""),
 )
 TWO_GUESTS = ch("// Ada Lovelace //", "// Ada Lovelace - Mary Somerville //")
-BIO = (
-    "Ada Lovelace is a mathematician and writer who published the first algorithm meant "
-    "for a machine."
-)
 
 FAULTS: list[Fault] = [
     Fault(
@@ -94,7 +95,7 @@ FAULTS: list[Fault] = [
     Fault("people/no-guest", NO_GUEST, None, forms="th"),
     Fault(
         "people/no-guest",
-        (*NO_GUEST[:2], ch("Ada Lovelace joins us to", "Alan Turing talks")),
+        (*NO_GUEST[:2], NO_GUEST[4], ch("Ada Lovelace joins us to", "Alan Turing talks")),
         None,
         forms="th",
     ),
@@ -121,7 +122,7 @@ FAULTS: list[Fault] = [
     ),
     Fault(
         "abstract/empty",
-        (ch("// Abstract\nAda Lovelace joins", "// Abstract\n\nAda joins"),),
+        (ch(ABSTRACT + "\n", "\n// Guests\nAda.\n"),),
         "Abstract",
         forms="t",
     ),
@@ -371,8 +372,8 @@ FAULTS: list[Fault] = [
     ),
     Fault(
         "spotify/punctuation",
-        (ch("[10:15] Notes", "[10:15] :: Notes"),),
-        "[10:15] ::",
+        (ch("[10:15] Notes", "[10:15] ~~ Notes"),),
+        "[10:15] ~~",
         P["spotify"],
     ),
     Fault(
