@@ -78,11 +78,17 @@ class Config:
         extend_select: tuple[str, ...] = (),
         ignore: tuple[str, ...] = (),
     ) -> tuple[Check, ...]:
-        """The checks for ``file``: the command line's ``select`` replaces this file's,
-        its ``extend_select`` and ``ignore`` add to them."""
-        chosen = select if select is not None else self.select
-        more = (*self.extend_select, *extend_select)
-        skipped = (*self.ignore, *ignore, *(self.ignored_for(file) if file else ()))
+        """The checks for ``file``. As in ruff, a ``select`` of the command line starts
+        afresh (the file's select, extend-select and ignore no longer apply); its
+        ``extend_select`` and ``ignore`` add to the file's. Per-file ignores always apply."""
+        fresh = select is not None
+        chosen = select if fresh else self.select
+        more = (*(() if fresh else self.extend_select), *extend_select)
+        skipped = (
+            *(() if fresh else self.ignore),
+            *ignore,
+            *(self.ignored_for(file) if file else ()),
+        )
         return resolve(chosen, skipped, more)
 
 

@@ -19,6 +19,17 @@ __all__ = ["unrecognized"]
 
 @check("leftovers/unrecognized", "warning", "text no field of the record took", group=PARSER_GROUP)
 def unrecognized(notes: Notes) -> Iterator[Finding]:
+    """Why: text no field took is not in the record, so no app shows it. Opt-in (group
+    parser): more often the parser's gap than the author's mistake, such as a cast list.
+
+    Example::
+
+        ~~ 42 ~~ ++ recorded by candlelight ++
+
+    Fix::
+
+        write it as prose, or under a heading that says what it is
+    """
     explained = {seg.line for _, loose in loose_bios(notes) for seg in loose}
     headings = {(seg.line, seg.text) for seg in notes.document.segments if seg.is_heading}
     for leftover in notes.episode.leftovers:
