@@ -77,7 +77,6 @@ def format_sarif(
     driver: dict[str, Any] = {
         "name": "episodeparse",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/episodeparse/",
         "rules": [
             {
                 "id": c.code,
