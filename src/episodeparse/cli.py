@@ -610,7 +610,7 @@ def validate(
         ("--ignore", skipped),
     ):
         try:
-            resolve(names, ()) if option == "--select" else resolve(None, names)
+            resolve(None, names or ())
         except UnknownSelector as exc:
             _fail(f"{option} {exc}: no such check, part or group (episodeparse rule --list)")
     seconds: int | None = None
