@@ -15,7 +15,7 @@ from episodeparse.checks import CHECKS, DEFAULT_CHECKS, PARSER_GROUP, UnknownSel
 from episodeparse.cli import app
 from episodeparse.config import ConfigError, find_config
 from episodeparse.inputs import _NOT_NOTES
-from episodeparse.validate import validate_text
+from episodeparse.validation import validate_text
 from tests.conftest import FIXTURES, ROOT
 
 VALIDATE = FIXTURES / "validate"

@@ -12,7 +12,7 @@ import pytest
 from episodeparse.checks import CHECKS
 from episodeparse.fix import fixed_text
 from episodeparse.positions import LineMap
-from episodeparse.validate import validate_text
+from episodeparse.validation import validate_text
 
 SMALL = 4_000
 RATIO_LIMIT = 30.0

@@ -697,7 +697,7 @@ def validate(
     except ConfigError as exc:
         _fail(str(exc))
     if update_baseline:
-        from episodeparse.validate import baseline_text
+        from episodeparse.validation import baseline_text
 
         assert baseline is not None
         write_atomically(baseline, baseline_text(found))
