@@ -197,3 +197,11 @@ def test_notes_without_chapters_are_not_too_few_for_any_platform() -> None:
     assert "[00:00]" not in text
     for profile in PROFILES:
         assert check_codes(text, Options(profile=profile)) == [], profile
+
+
+def test_a_chapter_the_parser_misread_is_not_reported_out_of_order() -> None:
+    # "1:22:35  Title" (two spaces) is read as 1:22 by the parser; the notes are in order
+    text = "# Engines\n\n### 0:00 Intro\n\n### 1:13:13 Engines\n\n### 1:22:35  Poems\n"
+    assert "chapters/out-of-order" not in check_codes(text)
+    wrong = text.replace("1:22:35", "1:02:35")
+    assert "chapters/out-of-order" in check_codes(wrong)

@@ -147,6 +147,22 @@ def dropped_times(notes: Notes) -> list[Dropped]:
     return out
 
 
+_WRITTEN_TIME = recache.compile(_TIME)
+
+
+def _written(notes: Notes, spot: ChapterSpot) -> tuple[str, int]:
+    """The chapter's time as the notes write it where it stands, and its seconds: the
+    record's, unless the parser read it otherwise (``1:22:35  Title`` read as 1:22)."""
+    chapter = spot.chapter
+    if 1 <= spot.line <= len(notes.lines):
+        written = _WRITTEN_TIME.match(notes.lines[spot.line - 1], spot.column - 1)
+        if written is not None and written.group() != chapter.time:
+            seconds = time_to_seconds(written.group())
+            if seconds is not None:
+                return written.group(), seconds
+    return chapter.time, chapter.seconds
+
+
 def _named(spot: ChapterSpot) -> str:
     return f"chapter {spot.chapter.time} {quote(spot.chapter.title, 40)}"
 
@@ -168,12 +184,13 @@ def out_of_order(notes: Notes) -> Iterator[Finding]:
     """
     spots = notes.chapter_spots
     for previous, spot in itertools.pairwise(spots):
-        if spot.chapter.seconds < previous.chapter.seconds:
+        (time, seconds), (before, before_seconds) = _written(notes, spot), _written(notes, previous)
+        if seconds < before_seconds:
             yield Finding(
                 spot.line,
                 spot.column,
-                f"{_named(spot)} starts before the chapter above it "
-                f"({previous.chapter.time}, line {previous.line})",
+                f"chapter {time} {quote(spot.chapter.title, 40)} starts before the chapter "
+                f"above it ({before}, line {previous.line})",
             )
 
 
