@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from episodeparse import feeds, recache
+from episodeparse import recache
 from episodeparse.checks import DEFAULT_CHECKS, SOURCE_CODES, Check, Options, run_checks
 from episodeparse.checks.notes import quote
 from episodeparse.diagnostics import Diagnostic
@@ -87,6 +87,8 @@ class _FeedFile:
     def __init__(self, path: str, max_bytes: int) -> None:
         self.data = b""
         self.items: dict[int, tuple[int, int, int | None]] = {}  # index: (start, end, seconds)
+        from episodeparse import feeds  # here: notes alone never load the feed reader
+
         try:
             with Path(path).open("rb") as handle:
                 self.data = handle.read(max_bytes + 1)
