@@ -714,8 +714,8 @@ def validate(
     elif output_format is DiagnosticFormat.github:
         sys.stdout.write(format_github(unreadable))
     counts = {s: sum(1 for d in found if d.severity == s) for s in ("error", "warning", "info")}
-    if not quiet:
-        print(_closing_line(counts, len(files) + len(failures)), file=sys.stderr)
+    if not quiet and found:  # clean notes, or only unreadable ones: nothing to count
+        print(_closing_line(counts, len(files)), file=sys.stderr)
     if failures:
         raise typer.Exit(EXIT_INPUT)
     if counts["error"] or (strict and counts["warning"]):
