@@ -143,7 +143,7 @@ def test_the_input_is_never_overwritten(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (None, "No such file"),
+        (None, "no such file"),  # as convert says it (errors.CATALOGUE)
         (b"Just prose, no chapters at all.\n", "no chapters found"),
         (b'{"version": "1.2.0"}', 'needs "version" and a "chapters" list'),
         (b"\x00\x01binary", "not text"),

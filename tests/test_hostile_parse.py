@@ -15,7 +15,9 @@ as many with ``--hypothesis-profile=long``):
   fixtures/tiny-feed.xml today (2,700);
 - the feed itself, mutated: 100;
 
-4,300 in all, about 45 s on two cores.
+- text that only starts like a sniffed format (JSON, WebVTT, XML, PSC, HTML): 300;
+
+4,600 in all, about 50 s on two cores.
 """
 
 from __future__ import annotations
@@ -300,3 +302,42 @@ def test_mutated_feed(data: st.DataObject) -> None:
             _validator().validate(record.to_dict())
     except (InputError, feeds.FeedError, ChapterFormatError):
         pass
+
+
+# -- text that only starts like a sniffed format ------------------------------------------
+
+LOOKALIKE_EXAMPLES = examples(300)
+
+# Openings the sniffer reads as another format (JSON, a chapters-JSON document, WebVTT,
+# FFMETADATA, mp4chaps, XML, a feed, PSC, HTML), some followed by a deep run of brackets
+# or tags (issue 20: 2,000 "[" ended convert with a RecursionError).
+LOOKALIKE_PREFIXES = [
+    "[",
+    "{",
+    "[" * 2_000,
+    "{" * 2_000,
+    '{"version": "1.2.0", "chapters": ',
+    '{"version": "1.2.0", "chapters": ' + "[" * 5_000,
+    '{"version": "1.2.0", "chapters": [' + '{"a": ' * 3_000,
+    "WEBVTT\n",
+    "WEBVTT\n\n00:00.000 --> ",
+    ";FFMETADATA1\n[CHAPTER]\n",
+    "00:00:00.000 ",
+    '<?xml version="1.0"?>',
+    '<?xml version="1.0"?>' + "<a>" * 5_000,
+    '<?xml version="1.0"?><rss version="2.0"><channel><item><description>',
+    '<?xml version="1.0"?><psc:chapters xmlns:psc="http://podlove.org/simple-chapters">',
+    "<html>" + "<div>" * 5_000,
+]
+
+
+@settings(max_examples=LOOKALIKE_EXAMPLES)
+@given(st.sampled_from(LOOKALIKE_PREFIXES), hostile_text, st.sampled_from(["notes.txt", None]))
+def test_text_that_only_starts_like_a_format(prefix: str, text: str, path: str | None) -> None:
+    """A record that validates, or one of the documented errors: never another exception."""
+    try:
+        records = list(records_from_bytes((prefix + text).encode("utf-8"), path))
+    except (InputError, feeds.FeedError, ChapterFormatError):
+        return
+    for record in records:
+        _validator().validate(record.to_dict())

@@ -25,7 +25,8 @@ from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
 from episodeparse import summary
-from episodeparse.cli import _print_summary_table, _summary_progress_wanted, app
+from episodeparse.cli import _print_summary_table, app
+from episodeparse.progress import wanted
 from tests.conftest import ROOT, fixture_notes
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -237,6 +238,9 @@ def test_column_widths_fit_when_the_minimums_do(available: int) -> None:
     if available >= fixed + 12 + 8 + 12:
         assert sum(widths) <= available
         assert sum(widths) == min(available, sum(natural))
+        # The title has the room first: it is cut only when guests and path are at their
+        # minimum.
+        assert widths[2] == 60 or (widths[3], widths[9]) == (8, 12)
     else:
         assert widths[2] == 12 and widths[3] == 8 and widths[9] == 12
 
@@ -244,19 +248,16 @@ def test_column_widths_fit_when_the_minimums_do(available: int) -> None:
 _FLEX = {"title", "guests", "path"}
 
 
-def test_progress_only_for_many_inputs_on_a_terminal_outside_ci(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    assert _summary_progress_wanted(21)
-    assert not _summary_progress_wanted(20)
+    assert wanted(sys.stderr)
     monkeypatch.setenv("CI", "true")
-    assert not _summary_progress_wanted(500)
+    assert not wanted(sys.stderr)
     monkeypatch.setenv("CI", "false")
-    assert _summary_progress_wanted(500)
+    assert wanted(sys.stderr)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    assert not _summary_progress_wanted(500)
+    assert not wanted(sys.stderr)
 
 
 def test_the_readme_example_is_what_the_command_prints(in_root: Path) -> None:
@@ -293,3 +294,50 @@ def test_csv_paths_that_a_spreadsheet_would_run_as_a_formula_are_quoted(
     out = invoke("--format", "csv", "--", name, "plain.txt").stdout
     rows = {r["episode"]: r for r in csv.DictReader(io.StringIO(out, newline=""))}
     assert (rows["1"]["path"], rows["2"]["path"]) == ("'" + name, "plain.txt")
+
+
+# At 80 columns (issue 20, item 5) ---------------------------------------------------------
+
+
+def _path_cells(stdout: str, count: int) -> list[str]:
+    rows = stdout.splitlines()[2 : 2 + count]
+    return [row.rsplit(" ", 1)[-1] for row in rows]
+
+
+def test_paths_of_one_folder_stay_apart_at_80_columns(tmp_path: Path) -> None:
+    folder = tmp_path / "a-long-folder-name" / "another-level"
+    folder.mkdir(parents=True)
+    names = [f"episode-00{i}-with-a-very-long-descriptive-name-TRUNCATED.html" for i in (1, 2, 3)]
+    for i, name in enumerate(names, start=1):
+        (folder / name).write_text(
+            f"<p>Engines of Thought, part {i} // Ada Lovelace // Meetup #{i}</p>",
+            encoding="utf-8",
+        )
+    other = notes(tmp_path, "other.txt", "Elsewhere // Grace Hopper // Meetup #9")
+    result = invoke(str(folder.parent), other, "--width", "80")
+    assert result.exit_code == 0, result.stderr
+    shown = _path_cells(result.stdout, 4)
+    assert len(set(shown)) == 4, shown  # every row's path reads differently
+    for i, cell in enumerate(shown[:3], start=1):
+        assert f"00{i}" in cell, cell  # the part where they differ shows
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+
+
+def test_the_title_has_the_room_first() -> None:
+    #          #  Date Title Guests Ch Len Links Err Warn Path
+    natural = [3, 10, 40, 30, 2, 8, 5, 3, 4, 30]
+    fixed = 3 + 10 + 2 + 8 + 5 + 3 + 4
+    widths = summary.column_widths(natural, fixed + 40 + 8 + 12)
+    assert widths[2] == 40  # the whole title
+    assert (widths[3], widths[9]) == (8, 12)  # guests and path at their minimum
+    widths = summary.column_widths(natural, fixed + 40 + 8 + 12 + 10)
+    assert (widths[2], widths[3] + widths[9]) == (40, 30)  # what is left, to the others
+
+
+def test_an_implausible_length_is_not_shown(tmp_path: Path) -> None:
+    path = tmp_path / "typo.txt"
+    path.write_text("Typo // Ada Lovelace\n\n[00:00] Intro\n[99:00:00] Outro\n", encoding="utf-8")
+    table = invoke(str(path), "--width", "80")
+    assert "99:00:00" not in table.stdout and "≥" not in table.stdout
+    data = json.loads(invoke(str(path), "--format", "json").stdout)
+    assert data["rows"][0]["length_seconds"] == 99 * 3600  # the value as read

@@ -6,6 +6,11 @@ stderr and an exit code, in one place (``_fail``):
     0  every input converted
     1  (validate) findings at error level
     2  usage or input problems: a missing or unreadable file, bad bytes, a broken feed
+    3  an internal error (a bug): named with its exception's type, the other inputs still
+       converted; never a traceback
+
+The wording of each problem is ``episodeparse.errors``' catalogue, the same in every
+command.
 """
 
 from __future__ import annotations
@@ -18,19 +23,22 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from episodeparse import __version__
 
 if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext
     from typer.models import CommandInfo
 
     from episodeparse.checks import Check
     from episodeparse.diagnostics import Diagnostic
+    from episodeparse.inputs import InputFailure
     from episodeparse.model import Episode
     from episodeparse.output_dir import AtomicFile
+    from episodeparse.progress import Bar
 
 # The library is imported inside each command, so that --help, and a command, load only
 # what they use (start-up is most of what `validate FILE` costs).
@@ -39,12 +47,13 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # inputs.DEFAULT_MAX_BYTES (a test keeps t
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3  # errors.EXIT_INTERNAL (errors is not imported for --help)
 
 app = typer.Typer(
     name="episodeparse",
     help="Turn podcast show notes into structured, validated episode records.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -62,12 +71,151 @@ def _error(message: str) -> None:
     an escape sequence) is written as an escape."""
     from episodeparse.diagnostics import printable
 
+    if _Feedback.bar is not None:
+        _Feedback.bar.close()  # the line starts clean; the bar comes back below it
     print(f"episodeparse: {printable(message)}", file=sys.stderr)
 
 
 def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     _error(message)
     raise typer.Exit(code)
+
+
+_OVERWRITE = "refusing to overwrite an input file"  # errors.CATALOGUE["output/overwrite"]
+
+
+def _cannot_write(exc: OSError) -> str:
+    """The catalogue's ``output/cannot-write``, for ``exc``."""
+    from episodeparse.errors import message
+
+    return message("output/cannot-write", reason=exc.strerror or exc)
+
+
+def _failed(failure: InputFailure) -> int:
+    """Say that an input failed (one line naming it); the exit code it gives."""
+    _error(str(failure))
+    return EXIT_INTERNAL if failure.code == "internal" else EXIT_INPUT
+
+
+class _Feedback:
+    """Feedback on a long run (``episodeparse.progress``): a bar on a terminal's stderr,
+    moved by the bytes read, and a closing line. Neither with ``--quiet``, when stderr is
+    not a terminal, or with ``CI`` set."""
+
+    bar: Bar | None = None  # the one on screen, which an error line wipes first
+
+    def __init__(self, paths: list[str], label: str, *, quiet: bool = False) -> None:
+        self.skipped: list[str] = []
+        self.records = 0
+        self.failed = 0
+        self.on = False
+        if quiet or not _isatty(sys.stderr):
+            return  # the usual case in a pipe, before progress is imported
+        from episodeparse import inputs, progress
+
+        self.on = progress.wanted(sys.stderr)
+        if not self.on:
+            return
+        found = inputs.survey(paths)
+        self.skipped = found.skipped
+        _Feedback.bar = bar = progress.Bar(sys.stderr, found.total_bytes, label)
+        inputs.read_meter = bar.read
+
+    def record(self) -> None:
+        self.records += 1
+        if _Feedback.bar is not None:
+            _Feedback.bar.record()
+
+    def close(self, where: str | None = None) -> None:
+        """Wipe the bar; with ``where``, say what was written there."""
+        if not self.on:
+            return
+        from episodeparse import inputs, progress
+
+        inputs.read_meter = None
+        if _Feedback.bar is not None:
+            _Feedback.bar.close()
+            _Feedback.bar = None
+        if where is not None:
+            line = progress.closing_line(self.records, where, self.failed, self.skipped)
+            print(line, file=sys.stderr)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no stream, or a closed one
+        return False
+
+
+_SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 10**3,
+    "kb": 10**3,
+    "m": 10**6,
+    "mb": 10**6,
+    "g": 10**9,
+    "gb": 10**9,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+}
+
+
+def parse_size(text: str | int) -> int:
+    """``--max-bytes``: bytes, or a size with a unit (``1MB`` = 10^6 bytes, ``1MiB`` =
+    2^20; ``kB``/``KiB``, ``GB``/``GiB``; ``1.5MB``), at least one byte.
+
+    >>> parse_size("1MB"), parse_size("1MiB"), parse_size("64 KiB"), parse_size("2000")
+    (1000000, 1048576, 65536, 2000)
+    """
+    if isinstance(text, int):  # the default, which typer passes through the parser too
+        return text
+    from decimal import Decimal  # here: a run with the default loads none of it
+
+    written = text.strip()
+    digits = written.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    unit = _SIZE_UNITS.get(written[len(digits) :].lower())
+    number = digits.strip()
+    if unit is None or not (number.isascii() and number.replace(".", "", 1).isdigit()):
+        raise typer.BadParameter(
+            f"{text!r} is not a size: write bytes (10000000), or a number and a unit"
+            " (10MB = 10^6 bytes, 64MiB = 2^20 bytes; kB, KiB, GB, GiB)"
+        )
+    size = int(Decimal(number) * unit)
+    if size < 1:
+        raise typer.BadParameter(f"{text!r}: a size of at least one byte")
+    return size
+
+
+MAX_BYTES = typer.Option(
+    "--max-bytes",
+    help="Refuse inputs larger than this: bytes, or 10MB (10^6 bytes), 64MiB (2^20).",
+    parser=parse_size,
+    metavar="SIZE",
+    show_default="64MiB",
+)
+
+QUIET = typer.Option(
+    "--quiet",
+    "-q",
+    help="No progress bar and no closing line (both only ever on a terminal).",
+)
+
+
+def colour_wanted(stream: TextIO) -> bool:
+    """Colour on ``stream``: on a terminal, unless ``NO_COLOR`` is set (no-color.org: to
+    anything but ""); off a terminal too when ``FORCE_COLOR`` is set (to anything but "",
+    0 or false). ``NO_COLOR`` wins over ``FORCE_COLOR``, as in Python's own colours."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _version(value: bool) -> None:
@@ -122,9 +270,9 @@ def _check_output(output: Path, inputs: list[str]) -> None:
                 ".htm",
                 ".xml",
             }:
-                _fail(f"{output}: refusing to overwrite an input file")
+                _fail(f"{output}: {_OVERWRITE}")
         elif output.exists() and _same_file(output, source):
-            _fail(f"{output}: refusing to overwrite an input file")
+            _fail(f"{output}: {_OVERWRITE}")
 
 
 def write_atomically(output: Path, text: str) -> None:
@@ -175,7 +323,7 @@ def _convert_on_dask(
             and re.fullmatch(r"part-\d+\.jsonl", path.name)
             and _same_file(path.parent, output_dir)
         ):
-            _fail(f"{raw}: refusing to overwrite an input file")
+            _fail(f"{raw}: {_OVERWRITE}")
     try:
         from episodeparse import dask as engine
     except ImportError:
@@ -183,7 +331,7 @@ def _convert_on_dask(
     try:
         output_dir.mkdir(parents=True, exist_ok=True)  # before a cluster is started for it
     except OSError as exc:
-        _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
+        _fail(f"{output_dir}: {_cannot_write(exc)}")
     bag = engine.records(paths, max_bytes=max_bytes, encoding=encoding)
     progress = None
     if sys.stderr.isatty():  # the cluster's progress, partition by partition
@@ -216,7 +364,7 @@ def _convert_on_dask(
                 else lambda done, total: progress.update(task, completed=done, total=total),
             )
         except OSError as exc:
-            _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
+            _fail(f"{exc.filename or output_dir}: {_cannot_write(exc)}")
         except Exception as exc:  # a worker lost, the scheduler gone: no part file written
             _fail(f"--engine dask: the run failed: {type(exc).__name__}: {exc}")
     for failure in written.failures:
@@ -232,6 +380,7 @@ def _convert_to_dir(
     jobs: int,
     max_bytes: int,
     encoding: str | None,
+    quiet: bool = False,
 ) -> None:
     """``convert --output-dir DIR`` on the local engine: one file per input, each written
     atomically (``episodeparse.output_dir``); failures and refusals on stderr (exit 2)."""
@@ -249,29 +398,41 @@ def _convert_to_dir(
     try:
         folder = OutputDir(output_dir, output_format.value, paths)
     except OSError as exc:
-        _fail(f"{output_dir}: cannot write: {exc.strerror or exc}")
+        _fail(f"{output_dir}: {_cannot_write(exc)}")
     render = partial(tagged, RENDERERS[output_format.value])
-    failed = False
+    code = EXIT_OK
+    feedback = _Feedback(paths, "converting", quiet=quiet)
     try:
         for result in iter_rendered(
             paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
         ):
             if isinstance(result, InputFailure):
                 folder.fail(result.path)
-                _error(str(result))
-                failed = True
+                code = max(code, _failed(result))
+                feedback.failed += 1
             else:
                 refused = folder.add(untag(result))
                 if refused is not None:
                     _error(str(refused))
-                    failed = True
+                    code = max(code, EXIT_INPUT)
+                    feedback.failed += 1
+                else:
+                    feedback.record()
         folder.close()
     except OSError as exc:
-        _fail(f"{exc.filename or output_dir}: cannot write: {exc.strerror or exc}")
+        feedback.close()
+        _fail(f"{exc.filename or output_dir}: {_cannot_write(exc)}")
     finally:
+        feedback.close()
         folder.discard()
-    if failed:
-        raise typer.Exit(EXIT_INPUT)
+    feedback.close(_folder_name(output_dir))
+    if code != EXIT_OK:
+        raise typer.Exit(code)
+
+
+def _folder_name(folder: Path) -> str:
+    """``out/``: a folder as the closing line names it."""
+    return str(folder).rstrip(os.sep) + os.sep
 
 
 @app.command(
@@ -292,6 +453,7 @@ def convert(
         typer.Argument(
             help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
             show_default=False,
+            metavar="PATH...",
         ),
     ],
     output_format: Annotated[
@@ -301,9 +463,7 @@ def convert(
         Path | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -347,6 +507,7 @@ def convert(
             show_default=False,
         ),
     ] = None,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Parse show notes into episode records (JSON, YAML or JSONL).
 
@@ -375,7 +536,7 @@ def convert(
     if output_dir is not None:
         if output is not None:
             _fail("--output writes one file, --output-dir one file per input: give one of them")
-        _convert_to_dir(paths, output_dir, output_format, jobs, max_bytes, encoding)
+        _convert_to_dir(paths, output_dir, output_format, jobs, max_bytes, encoding, quiet)
         return
     from episodeparse.emit import RENDERERS, RecordWriter
     from episodeparse.inputs import InputFailure
@@ -394,28 +555,34 @@ def convert(
         sys.stdout if target is None else target, output_format.value, bare_single=single_input
     )
     render = RENDERERS[output_format.value]
-    failed = False
+    code = EXIT_OK
+    # A bar for a run that writes a file; on standard output the records are the feedback.
+    feedback = _Feedback(paths, "converting", quiet=quiet or target is None)
     try:
         for result in iter_rendered(
             paths, render, jobs=jobs, max_bytes=max_bytes, encoding=encoding
         ):
             if isinstance(result, InputFailure):
-                _error(str(result))
-                failed = True
+                code = max(code, _failed(result))
+                feedback.failed += 1
             else:
                 writer.add(result)
+                feedback.record()
         writer.close()
         if target is not None:
             target.commit()
     except OSError as exc:
         if target is None:
             raise  # stdout went away: main() says so
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        feedback.close()
+        _fail(f"{output}: {_cannot_write(exc)}")
     finally:
+        feedback.close()
         if target is not None:
             target.discard()
-    if failed:
-        raise typer.Exit(EXIT_INPUT)
+    feedback.close(str(output))
+    if code != EXIT_OK:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -453,7 +620,7 @@ def _print_coloured(diagnostics: list[Diagnostic]) -> None:
 
     from episodeparse.diagnostics import printable, shown_name
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)  # FORCE_COLOR: rich reads it too
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for d in diagnostics:
         line = Text(f"{shown_name(d.path)}:{d.line}:{d.column}: ")
@@ -488,6 +655,7 @@ def validate(
         typer.Argument(
             help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
             show_default=False,
+            metavar="PATH...",
         ),
     ],
     output_format: Annotated[
@@ -574,12 +742,7 @@ def validate(
         bool,
         typer.Option("--diff", help="Print the --fix changes as a unified diff; write nothing."),
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No closing count line on stderr.")
-    ] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -588,6 +751,7 @@ def validate(
             callback=_encoding_option,
         ),
     ] = None,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Check show notes before publishing: one line per finding, with its check's code.
 
@@ -665,22 +829,23 @@ def validate(
         )
         if diff:
             raise typer.Exit(EXIT_INPUT if failed_fix else EXIT_OK)
-    colour = (
-        output_format is DiagnosticFormat.text
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-    )
+    colour = output_format is DiagnosticFormat.text and colour_wanted(sys.stdout)
     found: list[Diagnostic] = []
     failures: list[tuple[str, str]] = []
     files: set[str] = set()
+    code = EXIT_OK
+    feedback = _Feedback(paths, "checking", quiet=quiet)
     try:
         for report in iter_reports(
             paths, Options(), max_bytes=max_bytes, encoding=encoding, plan=plan
         ):
             if isinstance(report, InputFailure):
-                _error(str(report))
+                code = max(code, _failed(report))
                 failures.append((report.path, report.message))
                 continue
+            feedback.record()
+            if report.diagnostics and _Feedback.bar is not None:
+                _Feedback.bar.close()  # findings start on a clean line
             files.add(report.path.rpartition("#")[0] if "#" in report.path else report.path)
             shown = report.diagnostics
             if remembered is not None:
@@ -696,6 +861,8 @@ def validate(
                 sys.stdout.write(format_github(shown))
     except ConfigError as exc:
         _fail(str(exc))
+    finally:
+        feedback.close()
     if update_baseline:
         from episodeparse.validation import baseline_text
 
@@ -716,8 +883,8 @@ def validate(
     counts = {s: sum(1 for d in found if d.severity == s) for s in ("error", "warning", "info")}
     if not quiet and found:  # clean notes, or only unreadable ones: nothing to count
         print(_closing_line(counts, len(files)), file=sys.stderr)
-    if failures:
-        raise typer.Exit(EXIT_INPUT)
+    if code != EXIT_OK:
+        raise typer.Exit(code)
     if counts["error"] or (strict and counts["warning"]):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -825,6 +992,7 @@ def chapters(
             help="Notes, a feed, a chapters file (Podcasting 2.0 JSON, PSC, WebVTT, "
             "FFMETADATA, mp4chaps), or - for stdin.",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     to: Annotated[
@@ -858,9 +1026,7 @@ def chapters(
         bool,
         typer.Option("--force", help="Write youtube chapters even when they break its rules."),
     ] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -905,6 +1071,12 @@ def chapters(
             )
     except (InputError, FeedError, chapter_formats.ChapterFormatError) as exc:
         _fail(f"{path}: {exc}")
+    except typer.Exit:
+        raise  # _fail's, from _one_record
+    except Exception as exc:  # a bug: said as one, naming the input
+        from episodeparse.errors import internal_message
+
+        _fail(f"{path}: {internal_message(exc)}", EXIT_INTERNAL)
     if not chapter_list.marks:
         _fail(f"{path}: no chapters found")
     if to is ChapterFormat.youtube and not force:
@@ -925,14 +1097,13 @@ def chapters(
     try:
         write_atomically(output, text)
     except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        _fail(f"{output}: {_cannot_write(exc)}")
 
 
 # summary -------------------------------------------------------------------------------
 
 
 if TYPE_CHECKING:
-    from episodeparse.inputs import InputFailure
     from episodeparse.summary import Row as SummaryRow
     from episodeparse.summary import Totals as SummaryTotals
 
@@ -957,21 +1128,10 @@ class SummaryColumn(StrEnum):
     path = "path"
 
 
-def _clip_left(text: str, width: int) -> str:
-    """``text`` in ``width`` cells, cut at its start (``…/coffee-57.txt``): the end of a
-    path is what tells files apart."""
-    from rich.cells import cell_len
-
-    if cell_len(text) <= width:
-        return text
-    while text and cell_len(text) > width - 1:
-        text = text[1:]
-    return "…" + text
-
-
 def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: int | None) -> None:
     """The summary as a rich table fitted to the terminal (or ``width``): no cell wraps,
-    long text ends in an ellipsis, a path loses its start; text from the notes goes in as
+    long text ends in an ellipsis, a path is cut in the middle (``summary.fit_paths``, where
+    paths stay told apart); text from the notes goes in as
     ``Text``, never as markup. Off a terminal: the same table, without colour codes."""
     from rich import box
     from rich.cells import cell_len
@@ -981,10 +1141,10 @@ def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: i
 
     from episodeparse import summary
 
-    tty = sys.stdout.isatty()
+    tty = colour_wanted(sys.stdout)
     console = Console(
         width=width,
-        force_terminal=None if tty else False,
+        force_terminal=tty,
         no_color=not tty or None,
         highlight=False,
         markup=False,
@@ -1023,9 +1183,10 @@ def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: i
         )
     errors_index = summary.COLUMNS.index("errors")
     warnings_index = summary.COLUMNS.index("warnings")
-    for row, cells in zip(rows, body, strict=True):
+    paths = summary.fit_paths([cells[path_index] for cells in body], widths[path_index])
+    for row, cells, path in zip(rows, body, paths, strict=True):
         texts = [Text(text) for text in cells]
-        texts[path_index] = Text(_clip_left(cells[path_index], widths[path_index]))
+        texts[path_index] = Text(path)
         if row.unreadable is not None:
             texts[summary.COLUMNS.index("title")].stylize("red")
         if row.errors:
@@ -1040,12 +1201,6 @@ def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: i
         console.print(table)
     # Plain text for pipes and files: without the blanks rich pads every line with.
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-
-
-def _summary_progress_wanted(count: int) -> bool:
-    """A progress bar for many inputs, on a terminal's stderr, never in CI."""
-    in_ci = os.environ.get("CI", "").lower() not in ("", "0", "false")
-    return count > 20 and sys.stderr.isatty() and not in_ci
 
 
 @app.command(
@@ -1067,6 +1222,7 @@ def summary_command(
         typer.Argument(
             help="Notes files (.txt, .md, .html), feeds (.xml, .rss), directories, or - for stdin.",
             show_default=False,
+            metavar="PATH...",
         ),
     ],
     output_format: Annotated[
@@ -1097,9 +1253,7 @@ def summary_command(
             show_default=False,
         ),
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -1108,6 +1262,7 @@ def summary_command(
             callback=_encoding_option,
         ),
     ] = None,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Many episodes at a glance: one row per episode, with what validate finds in it.
 
@@ -1123,21 +1278,19 @@ def summary_command(
     def read(entry: str | InputFailure) -> None:
         rows.extend(summaries.summarise_input(entry, max_bytes=max_bytes, encoding=encoding))
 
-    if _summary_progress_wanted(len(entries)):
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("Reading notes", total=len(entries))
-            for entry in entries:
-                read(entry)
-                progress.advance(task)
-    else:
+    feedback = _Feedback(paths, "reading", quiet=quiet)
+    try:
         for entry in entries:
             read(entry)
+            for _ in range(len(rows) - feedback.records):
+                feedback.record()
+    finally:
+        feedback.close()
     unreadable = [row for row in rows if row.unreadable is not None]
     for row in unreadable:
         _error(f"{row.shown}: {row.unreadable}")
+    from episodeparse.errors import is_internal
+
     rows = summaries.sort_rows(rows, sort.value, reverse=reverse)
     totals = summaries.totals(rows)
     if output_format is SummaryFormat.csv:
@@ -1148,6 +1301,8 @@ def summary_command(
         sys.stdout.write(summaries.to_markdown(rows, totals))
     else:
         _print_summary_table(rows, totals, width)
+    if any(is_internal(row.unreadable or "") for row in unreadable):
+        raise typer.Exit(EXIT_INTERNAL)
     if unreadable:
         raise typer.Exit(EXIT_INPUT)
 
@@ -1199,10 +1354,26 @@ def main() -> None:
         # A full disk, a quota, an I/O error under stdout: inputs and --output files have
         # their own messages, so what reaches here is standard output.
         if exc.errno not in _WRITE_ERRORS:
-            raise
+            _internal_error(exc)
         _quiet_stdout()
         _error(f"cannot write to standard output: {exc.strerror or exc}")
         sys.exit(EXIT_INPUT)
+    except Exception as exc:
+        _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """What nothing expected (a bug): one line that says so and names the exception's type,
+    never a traceback; exit 3. ``EPISODEPARSE_TRACEBACK=1`` shows the traceback, for the
+    bug report."""
+    from episodeparse.errors import internal_message
+
+    if os.environ.get("EPISODEPARSE_TRACEBACK"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    _error(internal_message(exc))
+    sys.exit(EXIT_INTERNAL)
 
 
 class Terminated(KeyboardInterrupt):
@@ -1245,6 +1416,24 @@ class _ClosedStream(io.TextIOBase):
         raise OSError(errno.EBADF, "it is closed")
 
 
+class _Usage(typer.core.TyperCommand):
+    """A command whose usage names its arguments as the README does (``convert [OPTIONS]
+    PATH...``): typer writes a required one in braces (``{paths}...``)."""
+
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
+
+def _usage_names() -> None:
+    """Every command of ``app`` with ``_Usage`` (after they are all registered)."""
+    for info in app.registered_commands:
+        if info.cls in (None, typer.core.TyperCommand):
+            info.cls = _Usage
+
+
 def _app_for(args: list[str]) -> typer.Typer:
     """``app``, holding only what a run with ``args`` uses: typer builds every option of
     every command it holds, each run (some 20 ms for the five), and a run uses one command.
@@ -1252,8 +1441,11 @@ def _app_for(args: list[str]) -> typer.Typer:
     ``episodeparse CMD ...`` gets an app with only ``CMD``; the list of commands
     (``episodeparse``, ``-h``, ``--help``) gets one whose commands have no options (the
     list shows their names and first lines of help, and runs none). Anything else
-    (``--version``, an unknown name) gets the whole app.
+    (``--version``, an unknown name, shell completion, which typer asks for through
+    ``_EPISODEPARSE_COMPLETE``) gets the whole app.
     """
+    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
+        return app  # the shell completes a command line: every command, every option
     if args in ([], ["-h"], ["--help"]):
         return _holding([_listed(info) for info in app.registered_commands])
     wanted = [info for info in app.registered_commands if _name(info) == args[0]]
@@ -1294,3 +1486,6 @@ def _quiet_stdout() -> None:
         return  # no descriptor under it: nothing buffered can reach one
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fileno)
+
+
+_usage_names()

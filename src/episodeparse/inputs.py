@@ -12,12 +12,12 @@ import dataclasses
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, cast
 
-from episodeparse import recache, sniff
+from episodeparse import errors, recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
@@ -36,9 +36,11 @@ __all__ = [
     "NOTE_SUFFIXES",
     "InputFailure",
     "expand",
+    "internal_failure",
     "iter_records",
     "read_input",
     "records_from_bytes",
+    "survey",
 ]
 
 NOTE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"))
@@ -48,10 +50,12 @@ STDIN = "-"
 
 
 class InputFailure(NamedTuple):
-    """An input that gave no record: its path (``-`` for stdin) and why."""
+    """An input that gave no record: its path (``-`` for stdin), why, and the code of the
+    problem in ``errors.CATALOGUE`` (``"internal"``: an exception nothing expected, a bug)."""
 
     path: str
     message: str
+    code: str = "input/unreadable"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -70,9 +74,10 @@ def expand(paths: list[str]) -> Iterator[str | InputFailure]:
                 found = True
                 yield note
             if not found:
-                yield InputFailure(raw, "no notes files (.txt, .md, .html, .xml) in this directory")
+                code = "input/empty-directory"
+                yield InputFailure(raw, errors.message(code), code)
         elif not path.exists():
-            yield InputFailure(raw, "no such file")
+            yield InputFailure(raw, errors.message("input/not-found"), "input/not-found")
         else:
             yield raw
 
@@ -82,11 +87,50 @@ def expand(paths: list[str]) -> Iterator[str | InputFailure]:
 _NOT_NOTES = frozenset(("README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT"))
 
 
-def _notes_under(folder: Path) -> Iterator[str]:
+class Survey(NamedTuple):
+    """What ``paths`` hold, before they are read: for a progress bar and a closing line."""
+
+    total_bytes: int | None  # None when one of them is standard input
+    skipped: list[str]  # repository documents (README, LICENSE, ...) left out of a directory
+
+
+def survey(paths: list[str]) -> Survey:
+    """The inputs' sizes and what a directory walk leaves out, by the walk ``expand`` does."""
+    total: int | None = 0
+    skipped: list[str] = []
+    for raw in paths:
+        if raw == STDIN:
+            total = None
+            continue
+        path = Path(raw)
+        found = _notes_under(path, skipped) if path.is_dir() else iter((raw,))
+        for entry in found:
+            try:
+                size = Path(entry).stat().st_size
+            except OSError:
+                continue
+            if total is not None:
+                total += size
+    return Survey(total, skipped)
+
+
+# Told of every read of an input in this process (a whole file, a feed's chunk), in bytes:
+# the progress bar's measure. None: nobody is listening.
+read_meter: Callable[[int], None] | None = None
+
+
+def _metered(data: bytes) -> bytes:
+    if read_meter is not None:
+        read_meter(len(data))
+    return data
+
+
+def _notes_under(folder: Path, skipped: list[str] | None = None) -> Iterator[str]:
     """The notes files under ``folder`` in the order of ``sorted(folder.rglob("*"))``, as
     ``str(path)``, holding one directory's names at a time rather than every path: entries
     sorted by name, depth first, give the order of paths compared part by part. Like
-    ``rglob``, it does not follow links to directories, and skips folders it cannot list."""
+    ``rglob``, it does not follow links to directories, and skips folders it cannot list.
+    The names of the repository documents it leaves out are added to ``skipped``."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
@@ -98,7 +142,7 @@ def _notes_under(folder: Path) -> Iterator[str]:
             if entry.is_dir() and not entry.is_symlink():
                 if name.startswith("."):
                     continue  # .git, .venv: not notes
-                yield from _notes_under(folder / name)
+                yield from _notes_under(folder / name, skipped)
                 continue
             dot = name.rfind(".")  # Path.suffix: not a leading or trailing dot
             suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
@@ -109,6 +153,12 @@ def _notes_under(folder: Path) -> Iterator[str]:
                 and entry.is_file()
             ):
                 yield str(folder / name)
+            elif (
+                skipped is not None and suffix in NOTE_SUFFIXES and name[:dot].upper() in _NOT_NOTES
+            ):
+                skipped.append(name)
+            elif skipped is not None and not suffix and name.upper() in _NOT_NOTES:
+                skipped.append(name)  # LICENSE, README: not notes, and said so
         except OSError:
             continue
 
@@ -120,7 +170,7 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
 
 
 def _too_large(max_bytes: int) -> InputError:
-    return InputError(f"larger than --max-bytes ({max_bytes} bytes)")
+    return InputError(errors.message("input/too-large", limit=max_bytes))
 
 
 class _Limited:
@@ -133,7 +183,7 @@ class _Limited:
         self.total = 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(size)
+        data = _metered(self.handle.read(size))
         self.total += len(data)
         if self.total > self.max_bytes:
             raise _too_large(self.max_bytes)
@@ -150,7 +200,7 @@ def _read_or_open_feed(
     start, for ``feeds.iter_items`` to stream (the caller closes it)."""
     if path == STDIN:
         if stdin is None and sys.stdin is None:  # started with "0<&-"
-            raise InputError("standard input is closed")
+            raise InputError(errors.message("input/stdin-closed"))
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
     else:
@@ -170,15 +220,13 @@ def _read_or_open_feed(
                 handle.close()
                 raise
             handle.close()
-        except IsADirectoryError:
-            raise InputError("is a directory") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
         except OSError as exc:
-            raise InputError(exc.strerror or str(exc)) from None
+            code = errors.oserror_code(exc)
+            reason = exc.strerror or str(exc)
+            raise InputError(errors.message(code, reason=reason)) from None
     if len(data) > max_bytes:
         raise _too_large(max_bytes)
-    return data
+    return _metered(data)
 
 
 def read_input(
@@ -247,7 +295,7 @@ _HONORIFIC = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
 
 
 def _same_person(a: str, b: str) -> bool:
-    """ "Tim Jurgensen" and "Timothy M. Jurgensen": same surname, same start of first name."""
+    """ "Tom Okafor" and "Thomas J. Okafor": same surname, same start of first name."""
     x, y = (
         [w for w in n.casefold().split() if w not in ("sir", "dame", "lord", "lady")]
         for n in (a, b)
@@ -319,7 +367,7 @@ def records_from_bytes(
             return
     if path is not None and Path(path).suffix.lower() in FEED_SUFFIXES:
         # feed.xml holding an error page, JSON or nothing: not notes to make a record of.
-        raise InputError("not a feed: no <rss>, <feed> or <rdf:RDF> at its start")
+        raise InputError(errors.message("input/not-a-feed"))
     text = decode(data, encoding)
     digest = sha256_hex(data)
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
@@ -352,6 +400,13 @@ def iter_records(
                     yield _feed_record(item, shown)
         except _read_errors() as exc:
             yield InputFailure(entry, str(exc))
+        except Exception as exc:  # a bug: this input fails, the others are still read
+            yield internal_failure(entry, exc)
+
+
+def internal_failure(entry: str, exc: Exception) -> InputFailure:
+    """The failure of an input whose reading or parsing raised what nothing expected."""
+    return InputFailure(entry, errors.internal_message(exc), "internal")
 
 
 def _read_errors() -> tuple[type[Exception], ...]:

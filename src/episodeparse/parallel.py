@@ -36,6 +36,7 @@ from episodeparse.inputs import (  # this module is the pool's half of inputs
     _feed_record,
     _read_or_open_feed,
     expand,
+    internal_failure,
     iter_records,
 )
 from episodeparse.model import Episode
@@ -101,8 +102,16 @@ def _is_feed(path: str) -> bool:
 
 
 def _convert_items(items: list[feeds.FeedItem], path: str, render: Render) -> list[Out]:
-    """Worker: the rendered records of a few items of a feed."""
-    return [render(_feed_record(item, path)) for item in items]
+    """Worker: the rendered records of a few items of a feed; an item that fails on a bug
+    ends the list with its failure, as it ends the feed without a pool."""
+    out: list[Out] = []
+    for item in items:
+        try:
+            out.append(render(_feed_record(item, path)))
+        except Exception as exc:
+            out.append(internal_failure(path, exc))
+            break
+    return out
 
 
 def _ignore_interrupts() -> None:
@@ -156,11 +165,15 @@ class _Run:
         self.encoding = encoding
 
     def inputs(self, paths: list[str]) -> Iterator[Out]:
-        tasks: Iterator[Task[Out | _Feed | _Stdin]] = (
-            (_convert_files, (batch, self.render, self.max_bytes, self.encoding))
-            for batch in _batches(expand(paths), FILES_PER_TASK)
-        )
-        for results in _in_order(self.pool, tasks, self.window):
+        sent: deque[list[str | InputFailure]] = deque()
+
+        def tasks() -> Iterator[Task[Out | _Feed | _Stdin]]:
+            for batch in _batches(expand(paths), FILES_PER_TASK):
+                sent.append(batch)
+                yield _convert_files, (batch, self.render, self.max_bytes, self.encoding)
+
+        for results in _in_order(self.pool, tasks(), self.window):
+            _meter_read(sent.popleft(), results)
             for result in results:
                 if isinstance(result, _Feed):
                     yield from self.feed(result.path)
@@ -194,18 +207,40 @@ class _Run:
                         batch = []
             except (InputError, feeds.FeedError) as exc:
                 failure.append(InputFailure(path, str(exc)))  # after the items read so far
+            except Exception as exc:
+                failure.append(internal_failure(path, exc))
             if batch:
                 yield _convert_items, (batch, path, self.render)
 
         with closing(source):
             for results in _in_order(self.pool, tasks(), self.window):
-                yield from results
+                for result in results:
+                    yield result
+                    if isinstance(result, InputFailure):
+                        return  # an item failed on a bug: the feed ends there, as with one job
         yield from failure
 
     def here(self, paths: list[str]) -> Iterator[Out]:
         """Inputs read in this process, as without a pool."""
         for result in iter_records(paths, max_bytes=self.max_bytes, encoding=self.encoding):
             yield result if isinstance(result, InputFailure) else self.render(result)
+
+
+def _meter_read(batch: list[str | InputFailure], results: list[Out | _Feed | _Stdin]) -> None:
+    """Tell ``inputs.read_meter`` of the notes files a worker read (what this process reads,
+    a feed or standard input, it is told of as it reads)."""
+    from episodeparse import inputs
+
+    meter = inputs.read_meter
+    if meter is None:
+        return
+    here = {r.path for r in results if isinstance(r, _Feed)}
+    for entry in batch:
+        if isinstance(entry, str) and entry != STDIN and entry not in here:
+            try:
+                meter(Path(entry).stat().st_size)
+            except OSError:
+                continue
 
 
 def iter_rendered(

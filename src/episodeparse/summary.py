@@ -120,8 +120,13 @@ NUMERIC: frozenset[str] = frozenset(
 """Columns whose cells are right-aligned."""
 
 # How the table's text columns share a narrow width: the rest keep their natural width.
-_WEIGHTS = {"title": 4, "guests": 3, "path": 3}
+# The title has the room first; guests and path share what is left, down to their minimum.
+_WEIGHTS = {"guests": 1, "path": 1}
 _MINIMUMS = {"title": 12, "guests": 8, "path": 12}
+
+PLAUSIBLE_SECONDS = 24 * 3600
+"""The longest length the table shows: beyond a day, a chapter time or a duration is a
+typo (``99:00:00``), not an episode's length (the CSV and JSON keep the value as read)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +389,15 @@ def format_length(seconds: int | None, source: LengthSource | None = "duration")
     return f"≥{text}" if source == "last-chapter" else text
 
 
+def plausible_length(seconds: int | None) -> bool:
+    """Whether a length is worth showing: more than nothing, at most a day.
+
+    >>> plausible_length(3723), plausible_length(99 * 3600), plausible_length(0)
+    (True, False, False)
+    """
+    return seconds is not None and 0 < seconds <= PLAUSIBLE_SECONDS
+
+
 def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
@@ -449,7 +463,9 @@ def cells(row: Row, base: str = "") -> tuple[str, ...]:
         _clean(row.title or ""),
         _clean(", ".join(row.guests)),
         _count(row.chapters),
-        format_length(row.length_seconds, row.length_source),
+        format_length(row.length_seconds, row.length_source)
+        if plausible_length(row.length_seconds)
+        else "",
         _count(row.links),
         _count(row.errors),
         _count(row.warnings),
@@ -521,15 +537,13 @@ def fit_widths(
     floor = [min(m, n) for m, n in zip(minimum, natural, strict=True)]
     sharing = list(flexible)
     while sharing:
-        # A column whose share is at least its natural width keeps that width, one whose
-        # share is below its minimum gets the minimum; the others share what is left.
+        # A column whose share is below its minimum gets the minimum, first (what it takes
+        # changes the others' shares); then one whose share is at least its natural width
+        # keeps that width; the others share what is left.
         total_weight = sum(weight[i] for i in sharing)
         settled = {
-            i: natural[i] if natural[i] * total_weight <= budget * weight[i] else floor[i]
-            for i in sharing
-            if natural[i] * total_weight <= budget * weight[i]
-            or floor[i] * total_weight > budget * weight[i]
-        }
+            i: floor[i] for i in sharing if floor[i] * total_weight > budget * weight[i]
+        } or {i: natural[i] for i in sharing if natural[i] * total_weight <= budget * weight[i]}
         if not settled:
             break
         for i, width in settled.items():
@@ -548,11 +562,101 @@ def fit_widths(
 
 
 def column_widths(natural: Sequence[int], available: int) -> list[int]:
-    """``fit_widths`` for the columns of ``COLUMNS``: the title, guests and path share a
-    narrow width 4 : 3 : 3; numbers and dates keep theirs."""
+    """Widths for the columns of ``COLUMNS`` in ``available`` cells: numbers and dates keep
+    theirs; the title has the room first, all it needs but the minimums of guests and path;
+    those two share the rest (``fit_widths``).
+
+    >>> column_widths([2, 0, 60, 20, 2, 8, 2, 1, 1, 40], 80)
+    [2, 0, 44, 8, 2, 8, 2, 1, 1, 12]
+    """
+    title = COLUMNS.index("title")
+    fixed = sum(n for c, n in zip(COLUMNS, natural, strict=True) if c not in _MINIMUMS)
+    others = sum(
+        min(_MINIMUMS[c], n) for c, n in zip(COLUMNS, natural, strict=True) if c in _WEIGHTS
+    )
+    room = max(available - fixed - others, min(_MINIMUMS["title"], natural[title]))
+    widths = list(natural)
+    widths[title] = min(natural[title], room)
     weight = [_WEIGHTS.get(c, 0) for c in COLUMNS]
-    minimum = [_MINIMUMS.get(c, n) for c, n in zip(COLUMNS, natural, strict=True)]
-    return fit_widths(natural, minimum, weight, available)
+    minimum = [_MINIMUMS.get(c, n) for c, n in zip(COLUMNS, widths, strict=True)]
+    return fit_widths(widths, minimum, weight, available)
+
+
+def _cell_len(text: str) -> int:
+    """Terminal cells: two for a wide character (CJK, most emoji), else one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _middle(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, its middle replaced by ``…``: start and end show."""
+    if _cell_len(text) <= width:
+        return text
+    head_cells = (width - 1) * 2 // 5
+    head = ""
+    for c in text:
+        if _cell_len(head + c) > head_cells:
+            break
+        head += c
+    tail = ""
+    for c in reversed(text[len(head) :]):
+        if _cell_len(head + tail + c) > width - 1:
+            break
+        tail = c + tail
+    return head + "…" + tail
+
+
+def _cut(text: str, width: int, keep_from: int | None = None) -> str:
+    """``text`` in ``width`` cells. A path loses its folders first (``…ep-01.txt``), and a
+    name too long for the cells its middle (``…ep-0…ATED.html``), so that the end of the
+    name and its start both show; with ``keep_from``, what follows that offset (where it
+    differs from another path) shows instead."""
+    if _cell_len(text) <= width:
+        return text
+    if keep_from is not None:
+        start = max(0, keep_from - 2)
+        return _middle(("…" if start else "") + text[start:], width)
+    name = text[max(text.rfind("/"), text.rfind(os.sep)) + 1 :]
+    if _cell_len(name) + 1 >= width:
+        return "…" + _middle(name, width - 1)
+    tail = ""
+    for c in reversed(text):
+        if _cell_len(tail + c) > width - 1:
+            break
+        tail = c + tail
+    return "…" + tail
+
+
+def _common_start(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` start with in common."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def fit_paths(paths: Sequence[str], width: int) -> list[str]:
+    """Each path in ``width`` cells, cut in the middle; where two different paths would
+    read the same, each keeps the part where it differs from the others.
+
+    >>> fit_paths(["notes/episode-001-TRUNCATED.html", "notes/episode-002-TRUNCATED.html"], 16)
+    ['…001-T…ATED.html', '…002-T…ATED.html']
+    >>> fit_paths(["a.txt", "shows/2021/some-long-name.md"], 16)
+    ['a.txt', '…some-…g-name.md']
+    """
+    shown = [_cut(p, width) for p in paths]
+    readers: dict[str, set[str]] = {}
+    for path, cut in zip(paths, shown, strict=True):
+        readers.setdefault(cut, set()).add(path)
+    for i, path in enumerate(paths):
+        same = readers[shown[i]] - {path}
+        if same:
+            differs = min(_common_start(path, other) for other in same)
+            shown[i] = _cut(path, width, differs)
+    return shown
 
 
 # Renderers ------------------------------------------------------------------------------

@@ -180,6 +180,10 @@ def read(text: str) -> ChapterFile | None:
         data = json.loads(stripped)
     except ValueError:
         return None  # braces, but not JSON: notes that happen to open with "{"
+    except RecursionError:
+        # Nested deeper than the decoder goes ("[" two thousand times): no chapters file
+        # nests past three levels, so it is read as notes that open with brackets.
+        return None
     if not is_chapters_document(data):
         raise ChapterFormatError(
             'a JSON document that is not a Podcasting 2.0 chapters file (one needs "version" '
