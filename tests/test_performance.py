@@ -115,14 +115,17 @@ def test_help_loads_only_the_cli() -> None:
     assert own == {"episodeparse", "episodeparse.cli"}
 
 
+ALL = -1  # every command of the app (stand-ins for the list of commands)
+
+
 @pytest.mark.parametrize(
     ("args", "held"),
     [
-        ([], 5),
-        (["--help"], 5),
-        (["-h"], 5),
-        (["--version"], 5),
-        (["bogus"], 5),
+        ([], ALL),
+        (["--help"], ALL),
+        (["-h"], ALL),
+        (["--version"], ALL),
+        (["bogus"], ALL),
         (["convert"], 1),
         (["convert", "--help"], 1),
         (["validate", "-h"], 1),
@@ -146,7 +149,8 @@ def test_main_builds_only_what_it_runs_and_prints_what_the_whole_app_prints(
             cli.main()
         outcomes.append((stopped.value.code, capsys.readouterr()))
     assert outcomes[0] == outcomes[1]
-    assert len(app_for_args(args).registered_commands) == held
+    expected = len(cli.app.registered_commands) if held == ALL else held
+    assert len(app_for_args(args).registered_commands) == expected
 
 
 def test_typer_formats_a_usage_error_without_rich() -> None:

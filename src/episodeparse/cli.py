@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from typer._click.core import Context as ClickContext
     from typer.models import CommandInfo
 
+    from episodeparse.checks import Check
     from episodeparse.diagnostics import Diagnostic
     from episodeparse.inputs import InputFailure
     from episodeparse.model import Episode
@@ -673,6 +674,7 @@ class DiagnosticFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class PlatformProfile(StrEnum):
@@ -700,11 +702,20 @@ def _print_coloured(diagnostics: list[Diagnostic]) -> None:
         console.print(line)
 
 
+def _selectors(values: list[str] | None) -> tuple[str, ...]:
+    """Repeated and comma-separated ``--select a,b --select c`` as one tuple."""
+    return tuple(
+        part.strip() for value in values or () for part in value.split(",") if part.strip()
+    )
+
+
 @app.command(
     epilog=(
         "Examples:\n\n"
         "  episodeparse validate notes/episode-57.txt\n\n"
-        "  episodeparse validate notes/ --profile youtube --duration 1:02:03\n\n"
+        "  episodeparse validate notes/ --profile youtube --profile spotify --duration 1:02:03\n\n"
+        "  episodeparse validate notes/ --select ALL --ignore people/no-bio\n\n"
+        "  episodeparse validate notes/ --fix\n\n"
         "  episodeparse validate feed.xml --format github --strict\n\n"
         "Exit codes: 0 no errors (warnings allowed), 1 an error (or, with --strict, a "
         "warning), 2 a usage or input problem."
@@ -724,16 +735,22 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text (path:line:col: severity: message [code]), json, or github annotations.",
+            help="text (path:line:col: severity: message [code]), json, github annotations, "
+            "or sarif (SARIF 2.1.0, for code scanning).",
         ),
     ] = DiagnosticFormat.text,
     profile: Annotated[
-        PlatformProfile | None,
-        typer.Option("--profile", help="Also check this platform's published chapter rules."),
+        list[PlatformProfile] | None,
+        typer.Option(
+            "--profile",
+            help="Also check this platform's published chapter rules; repeatable.",
+            show_default=False,
+        ),
     ] = None,
     min_chapter: Annotated[
-        int, typer.Option("--min-chapter", help="Shortest chapter, in seconds.", min=0)
-    ] = 10,
+        int | None,
+        typer.Option("--min-chapter", help="Shortest chapter, in seconds [default: 10].", min=0),
+    ] = None,
     duration: Annotated[
         str | None,
         typer.Option(
@@ -745,14 +762,58 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
     ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Run only these checks: codes, parts (links), groups (parser, pedantic) or "
+            "ALL; repeatable or comma-separated. Replaces the configuration's select.",
+            show_default=False,
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extend-select",
+            help="Run these checks too (e.g. the opt-in group parser).",
+            show_default=False,
+        ),
+    ] = None,
     ignore: Annotated[
         list[str] | None,
         typer.Option(
             "--ignore",
-            help="Skip a check (people/no-guest) or a part (leftovers); repeatable.",
+            help="Skip a check (people/no-guest), a part (links) or a group; repeatable.",
             show_default=False,
         ),
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Show only findings that are not in this baseline file (write it with "
+            "--update-baseline).",
+            show_default=False,
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline", help="Write every finding to the --baseline file, exit 0."
+        ),
+    ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Repair what is certain in notes files (atomically)."),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option("--unsafe-fixes", help="With --fix or --diff: also fixes that add content."),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the --fix changes as a unified diff; write nothing."),
+    ] = False,
     max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
@@ -767,62 +828,193 @@ def validate(
     """Check show notes before publishing: one line per finding, with its check's code.
 
     Every input is read as convert reads it; a feed is checked item by item (shown as
-    feed.xml#N). Inputs that cannot be read are reported on stderr, one line each.
+    feed.xml#N). Settings come from the nearest .episodeparse.toml or pyproject.toml
+    ([tool.episodeparse]) above each file; options given here win.
     """
     _refuse_urls(paths, "validate -")
-    from episodeparse.checks import CHECKS, Options, selected
-    from episodeparse.diagnostics import format_github, format_json, format_text, worst
+    from episodeparse.checks import CHECKS, PROFILES, Options, Profile, UnknownSelector, resolve
+    from episodeparse.config import Config, ConfigError, find_config
+    from episodeparse.diagnostics import Diagnostic, format_github, format_json, format_text
     from episodeparse.inputs import InputFailure
     from episodeparse.normalize import time_to_seconds
-    from episodeparse.validation import iter_reports
+    from episodeparse.validation import iter_reports, new_since, read_baseline
 
-    parts = {c.code.split("/")[0] for c in CHECKS}
-    for name in ignore or ():
-        if name not in parts and all(c.code != name for c in CHECKS):
-            _fail(f"--ignore {name}: no such check or part (see the README's code table)")
+    chosen_select = _selectors(select) if select else None
+    more, skipped = _selectors(extend_select), _selectors(ignore)
+    for option, names in (
+        ("--select", chosen_select),
+        ("--extend-select", more),
+        ("--ignore", skipped),
+    ):
+        try:
+            resolve(None, names or ())
+        except UnknownSelector as exc:
+            _fail(f"{option} {exc}: no such check, part or group (episodeparse rule --list)")
     seconds: int | None = None
     if duration is not None:
         seconds = int(duration) if duration.isdigit() else time_to_seconds(duration)
         if seconds is None or seconds <= 0:
             _fail(f"--duration {duration}: not a length (write seconds, M:SS or H:MM:SS)")
-    options = Options(min_chapter, seconds, profile.value if profile else None)
+    if update_baseline and baseline is None:
+        _fail("--update-baseline needs --baseline FILE")
+    remembered = None
+    if baseline is not None and not update_baseline:
+        try:
+            remembered = read_baseline(baseline.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            _fail(f"{baseline}: no such baseline (write it with --update-baseline)")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            _fail(f"{baseline}: not a baseline: {exc}")
+    found_configs: dict[Path, Config] = {}
+    given = {p.value for p in profile or ()}
+    cli_profiles: tuple[Profile, ...] = tuple(p for p in PROFILES if p in given)
+
+    def plan(record: Episode) -> tuple[tuple[Check, ...], Options]:
+        config = find_config(record.source.path, found_configs)
+        checks = config.checks(
+            record.source.path, select=chosen_select, extend_select=more, ignore=skipped
+        )
+        minimum = min_chapter if min_chapter is not None else config.min_chapter
+        return checks, Options(
+            10 if minimum is None else minimum,
+            seconds,
+            None,
+            cli_profiles or config.profiles,
+        )
+
+    try:
+        find_config(None, found_configs)  # a broken configuration stops the run at once
+        for entry in paths:
+            if entry != "-":
+                find_config(entry if Path(entry).is_file() else f"{entry}/.", found_configs)
+    except ConfigError as exc:
+        _fail(str(exc))
+    if fix or diff:
+        from episodeparse.fix import run_fixes
+
+        failed_fix = run_fixes(
+            paths,
+            write=fix and not diff,
+            unsafe=unsafe_fixes,
+            profiles=cli_profiles,
+            max_bytes=max_bytes,
+            report=_error,
+        )
+        if diff:
+            raise typer.Exit(EXIT_INPUT if failed_fix else EXIT_OK)
     colour = output_format is DiagnosticFormat.text and colour_wanted(sys.stdout)
     found: list[Diagnostic] = []
+    failures: list[tuple[str, str]] = []
+    files: set[str] = set()
     code = EXIT_OK
-    ids: dict[str, str | None] = {}  # shown path -> feed.id, for --format json
-    reports = iter_reports(
-        paths,
-        options,
-        checks=selected(tuple(ignore or ())),
-        max_bytes=max_bytes,
-        encoding=encoding,
-    )
+    ids: dict[Diagnostic, str | None] = {}  # the feed.id of each finding's item, for json
     feedback = _Feedback(paths, "checking", quiet=quiet)
     try:
-        for report in reports:
+        for report in iter_reports(
+            paths, Options(), max_bytes=max_bytes, encoding=encoding, plan=plan
+        ):
             if isinstance(report, InputFailure):
                 code = max(code, _failed(report))
+                failures.append((report.path, report.message))
                 continue
             feedback.record()
-            found.extend(report.diagnostics)
-            ids[report.path] = None if report.record.feed is None else report.record.feed.id
+            item_id = None if report.record.feed is None else report.record.feed.id
+            ids.update(dict.fromkeys(report.diagnostics, item_id))
             if report.diagnostics and _Feedback.bar is not None:
                 _Feedback.bar.close()  # findings start on a clean line
+            files.add(report.path.rpartition("#")[0] if "#" in report.path else report.path)
+            shown = report.diagnostics
+            if remembered is not None:
+                shown = new_since(shown, remembered)
+            found.extend(shown)
+            if update_baseline:
+                continue
             if colour:
-                _print_coloured(report.diagnostics)
+                _print_coloured(shown)
             elif output_format is DiagnosticFormat.text:
-                sys.stdout.write(format_text(report.diagnostics))
+                sys.stdout.write(format_text(shown))
             elif output_format is DiagnosticFormat.github:
-                sys.stdout.write(format_github(report.diagnostics))
+                sys.stdout.write(format_github(shown))
+    except ConfigError as exc:
+        _fail(str(exc))
     finally:
         feedback.close()
+    if update_baseline:
+        from episodeparse.validation import baseline_text
+
+        assert baseline is not None
+        write_atomically(baseline, baseline_text(found))
+        if not quiet:
+            print(f"{len(found)} findings written to {baseline}", file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+    unreadable = [Diagnostic(p, 1, 1, "input/unreadable", "error", m) for p, m in failures]
     if output_format is DiagnosticFormat.json:
-        sys.stdout.write(format_json(found, ids))
+        sys.stdout.write(format_json(sorted(found) + unreadable, ids))
+    elif output_format is DiagnosticFormat.sarif:
+        from episodeparse.sarif import format_sarif
+
+        sys.stdout.write(format_sarif(found, CHECKS, failures))
+    elif output_format is DiagnosticFormat.github:
+        sys.stdout.write(format_github(unreadable))
+    counts = {s: sum(1 for d in found if d.severity == s) for s in ("error", "warning", "info")}
+    if not quiet and found:  # clean notes, or only unreadable ones: nothing to count
+        print(_closing_line(counts, len(files)), file=sys.stderr)
     if code != EXIT_OK:
         raise typer.Exit(code)
-    level = worst(found)
-    if level == "error" or (strict and level == "warning"):
+    if counts["error"] or (strict and counts["warning"]):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _closing_line(counts: dict[str, int], files: int) -> str:
+    """``3 errors, 1 warning in 2 files`` (and the infos, where there are some).
+
+    >>> _closing_line({"error": 3, "warning": 1, "info": 0}, 2)
+    '3 errors, 1 warning in 2 files'
+    """
+    infos = f", {_plural(counts['info'], 'info')}" if counts["info"] else ""
+    return (
+        f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}{infos}"
+        f" in {_plural(files, 'file')}"
+    )
+
+
+@app.command(epilog=("Examples:\n\n  episodeparse rule links/http\n\n  episodeparse rule --list"))
+def rule(
+    code: Annotated[
+        str | None, typer.Argument(help="A check's code, e.g. links/http.", show_default=False)
+    ] = None,
+    list_all: Annotated[
+        bool, typer.Option("--list", help="List every check: code, severity, group, summary.")
+    ] = False,
+) -> None:
+    """Explain a check of validate: what it checks, why, the rule it cites, an example and
+    its fix; or list them all."""
+    from episodeparse.checks import CHECKS, by_code
+
+    if list_all or code is None:
+        width = max(len(c.code) for c in CHECKS)
+        for c in CHECKS:
+            group = c.group or (f"--profile {c.profile}" if c.profile else "default")
+            print(f"{c.code:<{width}}  {c.severity:<7}  {group:<19}  {c.summary}")
+        return
+    try:
+        item = by_code(code)
+    except KeyError:
+        _fail(f"no such check: {code} (episodeparse rule --list shows them)")
+    import inspect
+
+    when = (
+        f"opt-in: --select {item.group} (or --select {item.code})"
+        if item.group
+        else (f"under --profile {item.profile}" if item.profile else "on by default")
+    )
+    print(f"{item.code} ({item.severity}, {when})\n")
+    print(f"{item.summary[0].upper()}{item.summary[1:]}.\n")
+    print(inspect.cleandoc(item.run.__doc__ or "").rstrip())
 
 
 # chapters ------------------------------------------------------------------------------

@@ -131,16 +131,17 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def format_json(
-    diagnostics: Iterable[Diagnostic], ids: Mapping[str, str | None] | None = None
+    diagnostics: Iterable[Diagnostic], ids: Mapping[Diagnostic, str | None] | None = None
 ) -> str:
     """A JSON array of diagnostics, each an object with the six fields in order; with
-    ``ids`` (shown path -> the feed item's ``feed.id``), an ``id`` after ``path`` too,
-    null where the path has none.
+    ``ids`` (diagnostic -> the ``feed.id`` of the feed item it was found in), an ``id``
+    after ``path`` too, null for a diagnostic of notes. (A feed item's diagnostics name the
+    feed file, so the path alone does not tell the item.)
 
-    >>> d = Diagnostic("feed.xml#2", 4, 1, "links/http", "warning", "http")
+    >>> d = Diagnostic("feed.xml", 4, 1, "links/http", "warning", "http")
     >>> import json
-    >>> json.loads(format_json([d], {"feed.xml#2": "ep-12"}))[0]  # doctest: +NORMALIZE_WHITESPACE
-    {'path': 'feed.xml#2', 'id': 'ep-12', 'line': 4, 'column': 1, 'code': 'links/http',
+    >>> json.loads(format_json([d], {d: "ep-12"}))[0]  # doctest: +NORMALIZE_WHITESPACE
+    {'path': 'feed.xml', 'id': 'ep-12', 'line': 4, 'column': 1, 'code': 'links/http',
      'severity': 'warning', 'message': 'http'}
     """
     import json  # here, not at the top: text output, the default, needs none of it
@@ -148,7 +149,7 @@ def format_json(
     if ids is None:
         found: list[dict[str, object]] = [dict(d.to_dict()) for d in diagnostics]
     else:
-        found = [{"path": d.path, "id": ids.get(d.path), **d.to_dict()} for d in diagnostics]
+        found = [{"path": d.path, "id": ids.get(d), **d.to_dict()} for d in diagnostics]
     return json.dumps(found, indent=2, ensure_ascii=False) + "\n"
 
 

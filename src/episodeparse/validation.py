@@ -4,16 +4,22 @@
 (``inputs.iter_records``: files, directories, standard input, feeds) and yields, in order,
 a ``Report`` (the path shown, that record's diagnostics, and the record) per record, or the
 ``InputFailure`` of an input that could not be read. A feed gives one report per item,
-shown as ``feed.xml#3`` (the item's 0-based ``source.item``). ``validate_text`` checks one
-text. Neither prints or raises on content; the command line maps reports to exit codes.
+shown as ``feed.xml#3`` (the item's 0-based ``source.item``), whose chapters are checked
+against the item's ``itunes:duration`` unless ``Options.duration`` is given.
+``validate_text`` checks one text. Neither prints or raises on content; the command line
+maps reports to exit codes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from episodeparse.checks import CHECKS, Check, Options, run_checks
+from episodeparse import recache
+from episodeparse.checks import DEFAULT_CHECKS, SOURCE_CODES, Check, Options, run_checks
+from episodeparse.checks.notes import quote
 from episodeparse.diagnostics import Diagnostic
 from episodeparse.digest import sha256_hex
 from episodeparse.document import Document
@@ -21,8 +27,22 @@ from episodeparse.extractors import Context
 from episodeparse.inputs import DEFAULT_MAX_BYTES, InputFailure, iter_records
 from episodeparse.model import Episode, Source
 from episodeparse.pipeline import Parsed, detect_format, keep_documents, parse_with_document
+from episodeparse.positions import LineMap, item_span
 
-__all__ = ["Report", "iter_reports", "shown_path", "validate_text"]
+__all__ = [
+    "BASELINE_SCHEMA",
+    "Report",
+    "baseline_key",
+    "baseline_text",
+    "iter_reports",
+    "new_since",
+    "read_baseline",
+    "shown_path",
+    "validate_text",
+]
+
+Plan = Callable[[Episode], tuple[tuple[Check, ...], Options]]
+"""The checks and options for one record (by its input: configuration is per file)."""
 
 
 class Report(NamedTuple):
@@ -55,16 +75,130 @@ def _parsed_for(record: Episode, kept: list[Parsed]) -> Parsed:
     return Parsed(record, document, Context(document))
 
 
+_TITLE = recache.compile(rb"<title>(?:<!\[CDATA\[)?(?P<t>[^<\]]{1,200})")
+_GUID = recache.compile(rb"<guid\b[^>]{0,200}>(?P<t>[^<]{1,300})</guid>")
+
+
+class _FeedFile:
+    """What validate reads of a feed file besides its records (once per file): each item's
+    bytes, duration and line, so that an item's chapters are checked against its
+    ``itunes:duration`` and its findings point into the ``.xml`` file."""
+
+    def __init__(self, path: str, max_bytes: int) -> None:
+        self.data = b""
+        self.items: dict[int, tuple[int, int, int | None]] = {}  # index: (start, end, seconds)
+        from episodeparse import feeds  # here: notes alone never load the feed reader
+
+        try:
+            with Path(path).open("rb") as handle:
+                self.data = handle.read(max_bytes + 1)
+            cursor = 0
+            for entry in feeds.iter_items(self.data, limit_bytes=max_bytes):
+                span = item_span(self.data, entry.raw, cursor)
+                if span is not None:
+                    cursor = span[1]
+                start, end = span if span is not None else (-1, -1)
+                self.items[entry.index] = (start, end, entry.duration_seconds)
+        except (OSError, ValueError):  # the feed was read once already; its error is shown
+            pass
+
+    def duration(self, item: int) -> int | None:
+        return self.items.get(item, (0, 0, None))[2]
+
+    def where(self, item: int, text: str) -> tuple[LineMap, str] | None:
+        """The line map of item ``item``'s converted ``text`` into the file, and how the
+        item is named in messages (its title, else its guid)."""
+        start, end, _ = self.items.get(item, (-1, -1, None))
+        if start < 0:
+            return None
+        raw = self.data[start:end]
+        first_line = self.data.count(b"\n", 0, start) + 1
+        name_match = _TITLE.search(raw) or _GUID.search(raw)
+        name = f"item {item}"
+        if name_match is not None:
+            import html
+
+            name += f" {quote(html.unescape(_decoded(name_match['t'])), 50)}"
+        return LineMap(_decoded(raw), text, first_line=first_line), name
+
+
+def _decoded(data: bytes) -> str:
+    """Bytes of a feed as text for finding words in it: UTF-8, else Latin-1 (any byte)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+_LINE_NUMBER = recache.compile(r"\bline (\d{1,9})\b")
+
+
+def _moved(diagnostic: Diagnostic, lines: LineMap, path: str, suffix: str) -> Diagnostic:
+    """``diagnostic`` at its place in the file, the lines its message names too."""
+    line, column = lines.position(diagnostic.line, diagnostic.column)
+    message = _LINE_NUMBER.sub(
+        lambda m: f"line {lines.position(int(m.group(1)), 1)[0]}", diagnostic.message
+    )
+    return Diagnostic(path, line, column, diagnostic.code, diagnostic.severity, message + suffix)
+
+
+def _html_notes(record: Episode) -> str | None:
+    """An HTML notes file as written (None for other inputs, or one gone since)."""
+    source = record.source
+    if source.format != "html" or source.item is not None or source.path is None:
+        return None
+    try:
+        return _decoded(Path(source.path).read_bytes())
+    except OSError:
+        return None
+
+
+def _in_file(
+    diagnostics: list[Diagnostic],
+    record: Episode,
+    text: str,
+    feed: _FeedFile | None,
+    html: str | None,
+) -> list[Diagnostic]:
+    """``diagnostics`` (lines of the converted ``text``) at their lines in the file as
+    written: for HTML notes, the HTML file; for a feed item, the feed, the item named."""
+    source = record.source
+    if not diagnostics or source.path is None:
+        return diagnostics
+    if source.item is not None and feed is not None:
+        found = feed.where(source.item, text)
+        if found is None:
+            return diagnostics
+        lines, name = found
+        return sorted(_moved(d, lines, source.path, f" ({name})") for d in diagnostics)
+    if html is not None:
+        lines = LineMap(html, text)
+        return sorted(
+            d if d.code in SOURCE_CODES else _moved(d, lines, source.path, "") for d in diagnostics
+        )
+    return diagnostics
+
+
+def _record_duration(record: Episode) -> int | None:
+    """The record's ``feed.duration`` (the feeds issue's key), where it has one."""
+    feed = getattr(record, "feed", None)
+    duration = getattr(feed, "duration", None)
+    return duration if isinstance(duration, int) and duration > 0 else None
+
+
 def iter_reports(
     paths: list[str],
     options: Options,
     *,
-    checks: tuple[Check, ...] = CHECKS,
+    checks: tuple[Check, ...] = DEFAULT_CHECKS,
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
+    plan: Plan | None = None,
 ) -> Iterator[Report | InputFailure]:
-    """A report per record of ``paths``, or the failure of an input, in input order."""
+    """A report per record of ``paths``, or the failure of an input, in input order.
+    ``plan``, where given, chooses the checks and options of each record instead."""
+    feed_files: dict[str, _FeedFile] = {}
     with keep_documents() as kept:
         for result in iter_records(paths, max_bytes=max_bytes, encoding=encoding, stdin=stdin):
             if isinstance(result, InputFailure):
@@ -73,11 +207,30 @@ def iter_reports(
             parsed = _parsed_for(result, kept)
             kept.clear()
             path = shown_path(result.source)
-            yield Report(path, run_checks(parsed, options, path, checks), result)
+            here, chosen = options, checks
+            if plan is not None:
+                chosen, here = plan(result)
+            feed: _FeedFile | None = None
+            source = result.source
+            if source.item is not None and source.path is not None:
+                if source.path not in feed_files:
+                    feed_files.clear()  # one feed at a time: inputs come file by file
+                    feed_files[source.path] = _FeedFile(source.path, max_bytes)
+                feed = feed_files[source.path]
+                length = _record_duration(result) or feed.duration(source.item)
+                if here.duration is None and length:
+                    here = here._replace(duration=length)
+            html = _html_notes(result)
+            found = run_checks(parsed, here, path, chosen, html)
+            yield Report(path, _in_file(found, result, parsed.document.text, feed, html), result)
 
 
 def validate_text(
-    text: str, *, path: str | None = None, options: Options | None = None
+    text: str,
+    *,
+    path: str | None = None,
+    options: Options | None = None,
+    checks: tuple[Check, ...] = DEFAULT_CHECKS,
 ) -> list[Diagnostic]:
     """The diagnostics of one episode's notes (already decoded text).
 
@@ -87,4 +240,72 @@ def validate_text(
     """
     digest = sha256_hex(text.encode("utf-8", "surrogatepass"))
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
-    return run_checks(parse_with_document(text, source), options or Options(), path or "-")
+    parsed = parse_with_document(text, source)
+    html = text if source.format == "html" else None
+    found = run_checks(parsed, options or Options(), path or "-", checks, html)
+    if html is None or not found:
+        return found
+    lines = LineMap(html, parsed.document.text)
+    return sorted(d if d.code in SOURCE_CODES else _moved(d, lines, d.path, "") for d in found)
+
+
+# Baselines -------------------------------------------------------------------------------
+
+BASELINE_SCHEMA = "episodeparse.baseline/1"
+_LINE_REFERENCE = recache.compile(r"\bline \d+")
+
+
+def baseline_key(diagnostic: Diagnostic) -> str:
+    """What a finding is remembered by: its path, code and message, without line numbers
+    (which shift when lines are added above it).
+
+    >>> d = Diagnostic("n.txt", 9, 2, "links/duplicate", "warning", "x is already on line 7")
+    >>> baseline_key(d)
+    'n.txt\\tlinks/duplicate\\tx is already on line N'
+    """
+    message = _LINE_REFERENCE.sub("line N", diagnostic.message)
+    return f"{diagnostic.path}\t{diagnostic.code}\t{message}"
+
+
+def baseline_text(diagnostics: list[Diagnostic]) -> str:
+    """A baseline file: JSON, one entry per finding, sorted, so that it diffs well."""
+    import json
+
+    entries = sorted(baseline_key(d).split("\t") for d in diagnostics)
+    return (
+        json.dumps(
+            {
+                "schema": BASELINE_SCHEMA,
+                "findings": [{"path": p, "code": c, "message": m} for p, c, m in entries],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+def read_baseline(text: str) -> Counter[str]:
+    """The findings a baseline holds (ValueError for a file that is not one)."""
+    import json
+
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA:
+        raise ValueError(f'not an episodeparse baseline (no "schema": "{BASELINE_SCHEMA}")')
+    found: Counter[str] = Counter()
+    for entry in data.get("findings", []):
+        found[f"{entry['path']}\t{entry['code']}\t{entry['message']}"] += 1
+    return found
+
+
+def new_since(diagnostics: list[Diagnostic], baseline: Counter[str]) -> list[Diagnostic]:
+    """The findings that are not in ``baseline`` (which is used up as they are matched: a
+    finding written once more than the baseline holds is new)."""
+    out: list[Diagnostic] = []
+    for d in diagnostics:
+        key = baseline_key(d)
+        if baseline[key] > 0:
+            baseline[key] -= 1
+        else:
+            out.append(d)
+    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from episodeparse import recache
-from episodeparse.checks.notes import Finding, Notes, check, quote
+from episodeparse.checks.notes import PARSER_GROUP, Finding, Notes, check, quote
 from episodeparse.document import SectionBlock
 
 __all__ = ["empty", "missing", "short"]
@@ -31,6 +31,18 @@ def _empty_blocks(notes: Notes) -> list[SectionBlock]:
 
 @check("abstract/empty", "warning", "an abstract heading with nothing under it")
 def empty(notes: Notes) -> Iterator[Finding]:
+    """Why: An empty description heading is a draft left in the published notes.
+
+    Example::
+
+        // Abstract
+        // Bio
+
+    Fix::
+
+        // Abstract
+        Ada Lovelace joins us to talk about analytical engines.
+    """
     for block in _empty_blocks(notes):
         assert block.heading is not None
         seg = block.heading
@@ -42,8 +54,19 @@ def empty(notes: Notes) -> Iterator[Finding]:
         )
 
 
-@check("abstract/missing", "warning", "the notes have no abstract")
+@check("abstract/missing", "warning", "the notes have no abstract", group=PARSER_GROUP)
 def missing(notes: Notes) -> Iterator[Finding]:
+    """Why: Apps show the description in the episode list. Opt-in: the parser may not find
+    prose it does not recognise as one.
+
+    Example::
+
+        a title line, a bio and chapters, no description
+
+    Fix::
+
+        a paragraph after the title line
+    """
     if (notes.episode.abstract or "").strip() or _empty_blocks(notes):
         return
     yield Finding(
@@ -54,8 +77,20 @@ def missing(notes: Notes) -> Iterator[Finding]:
     )
 
 
-@check("abstract/short", "warning", "an abstract of fewer than five words")
+@check("abstract/short", "warning", "an abstract of fewer than five words", group=PARSER_GROUP)
 def short(notes: Notes) -> Iterator[Finding]:
+    """Why: A description of a few words says nothing a listener can choose by. Opt-in.
+
+    Example::
+
+        // Abstract
+        Engines, mostly.
+
+    Fix::
+
+        // Abstract
+        Ada Lovelace joins us to talk about analytical engines.
+    """
     abstract = (notes.episode.abstract or "").strip()
     words = _WORD.findall(abstract)
     if not abstract or len(words) >= _MIN_WORDS:

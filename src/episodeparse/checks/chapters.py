@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 from episodeparse import recache
-from episodeparse.checks.notes import ChapterSpot, Finding, Notes, check, quote
+from episodeparse.checks.notes import PARSER_GROUP, ChapterSpot, Finding, Notes, check, quote
 from episodeparse.document import Segment
 from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import time_to_seconds
@@ -147,25 +147,67 @@ def dropped_times(notes: Notes) -> list[Dropped]:
     return out
 
 
+_WRITTEN_TIME = recache.compile(_TIME)
+
+
+def _written(notes: Notes, spot: ChapterSpot) -> tuple[str, int]:
+    """The chapter's time as the notes write it where it stands, and its seconds: the
+    record's, unless the parser read it otherwise (``1:22:35  Title`` read as 1:22)."""
+    chapter = spot.chapter
+    if 1 <= spot.line <= len(notes.lines):
+        written = _WRITTEN_TIME.match(notes.lines[spot.line - 1], spot.column - 1)
+        if written is not None and written.group() != chapter.time:
+            seconds = time_to_seconds(written.group())
+            if seconds is not None:
+                return written.group(), seconds
+    return chapter.time, chapter.seconds
+
+
 def _named(spot: ChapterSpot) -> str:
     return f"chapter {spot.chapter.time} {quote(spot.chapter.title, 40)}"
 
 
 @check("chapters/out-of-order", "error", "a chapter starts before the one above it")
 def out_of_order(notes: Notes) -> Iterator[Finding]:
+    """Why: Players jump to the wrong place; YouTube, Spotify and Podcasting 2.0 refuse
+    chapters that are not ascending.
+
+    Example::
+
+        [10:15] Notes
+        [02:30] Engine
+
+    Fix::
+
+        [02:30] Engine
+        [10:15] Notes
+    """
     spots = notes.chapter_spots
     for previous, spot in itertools.pairwise(spots):
-        if spot.chapter.seconds < previous.chapter.seconds:
+        (time, seconds), (before, before_seconds) = _written(notes, spot), _written(notes, previous)
+        if seconds < before_seconds:
             yield Finding(
                 spot.line,
                 spot.column,
-                f"{_named(spot)} starts before the chapter above it "
-                f"({previous.chapter.time}, line {previous.line})",
+                f"chapter {time} {quote(spot.chapter.title, 40)} starts before the chapter "
+                f"above it ({before}, line {previous.line})",
             )
 
 
 @check("chapters/duplicate-time", "error", "two chapters start at the same time")
 def duplicate_time(notes: Notes) -> Iterator[Finding]:
+    """Why: Two chapters at one time: a player shows only one of them.
+
+    Example::
+
+        [02:30] Engine
+        [02:30] Notes
+
+    Fix::
+
+        [02:30] Engine
+        [10:15] Notes
+    """
     seen: dict[int, ChapterSpot] = {}
     for spot in notes.chapter_spots:
         first = seen.setdefault(spot.chapter.seconds, spot)
@@ -180,6 +222,16 @@ def duplicate_time(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/bad-time", "error", "a chapter time with minutes or seconds of 60 or more")
 def bad_time(notes: Notes) -> Iterator[Finding]:
+    """Why: A time with 60 or more seconds is a typo; no player reads it.
+
+    Example::
+
+        [12:75] Notes
+
+    Fix::
+
+        [12:57] Notes
+    """
     for drop in dropped_times(notes):
         if drop.kind == "bad-time":
             yield Finding(
@@ -191,6 +243,18 @@ def bad_time(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/too-short", "warning", "a chapter shorter than --min-chapter seconds")
 def too_short(notes: Notes) -> Iterator[Finding]:
+    """Why: A chapter of a few seconds is usually a typo in a time; YouTube requires 10 s.
+
+    Example::
+
+        [02:30] Engine
+        [02:36] Notes
+
+    Fix::
+
+        [02:30] Engine
+        [03:36] Notes
+    """
     minimum = notes.options.min_chapter
     spots = notes.chapter_spots
     ends: list[tuple[ChapterSpot, int, str]] = [
@@ -212,6 +276,16 @@ def too_short(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/after-end", "error", "a chapter starts after --duration")
 def after_end(notes: Notes) -> Iterator[Finding]:
+    """Why: A chapter after the end of the episode cannot be reached.
+
+    Example::
+
+        [21:40] Poetical science, with --duration 20:00
+
+    Fix::
+
+        [19:40] Poetical science
+    """
     duration = notes.options.duration
     if duration is None:
         return
@@ -227,6 +301,16 @@ def after_end(notes: Notes) -> Iterator[Finding]:
 
 @check("chapters/implausible-time", "warning", "chapters starting ten hours or more in")
 def implausible_time(notes: Notes) -> Iterator[Finding]:
+    """Why: Times ten hours in are usually MM:SS:FF frame times from an editor.
+
+    Example::
+
+        [10:41:08] Notes
+
+    Fix::
+
+        [10:41] Notes
+    """
     if notes.options.duration is not None:
         return  # chapters/after-end says it exactly
     late = [s for s in notes.chapter_spots if s.chapter.seconds >= _LONG]
@@ -242,8 +326,21 @@ def implausible_time(notes: Notes) -> Iterator[Finding]:
         )
 
 
-@check("chapters/not-taken", "info", "timestamp-like text that is not a chapter")
+@check(
+    "chapters/not-taken", "info", "timestamp-like text that is not a chapter", group=PARSER_GROUP
+)
 def not_taken(notes: Notes) -> Iterator[Finding]:
+    """Why: Timestamp-like text that is not a chapter. Opt-in: it reports what the parser
+    did not read as a chapter, often on purpose.
+
+    Example::
+
+        [25:00] with no title
+
+    Fix::
+
+        [25:00] Questions
+    """
     for drop in dropped_times(notes):
         if drop.kind != "bad-time":
             yield Finding(

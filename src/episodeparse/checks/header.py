@@ -9,13 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from episodeparse.checks.notes import Finding, Notes, check
+from episodeparse.checks.notes import PARSER_GROUP, Finding, Notes, check
 
 __all__ = ["no_title"]
 
 
-@check("header/no-title", "warning", "the notes state no episode title")
+@check("header/no-title", "warning", "the notes state no episode title", group=PARSER_GROUP)
 def no_title(notes: Notes) -> Iterator[Finding]:
+    """Why: A listener picks an episode by its title; an app shows the file name without
+    one.
+
+    Example::
+
+        Night Sessions #12 with Ada Lovelace.
+
+    Fix::
+
+        Engines of Thought // Ada Lovelace // Night Sessions #12
+    """
     if notes.episode.title is not None:
         return
     if notes.episode.source.item is not None:

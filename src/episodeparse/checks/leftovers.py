@@ -11,14 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from episodeparse.checks.notes import Finding, Notes, check, quote
+from episodeparse.checks.notes import PARSER_GROUP, Finding, Notes, check, quote
 from episodeparse.checks.people import loose_bios
 
 __all__ = ["unrecognized"]
 
 
-@check("leftovers/unrecognized", "warning", "text no field of the record took")
+@check("leftovers/unrecognized", "warning", "text no field of the record took", group=PARSER_GROUP)
 def unrecognized(notes: Notes) -> Iterator[Finding]:
+    """Why: text no field took is not in the record, so no app shows it. Opt-in (group
+    parser): more often the parser's gap than the author's mistake, such as a cast list.
+
+    Example::
+
+        ~~ 42 ~~ ++ recorded by candlelight ++
+
+    Fix::
+
+        write it as prose, or under a heading that says what it is
+    """
     explained = {seg.line for _, loose in loose_bios(notes) for seg in loose}
     headings = {(seg.line, seg.text) for seg in notes.document.segments if seg.is_heading}
     for leftover in notes.episode.leftovers:

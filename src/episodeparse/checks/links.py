@@ -4,23 +4,34 @@
   scheme (``https//x``, ``http:/x``, ``htp://x``), a space after ``https://`` or inside a
   Markdown link's address, a Markdown link that is not closed or has no address,
   unbalanced parentheses or brackets in an address.
-- ``links/duplicate`` (warning): the same address (or handle) twice in one section. The
-  same address again in another section (a recap list of the links) is not reported.
-- ``links/http`` (warning): ``http://`` to a host that serves https (the known platforms
-  and large sites), or on a top-level domain that only works over https (``.dev``,
-  ``.app``, ...).
+- ``links/duplicate`` (warning): the same address twice in one section's list of links:
+  the same entry written twice, or two entries with different names (a copied address
+  that was not changed). The same address again in another section (a recap), twice on
+  one line (a sponsor's name and its offer), under the same name in two entries (one
+  person credited for two jobs), in prose, and a handle mentioned again are not reported.
+- ``links/http`` (warning): ``http://`` to a host that serves https: the known platforms
+  and large sites, a top-level domain that only works over https (``.dev``, ``.app``,
+  ...), and the hosts on Chromium's HSTS preload list (the ``hstspreload`` package),
+  which browsers only ever open over https.
+- ``links/plain-http`` (info, opt-in group ``pedantic``): any other ``http://`` address.
+  Nothing is fetched, so whether that host serves https is not known.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from episodeparse import recache
 from episodeparse.checks.notes import Finding, LinkSpot, Notes, check, quote
+from episodeparse.document import heading_kind
 from episodeparse.extractors.links import platform_of
 
-__all__ = ["duplicate", "http", "malformed"]
+__all__ = ["PEDANTIC_GROUP", "duplicate", "http", "https_reason", "malformed", "plain_http"]
+
+PEDANTIC_GROUP = "pedantic"
+"""Opt-in checks that are often true but not always a mistake."""
 
 _SCHEME = recache.compile(
     r"""(?<![\w/.:+-])
@@ -166,6 +177,8 @@ def _markdown_targets(line: str) -> Iterator[tuple[int, str]]:
         stripped = target.strip()
         if close >= 0 and not stripped and label_open >= 0 and line[label_open + 1 : start]:
             yield start, "a Markdown link with no address"
+        elif stripped.startswith("(") and _ADDRESS_START.match(stripped[1:]):
+            yield begin, 'a doubled "(" before the address: write "](" once'
         elif _ADDRESS_START.match(stripped):
             parts = stripped.split()
             if close < 0:
@@ -173,6 +186,17 @@ def _markdown_targets(line: str) -> Iterator[tuple[int, str]]:
             elif len(parts) > 1 and not parts[1].startswith(('"', "'", "(")):
                 yield begin, f"space inside the address {quote(stripped)}: write %20"
         start = line.find("](", begin)
+
+
+# A bare address that ends at its host, then one space and what reads as the rest of a
+# host name with a top-level domain: "https://www.insta gram.com/x".
+_SPLIT_HOST = recache.compile(
+    r"""(?<![\w/.:+(\[-])(?P<url>[Hh][Tt][Tt][Pp][Ss]?://[\w-]{1,63}(?:\.[\w-]{1,63}){0,5})
+        (?P<gap>[ \t])
+        (?P<rest>[a-z0-9][a-z0-9-]{0,62}\.(?:com|org|net|io|dev|app|fm|co|de|me|tv|ly|gg|be)
+        (?:/[^\s]{0,200})?)(?![\w.])""",
+    re.VERBOSE,
+)
 
 
 def _unbalanced(url: str) -> str | None:
@@ -184,6 +208,17 @@ def _unbalanced(url: str) -> str | None:
 
 @check("links/malformed", "error", "an address a browser cannot open as written")
 def malformed(notes: Notes) -> Iterator[Finding]:
+    """Why: A broken address is a dead link for every listener.
+
+    Example::
+
+        https//x.org, [A](https://x.org, [A]((https://x.org), https://www.insta gram.com/x
+
+    Fix::
+
+        https://x.org, [A](https://x.org), https://www.instagram.com/x
+        (--fix repairs those that are certain)
+    """
     found: dict[tuple[int, int], str] = {}
     fenced = _fenced_lines(notes)
     for number, text in enumerate(notes.lines, start=1):
@@ -205,6 +240,12 @@ def malformed(notes: Notes) -> Iterator[Finding]:
             found.setdefault((number, m.start() + 1), f'a space after "{m["scheme"]}": remove it')
         for offset, problem in _markdown_targets(text):
             found.setdefault((number, offset + 1), problem)
+        if "://" in text and (" " in text or "\t" in text):
+            for m in _SPLIT_HOST.finditer(text):
+                found.setdefault(
+                    (number, m.start() + 1),
+                    f"a space inside the address {quote(m['url'] + ' ' + m['rest'])}: remove it",
+                )
     for spot in notes.link_spots:
         unbalanced = _unbalanced(spot.link.url) if spot.link.url else None
         if unbalanced:
@@ -213,45 +254,158 @@ def malformed(notes: Notes) -> Iterator[Finding]:
         yield Finding(line, column, message)
 
 
-@check("links/duplicate", "warning", "the same address twice in one section")
+_BULLET = recache.compile(r"^[ \t]*(?:[-*+•·][ \t]|\d{1,3}[.)][ \t])")
+_ENTRY_WORDS = 12  # a line with more words besides its addresses is prose, not a list entry
+
+
+def _entry(notes: Notes, line: int) -> str | None:
+    """The line as a list entry (stripped), or None where the line is prose."""
+    if not 1 <= line <= len(notes.lines):
+        return None
+    text = notes.lines[line - 1].strip()
+    if _BULLET.match(text):
+        return text
+    words = [w for w in text.split() if "://" not in w and not w.startswith("www.")]
+    return text if len(words) <= _ENTRY_WORDS else None
+
+
+@check("links/duplicate", "warning", "the same address twice in one section's link list")
 def duplicate(notes: Notes) -> Iterator[Finding]:
+    """Why: The same address twice in a list of links is a repeated entry, or a copied
+    address that was not changed.
+
+    Example::
+
+        - [Site](https://a.org)
+        - [Code](https://a.org)
+
+    Fix::
+
+        - [Site](https://a.org)
+        - [Code](https://code.a.org)
+    """
     defined = {
         m["url"] for seg in notes.document.segments if (m := _REF_DEFINITION.match(seg.text))
     }
     first: dict[tuple[str | None, str], LinkSpot] = {}
     for spot in notes.link_spots:
         url = spot.link.url
-        if url in defined:
-            continue  # a reference link [label][ref] used twice is written once
-        if url is not None and not _ADDRESS_START.match(url):
+        if url is None or url in defined:
+            continue  # a handle mentioned again; a reference link [label][ref] used twice
+        if not _ADDRESS_START.match(url):
             continue  # a bare domain in prose ("on podcastindex.org") is a mention
         key = (spot.link.section, _key(spot))
         seen = first.setdefault(key, spot)
-        if seen is not spot and (seen.line, seen.column) != (spot.line, spot.column):
-            section = spot.link.section
-            where = f'under "{section}"' if section else "before the first heading"
-            yield Finding(
-                spot.line,
-                spot.column,
-                f"{spot.link.url or spot.link.handle} is already linked on line {seen.line} "
-                f"{where}",
-            )
+        if seen is spot or seen.line == spot.line:
+            continue
+        entry, earlier = _entry(notes, spot.line), _entry(notes, seen.line)
+        if entry is None or earlier is None:
+            continue
+        same_entry = entry == earlier
+        # two entries of a list of links that name different things: "- [Site](u)" then
+        # "- [Code](u)", or "Notes: u" then "Code: u" under a "Links" heading
+        listed = (_BULLET.match(entry) is not None and _BULLET.match(earlier) is not None) or (
+            spot.link.section is not None and heading_kind(spot.link.section) == "links"
+        )
+        renamed = listed and spot.link.text != seen.link.text
+        if not (same_entry or renamed):
+            continue  # one name, two entries: a person credited for two jobs
+        section = spot.link.section
+        where = f'under "{section}"' if section else "before the first heading"
+        what = (
+            "the same entry again"
+            if same_entry
+            else f"also named {quote(seen.link.text or earlier, 40)}: was the address copied?"
+        )
+        yield Finding(
+            spot.line,
+            spot.column,
+            f"{url} is already linked on line {seen.line} {where}: {what}",
+        )
 
 
-@check("links/http", "warning", "a plain http:// link to a site that serves https")
-def http(notes: Notes) -> Iterator[Finding]:
+@functools.lru_cache(maxsize=4096)
+def https_reason(host: str) -> str | None:
+    """Why ``host`` (lower case, no ``www.``) is known to serve https, or None.
+
+    >>> https_reason("engine.dev"), https_reason("old.reddit.com"), https_reason("x.invalid")
+    ('.dev sites only load over https', 'old.reddit.com serves https', None)
+    """
+    tld = host.rsplit(".", 1)[-1]
+    if tld in _HTTPS_ONLY_TLDS:
+        return f".{tld} sites only load over https"
+    if platform_of("https://" + host + "/") is not None or any(
+        host == known or host.endswith("." + known) for known in _HTTPS_HOSTS
+    ):
+        return f"{host} serves https"
+    if _preloaded(host):
+        return f"{host} is on the HSTS preload list: browsers only open it over https"
+    return None
+
+
+def _preloaded(host: str) -> bool:
+    """Whether Chromium's HSTS preload list (the ``hstspreload`` package, imported only
+    when an http:// address is checked) holds ``host`` or, with subdomains, a parent."""
+    if not host or "." not in host:
+        return False
+    import warnings
+
+    import hstspreload  # type: ignore[import-untyped]  # the package ships no type hints
+
+    with warnings.catch_warnings():  # it opens its data with a deprecated importlib call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return any(bool(hstspreload.in_hsts_preload(name)) for name in (host, "www." + host))
+
+
+def _http_spots(notes: Notes) -> Iterator[tuple[LinkSpot, str, str | None]]:
     for spot in notes.link_spots:
         url = spot.link.url
         if url is None or not url.lower().startswith("http://"):
             continue
         host = _host(url)
-        tld = host.rsplit(".", 1)[-1]
-        if tld in _HTTPS_ONLY_TLDS:
-            why = f".{tld} sites only load over https"
-        elif platform_of(url) is not None or any(
-            host == known or host.endswith("." + known) for known in _HTTPS_HOSTS
-        ):
-            why = f"{host} serves https"
-        else:
-            continue
-        yield Finding(spot.line, spot.column, f"{url} uses http://: {why}; write https://")
+        yield spot, url, https_reason(host)
+
+
+@check("links/http", "warning", "a plain http:// link to a site that serves https")
+def http(notes: Notes) -> Iterator[Finding]:
+    """Why: Browsers open these hosts only over https (HSTS preload list, platforms, https-
+    only domains); an http:// link costs a redirect or fails.
+
+    Example::
+
+        http://twitter.com/ada, http://torproject.org/
+
+    Fix::
+
+        https://twitter.com/ada (--fix rewrites it)
+    """
+    for spot, url, why in _http_spots(notes):
+        if why is not None:
+            yield Finding(spot.line, spot.column, f"{url} uses http://: {why}; write https://")
+
+
+@check(
+    "links/plain-http",
+    "info",
+    "a plain http:// link (whether the site serves https is not known)",
+    group=PEDANTIC_GROUP,
+)
+def plain_http(notes: Notes) -> Iterator[Finding]:
+    """Why: Opt-in (group pedantic): nothing is fetched, so whether the host serves https
+    is not known.
+
+    Example::
+
+        http://example.org/notes
+
+    Fix::
+
+        https://example.org/notes, if the site serves it
+    """
+    for spot, url, why in _http_spots(notes):
+        if why is None:
+            yield Finding(
+                spot.line,
+                spot.column,
+                f"{url} uses http://: if the site serves https, write https://",
+            )

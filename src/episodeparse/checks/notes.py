@@ -27,6 +27,7 @@ from episodeparse.extractors.chapters import match_chapter
 from episodeparse.model import Chapter, Episode, Link
 
 __all__ = [
+    "PARSER_GROUP",
     "PROFILES",
     "ChapterSpot",
     "Check",
@@ -47,11 +48,21 @@ _BREAK = recache.compile(r"\r\n|\r|\n")  # as document.py splits lines
 
 class Options(NamedTuple):
     """``min_chapter``: shortest chapter in seconds; ``duration``: the episode's length in
-    seconds, where known; ``profile``: a platform whose chapter rules apply too."""
+    seconds, where known; ``profile`` and ``profiles``: platforms whose chapter rules apply
+    too (``profile`` is one, ``profiles`` any number; both count)."""
 
     min_chapter: int = 10
     duration: int | None = None
     profile: Profile | None = None
+    profiles: tuple[Profile, ...] = ()
+
+    def applies(self, profile: Profile | None) -> bool:
+        """Whether a check of ``profile`` (None: no platform's) runs under these options.
+
+        >>> Options(profiles=("apple", "spotify")).applies("spotify"), Options().applies("apple")
+        (True, False)
+        """
+        return profile is None or profile == self.profile or profile in self.profiles
 
 
 class Finding(NamedTuple):
@@ -63,24 +74,44 @@ class Finding(NamedTuple):
 CheckFunction = Callable[["Notes"], Iterable[Finding]]
 
 
+PARSER_GROUP = "parser"
+"""The opt-in group of checks that report what the parser did not find (no title, no
+guest, text not understood): the parser's uncertainty more often than the author's
+mistake, so they run only when selected (``--select parser``, ``--select ALL``)."""
+
+
 class Check(NamedTuple):
-    """A check with its code, severity, one-line summary and, for a platform's rules, the
-    profile it belongs to (it runs only under ``--profile`` of that name)."""
+    """A check with its code, severity, one-line summary, for a platform's rules the
+    profile it belongs to (it runs only under ``--profile`` of that name), and its opt-in
+    group (None: on by default). ``run.__doc__`` explains it (``episodeparse rule CODE``)."""
 
     code: str
     severity: Severity
     summary: str
     run: CheckFunction
     profile: Profile | None = None
+    group: str | None = None
+    on_source: bool = False  # its findings are lines of ``Notes.source``, the file as written
+
+    @property
+    def default(self) -> bool:
+        """Whether the check runs when no ``select`` names it."""
+        return self.group is None
 
 
 def check(
-    code: str, severity: Severity, summary: str, *, profile: Profile | None = None
+    code: str,
+    severity: Severity,
+    summary: str,
+    *,
+    profile: Profile | None = None,
+    group: str | None = None,
+    on_source: bool = False,
 ) -> Callable[[CheckFunction], Check]:
     """Decorator: make a function a ``Check`` under ``code``."""
 
     def wrap(function: CheckFunction) -> Check:
-        return Check(code, severity, summary, function, profile)
+        return Check(code, severity, summary, function, profile, group, on_source)
 
     return wrap
 
@@ -115,12 +146,18 @@ class Notes:
     """One episode as the checks read it."""
 
     def __init__(
-        self, episode: Episode, document: Document, context: Context, options: Options
+        self,
+        episode: Episode,
+        document: Document,
+        context: Context,
+        options: Options,
+        source: str | None = None,
     ) -> None:
         self.episode = episode
         self.document = document
         self.context = context
         self.options = options
+        self.source = source  # HTML notes as written (the document is their text)
 
     # Text positions --------------------------------------------------------------------
 

@@ -85,21 +85,61 @@ def _not_ascending(notes: Notes, rule: str) -> Iterator[Finding]:
 
 @check("youtube/first-at-zero", "error", "YouTube: the first chapter at 0:00", profile="youtube")
 def youtube_first_at_zero(notes: Notes) -> Iterator[Finding]:
+    """Rule: YouTube Help, 'Add chapters to your videos': the first timestamp must be 0:00.
+
+    Example::
+
+        [00:30] Introduction
+
+    Fix::
+
+        [00:00] Introduction (--fix --unsafe-fixes adds one)
+    """
     return _first_at_zero(notes, "YouTube requires the first chapter at 0:00")
 
 
 @check("youtube/too-few", "error", "YouTube: at least 3 chapters", profile="youtube")
 def youtube_too_few(notes: Notes) -> Iterator[Finding]:
+    """Rule: YouTube Help: at least three timestamps.
+
+    Example::
+
+        two chapters
+
+    Fix::
+
+        three or more chapters
+    """
     return _too_few(notes, "YouTube requires at least 3 chapters")
 
 
 @check("youtube/not-ascending", "error", "YouTube: chapters in ascending order", profile="youtube")
 def youtube_not_ascending(notes: Notes) -> Iterator[Finding]:
+    """Rule: YouTube Help: timestamps in ascending order.
+
+    Example::
+
+        [10:15] then [02:30]
+
+    Fix::
+
+        [02:30] then [10:15]
+    """
     return _not_ascending(notes, "YouTube requires chapters in ascending order")
 
 
 @check("youtube/too-short", "error", "YouTube: each chapter at least 10 s", profile="youtube")
 def youtube_too_short(notes: Notes) -> Iterator[Finding]:
+    """Rule: YouTube Help: each chapter at least 10 seconds.
+
+    Example::
+
+        [02:30] then [02:35]
+
+    Fix::
+
+        [02:30] then [02:45]
+    """
     spots = notes.chapter_spots
     ends: list[tuple[ChapterSpot, int]] = [
         (spot, nxt.chapter.seconds) for spot, nxt in itertools.pairwise(spots)
@@ -122,11 +162,32 @@ def youtube_too_short(notes: Notes) -> Iterator[Finding]:
 
 @check("spotify/first-at-zero", "error", "Spotify: the first chapter at 0", profile="spotify")
 def spotify_first_at_zero(notes: Notes) -> Iterator[Finding]:
+    """Rule: Spotify for Creators, 'Creating and managing chapters': the first timestamp
+    starts at 0.
+
+    Example::
+
+        [00:30] Introduction
+
+    Fix::
+
+        [00:00] Introduction
+    """
     return _first_at_zero(notes, "Spotify requires the first chapter at 0 (00:00)")
 
 
 @check("spotify/too-few", "error", "Spotify: at least 3 chapters", profile="spotify")
 def spotify_too_few(notes: Notes) -> Iterator[Finding]:
+    """Rule: Spotify for Creators: a minimum of 3 chapters.
+
+    Example::
+
+        two chapters
+
+    Fix::
+
+        three or more
+    """
     return _too_few(notes, "Spotify requires a minimum of 3 chapters")
 
 
@@ -137,11 +198,31 @@ def spotify_too_few(notes: Notes) -> Iterator[Finding]:
     profile="spotify",
 )
 def spotify_not_chronological(notes: Notes) -> Iterator[Finding]:
+    """Rule: Spotify for Creators: chapters in chronological order.
+
+    Example::
+
+        [10:15] then [02:30]
+
+    Fix::
+
+        [02:30] then [10:15]
+    """
     return _not_ascending(notes, "Spotify requires chapters in chronological order")
 
 
 @check("spotify/same-line", "error", "Spotify: each chapter on its own line", profile="spotify")
 def spotify_same_line(notes: Notes) -> Iterator[Finding]:
+    """Rule: Spotify for Creators: each chapter on its own line.
+
+    Example::
+
+        [00:00] Intro [02:30] Engine
+
+    Fix::
+
+        one chapter per line
+    """
     by_line: dict[int, list[ChapterSpot]] = {}
     for spot in notes.chapter_spots:
         by_line.setdefault(spot.line, []).append(spot)
@@ -162,6 +243,17 @@ def spotify_same_line(notes: Notes) -> Iterator[Finding]:
     profile="spotify",
 )
 def spotify_punctuation(notes: Notes) -> Iterator[Finding]:
+    """Rule: Spotify for Creators: one punctuation mark at most between the time and the
+    title.
+
+    Example::
+
+        [02:30] -- The analytical engine
+
+    Fix::
+
+        [02:30] - The analytical engine
+    """
     for spot in notes.chapter_spots:
         if spot.segment is None or spot.segment.heading is not None:
             continue
@@ -190,6 +282,16 @@ def spotify_punctuation(notes: Notes) -> Iterator[Finding]:
     profile="spotify",
 )
 def spotify_long_title(notes: Notes) -> Iterator[Finding]:
+    """Rule: Spotify for Creators recommends titles under 40 characters.
+
+    Example::
+
+        a chapter title of 40 characters or more
+
+    Fix::
+
+        a shorter title
+    """
     for spot in notes.chapter_spots:
         length = len(spot.chapter.title)
         if length >= _SPOTIFY_TITLE:
@@ -211,11 +313,32 @@ def spotify_long_title(notes: Notes) -> Iterator[Finding]:
     profile="apple",
 )
 def apple_first_at_zero(notes: Notes) -> Iterator[Finding]:
+    """Rule: Apple Podcasts for Creators, 'Chapters on Apple Podcasts': start the first
+    chapter at 00:00:00.
+
+    Example::
+
+        [00:30] Introduction
+
+    Fix::
+
+        [00:00] Introduction
+    """
     return _first_at_zero(notes, "Apple Podcasts requires the first chapter at 00:00:00")
 
 
 @check("apple/too-few", "error", "Apple Podcasts: at least 3 chapters", profile="apple")
 def apple_too_few(notes: Notes) -> Iterator[Finding]:
+    """Rule: Apple Podcasts for Creators: include at least three chapters.
+
+    Example::
+
+        two chapters
+
+    Fix::
+
+        three or more
+    """
     return _too_few(notes, "Apple Podcasts requires at least three chapters")
 
 
@@ -229,6 +352,16 @@ def apple_too_few(notes: Notes) -> Iterator[Finding]:
     profile="podcasting2",
 )
 def podcasting2_start_time(notes: Notes) -> Iterator[Finding]:
+    """Rule: Podcasting 2.0 JSON chapters 1.2: each chapter needs a startTime in seconds.
+
+    Example::
+
+        [10:61] Notes
+
+    Fix::
+
+        [11:01] Notes
+    """
     for drop in dropped_times(notes):
         if drop.kind == "bad-time":
             yield Finding(
@@ -246,6 +379,17 @@ def podcasting2_start_time(notes: Notes) -> Iterator[Finding]:
     profile="podcasting2",
 )
 def podcasting2_not_ascending(notes: Notes) -> Iterator[Finding]:
+    """Rule: Podcasting 2.0 JSON chapters 1.2: chapters are read in ascending startTime
+    order.
+
+    Example::
+
+        [10:15] then [02:30]
+
+    Fix::
+
+        [02:30] then [10:15]
+    """
     return _not_ascending(
         notes, "Podcasting 2.0 JSON chapters are read in ascending startTime order"
     )
@@ -258,6 +402,17 @@ def podcasting2_not_ascending(notes: Notes) -> Iterator[Finding]:
     profile="podcasting2",
 )
 def podcasting2_no_title(notes: Notes) -> Iterator[Finding]:
+    """Rule: Podcasting 2.0 JSON chapters: an untitled chapter shows blank in the table of
+    contents.
+
+    Example::
+
+        [10:15] with no title
+
+    Fix::
+
+        [10:15] Notes
+    """
     for drop in dropped_times(notes):
         if drop.kind == "no-title":
             yield Finding(

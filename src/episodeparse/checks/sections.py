@@ -3,8 +3,9 @@
 ``sections/empty`` (warning): a heading followed directly by the next heading or by the end
 of the notes, or a "Categories" / "Tags" heading under which no category was found. Not
 reported: a Markdown heading whose next heading is a deeper one (``## Links`` then
-``### Guests``), a heading that is itself a chapter (``### Intro (0:00)``) or the title,
-and an empty "Abstract" heading (``abstract/empty`` says so).
+``### Guests``, or a bold line ``**Call us**``), a heading that is itself a chapter
+(``### Intro (0:00)``) or the title, an empty "Abstract" heading (``abstract/empty`` says
+so), and a line of topics written ``// One // Two // Three`` (no heading word among them).
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ def _level(seg: Segment) -> int | None:
 
 @check("sections/empty", "warning", "a heading with nothing under it")
 def empty(notes: Notes) -> Iterator[Finding]:
+    """Why: A heading with nothing under it is a draft left in the published notes.
+
+    Example::
+
+        // Takeaways
+        ## Sponsors
+
+    Fix::
+
+        remove the heading, or write under it
+    """
     blocks = [b for b in notes.document.sections if b.heading is not None]
     chapter_segments = {s.segment.index for s in notes.chapter_spots if s.segment is not None}
     title = notes.episode.title
@@ -43,8 +55,18 @@ def empty(notes: Notes) -> Iterator[Finding]:
             what = "no categories under it"
         elif not has_text:
             level = _level(heading)
-            nxt = blocks[i + 1].heading if i + 1 < len(blocks) else None
-            deeper = nxt is not None and level is not None and (_level(nxt) or 0) > level
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            nxt = following.heading if following is not None else None
+            if (
+                following is not None
+                and nxt is not None
+                and nxt.line == heading.line
+                and block.kind == "other"
+            ):
+                continue  # "// Being Outside // Cast Party // ...": a list of topics
+            # a Markdown heading whose next heading is deeper, or is only a bold or
+            # "Label:" line (no "#"), has that heading's text under it
+            deeper = nxt is not None and level is not None and (_level(nxt) or 7) > level
             if deeper:
                 continue
             what = "nothing under it"

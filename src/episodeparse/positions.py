@@ -1,0 +1,106 @@
+"""Where a line of the text the parser read stands in the file as written.
+
+HTML notes and feed items are converted to text before they are parsed, so a diagnostic's
+line and column count in that text. ``LineMap`` carries them back to the file: for HTML
+notes, the HTML file; for a feed item, the ``.xml`` file, where the item's text is (inside
+CDATA or escaped HTML alike, as its words are written there).
+
+The map is found by alignment, not by instrumenting the converter: for each line of the
+converted text, in order, its first word of three or more letters (else its first run of
+three or more letters, digits, ``:`` or ``.``, as in ``25:00``) is looked for in the
+source from where the previous line was found, a bounded distance ahead. Text written in
+an order the converter changes (rare) or spelled with entities is not found; such a line
+takes the position of the line before it. Columns are those of the word looked for in the
+source line when it is found there (approximate inside CDATA), else 1. The work is linear
+in the size of the source: every search is bounded, and the start only moves forward.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Final
+
+from episodeparse import recache
+
+__all__ = ["LineMap", "item_span", "line_starts"]
+
+_WORD: Final = recache.compile(r"[^\W\d_]{3,40}")
+_TOKEN: Final = recache.compile(r"[\w:.]{3,40}")  # a line with no word: "[25:00]" gives 25:00
+_WINDOW: Final = 20_000  # characters searched ahead for a line's first word
+_BREAK: Final = recache.compile(r"\r\n|\r|\n")
+
+
+def line_starts(source: str) -> list[int]:
+    """The offset at which each line of ``source`` starts.
+
+    >>> line_starts("a\\nbc\\r\\nd")
+    [0, 2, 6]
+    """
+    return [0, *(m.end() for m in _BREAK.finditer(source))]
+
+
+class LineMap:
+    """Maps (line, column) of ``text`` (converted from ``source``) to (line, column) of the
+    file: ``source`` starts at line ``first_line`` of the file, ``source[start:end]`` is
+    where ``text`` was read from.
+
+    >>> html = "<p>\\n  Hello <b>world</b>\\n</p>\\n<ul>\\n<li>Engines</li>\\n</ul>"
+    >>> m = LineMap(html, "Hello world\\n\\n- Engines")
+    >>> m.position(1, 7), m.position(3, 3)
+    ((2, 12), (5, 5))
+    """
+
+    def __init__(
+        self, source: str, text: str, *, first_line: int = 1, start: int = 0, end: int | None = None
+    ) -> None:
+        self.source = source
+        self.starts = line_starts(source)
+        self.first_line = first_line
+        stop = len(source) if end is None else end
+        self.found: list[int] = []  # per text line: source offset of its first word
+        self.lines = _BREAK.split(text)
+        cursor = start
+        for line in self.lines:
+            word = _WORD.search(line) or _TOKEN.search(line)
+            at = -1
+            if word is not None:
+                at = source.find(word.group(), cursor, min(stop, cursor + _WINDOW))
+            if at >= 0:
+                # the offset of the line's start, as far as the word is into the line
+                self.found.append(at)
+                cursor = at + len(word.group()) if word is not None else cursor
+            else:
+                self.found.append(self.found[-1] if self.found else start)
+
+    def _line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        """The file's (line, column) of ``(line, column)`` of the converted text."""
+        if not 1 <= line <= len(self.found):
+            return self.first_line, 1
+        offset = self.found[line - 1]
+        number = self._line_of(offset)
+        text_line = self.lines[line - 1]
+        found_column = offset - self.starts[number - 1] + 1
+        # the word at the column, on the source line where the text line was found
+        piece = _WORD.search(text_line, max(column - 1, 0)) or _TOKEN.search(
+            text_line, max(column - 1, 0)
+        )
+        if piece is not None and piece.start() - (column - 1) < 8:
+            source_line_end = self.starts[number] if number < len(self.starts) else len(self.source)
+            at = self.source.find(piece.group(), offset, source_line_end)
+            if at >= 0:
+                found_column = at - self.starts[number - 1] + 1
+        return self.first_line + number - 1, max(found_column, 1)
+
+
+def item_span(data: bytes, raw: bytes, after: int = 0) -> tuple[int, int] | None:
+    """The byte span of a feed item's ``raw`` bytes in the feed ``data`` (searched from
+    ``after``), else None.
+
+    >>> item_span(b"<rss>\\n<item>a</item><item>b</item>", b"<item>b</item>")
+    (20, 34)
+    """
+    at = data.find(raw, after)
+    return None if at < 0 else (at, at + len(raw))
