@@ -131,6 +131,12 @@ class Feed(Record):
 
     ``id`` is stable across runs: the guid, else the enclosure URL, else the link, else
     ``sha256:`` and the item's digest.
+
+    >>> import episodeparse
+    >>> feed = b'''<rss version="2.0"><channel><title>Tea Time</title><item>
+    ... <title>Two for Tea</title><guid>tea-2</guid></item></channel></rss>'''
+    >>> [record.feed.id for record in episodeparse.parse_feed(feed) if record.feed]
+    ['tea-2']
     """
 
     id: str
