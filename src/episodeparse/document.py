@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.slotted import FrozenSlotted, Slotted
 
 __all__ = [
@@ -114,48 +114,23 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 # Headings -------------------------------------------------------------------------------
 
-# Heading words and what they head. Keys are lower-case words with punctuation removed.
+_NOT_KEY_CHAR = recache.compile(r"[^\w\s-]")
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(_NOT_KEY_CHAR.sub(" ", text.lower()).replace("-", " ").split())
+
+
+# Heading words and what they head, as data by language (cues/sections.json): keys are
+# lower-case words with punctuation removed (see _heading_key). The groups read here are the
+# heading kinds; a word is given one kind in every language.
+_KINDS = ("abstract", "bio", "chapters", "links", "sponsors", "people", "categories")
+_KINDS += ("transcript", "credits")
 _HEADING_KINDS: dict[str, str] = {}
-for _kind, _words in {
-    "abstract": (
-        "abstract|description|episode description|about this episode|about the episode|"
-        "about|summary|episode summary|overview|synopsis"
-    ),
-    "bio": "bio|bios|guest bio|guest bios|about the guest|about the guests|biography",
-    "chapters": (
-        "timestamps|time stamps|timestamp|chapters|chapter markers|outline|episode outline|"
-        "show outline|topics|segments|contents|table of contents|timeline|agenda|"
-        "what we cover|in this episode we cover|topics discussed|we talk about|"
-        "we talked about|we also talk about|we also talked about|we discuss|we discussed|"
-        "in this episode we discuss|in this episode we talk about|topics include"
-    ),
-    "links": (
-        "links|relevant links|episode links|show links|links from the show|resources|"
-        "other resources|mentioned|mentioned in this episode|references|links mentioned|"
-        "connect with us|connect|follow us|find us|where to find us|social|socials|"
-        "contact|support connect|podcast info|support and connect|community|"
-        "contributing|more links|useful links|show notes links|get in touch|sources|"
-        "further reading|additional resources|recommended reading|mentions|"
-        "things mentioned|stuff mentioned|show links and resources|related episodes"
-    ),
-    "sponsors": (
-        "sponsor|sponsors|sponsored by|our sponsors|thanks to our sponsors|"
-        "thank you to our sponsors|thanks to our sponsor|today s sponsors|episode sponsors|"
-        "this week s sponsors|this episode is sponsored by|this episode is brought to you by|"
-        "brought to you by|partners|support the show|supported by"
-    ),
-    "people": (
-        "hosts|host|your hosts|your host|guest|guests|special guest|special guests|"
-        "featuring|panelists|panel|cast|connect with the hosts|the hosts|co-hosts|"
-        "cohosts|co hosts|in this episode|on this episode"
-    ),
-    "categories": "categories|category|tags|keywords|topics covered",
-    "transcript": "transcript|full transcript",
-    "credits": "credits|production|produced by|music|thanks|special thanks|attribution|"
-    "production credits|crew",
-}.items():
-    for _w in _words.split("|"):
-        _HEADING_KINDS[_w] = _kind
+for _groups in cues.table("sections").values():
+    for _kind in _KINDS:
+        for _w in _groups.get(_kind, ()):
+            _HEADING_KINDS.setdefault(_heading_key(_w), _kind)
 
 
 HEADING_WORDS: frozenset[str] = frozenset(w for key in _HEADING_KINDS for w in key.split())
@@ -187,13 +162,6 @@ def is_boilerplate(text: str) -> bool:
     True
     """
     return _BOILERPLATE.match(text) is not None
-
-
-_NOT_KEY_CHAR = recache.compile(r"[^\w\s-]")
-
-
-def _heading_key(text: str) -> str:
-    return " ".join(_NOT_KEY_CHAR.sub(" ", text.lower()).replace("-", " ").split())
 
 
 def heading_kind(text: str) -> str:
