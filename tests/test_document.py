@@ -262,12 +262,12 @@ def test_heading_words_of_many_languages(heading: str, kind: str) -> None:
 
 def test_a_heading_word_has_one_kind_in_every_language() -> None:
     from episodeparse import cues
-    from episodeparse.document import _heading_key
+    from episodeparse.document import _KINDS, _heading_key
 
     kinds: dict[str, set[str]] = {}
     for groups in cues.table("sections").values():
         for kind, words in groups.items():
-            for word in words:
+            for word in words if kind in _KINDS else ():
                 kinds.setdefault(_heading_key(word), set()).add(kind)
     clashes = {word: sorted(k) for word, k in kinds.items() if len(k) > 1}
     assert not clashes
