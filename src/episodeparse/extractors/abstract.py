@@ -100,12 +100,36 @@ def _ends_with_link(text: str) -> bool:
     return len(_LINKS.sub(" ", text).split()) <= 8
 
 
-_CALL_TO_ACTION = recache.compile(cues.alternation("sections", "call_to_action"), re.IGNORECASE)
+# The calls to action, lower-cased: those written with blanks between words are sought
+# only where the line holds the longest word of one of them (a set lookup), the others
+# only in a line that is not ASCII. An alternation of them, tried at every character of
+# every line, was a tenth of a note's parse.
+_CALLS = tuple(p.casefold() for p in cues.words("sections", "call_to_action"))
+_CALLS_SPACED = tuple(p for p in _CALLS if " " in p)
+_CALLS_WORDS = frozenset(p for p in _CALLS if " " not in p)
+_CALL_KEYS = frozenset(max(p.split(), key=len) for p in _CALLS_SPACED)
+_TO_BLANK = str.maketrans(dict.fromkeys(".,;:!?()[]\"'“”«»¡¿", " "))
+
+
+def _calls_to_action(text: str) -> bool:
+    """Whether ``text`` asks the listener to click or use a code ("click here").
+
+    >>> _calls_to_action("To find out more, click here."), _calls_to_action("Click on it")
+    (True, False)
+    """
+    low = text.casefold()
+    words = set(low.translate(_TO_BLANK).split())
+    if not _CALL_KEYS.isdisjoint(words) and any(p in low for p in _CALLS_SPACED):
+        return True
+    if not _CALLS_WORDS.isdisjoint(words):
+        return True  # "promocode", "rabattcode"
+    return not low.isascii() and any(p in low for p in _CALLS_WORDS)
 
 
 def _promotes(para: list[Segment]) -> bool:
-    """A paragraph that asks the listener to click or use a code: an advertisement."""
-    return any(_CALL_TO_ACTION.search(seg.text) for seg in para)
+    """A paragraph of one line that asks the listener to click or use a code: an
+    advertisement (a longer paragraph is the description's own)."""
+    return _calls_to_action(para[-1].text) if len(para) == 1 else False
 
 
 def _is_title_again(ctx: Context, text: str) -> bool:
@@ -122,7 +146,7 @@ def _sentence(text: str) -> bool:
     long_enough = (
         words >= 6 or (words <= 2 and len(text) >= 20) or text.endswith((".", "!", "?", "。"))
     )
-    return long_enough and not _CALL_TO_ACTION.search(text) and not _ends_with_link(text)
+    return long_enough and not _calls_to_action(text) and not _ends_with_link(text)
 
 
 def _noise(ctx: Context, text: str) -> bool:
@@ -134,8 +158,7 @@ def _noise(ctx: Context, text: str) -> bool:
     if _LABEL_LINE.search(text):
         return False
     return (
-        _CALL_TO_ACTION.search(text) is not None
-        or _PREFACE.match(text) is not None
+        _PREFACE.match(text) is not None
         or _PSEUDO_HEADING.match(text) is not None
         or _is_title_again(ctx, text)
         or _stops(text)
@@ -149,7 +172,7 @@ def _passed_over(ctx: Context, para: list[Segment]) -> bool:
     pieces = [seg.text for seg in para if seg.line == para[0].line]
     if len(pieces) == 1:
         return _noise(ctx, pieces[0])
-    return _CALL_TO_ACTION.search(" ".join(pieces)) is not None
+    return _calls_to_action(" ".join(pieces))
 
 
 def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
