@@ -63,8 +63,9 @@ def _shouting(text: str) -> bool:
 
 
 def _no_words(text: str) -> bool:
-    """A rule or a mark alone ("—", "***", "• • •")."""
-    return not any(c.isalnum() for c in text)
+    """A rule or a mark alone ("—", "***", "• • •"), short: a long run of marks is the
+    user's text, kept where nothing else would keep it."""
+    return len(text) <= 40 and not any(c.isalnum() for c in text)
 
 
 def _stops(text: str) -> bool:
