@@ -168,3 +168,66 @@ def test_chapter_patterns_match_as_their_optional_group_forms() -> None:
         for old, new in ((line, _CHAPTER_LINE), (at_end, _TIME_AT_END), (cell, _TIME_CELL)):
             a, b = old.match(text), new.match(text)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Intro (0:00)", "Packaging news (2:15)", "Extras (1:10:40)"],
+        ["- Intro (0:00)", "- Packaging news (2:15)", "- Extras (1:10:40)"],
+        ["Intro - 0:00", "Packaging news - 2:15", "Extras - 1:10:40"],
+        ["Intro — 0:00", "Packaging news — 2:15", "Extras — 1:10:40"],
+        ["1. Intro [0:00]", "2. Packaging news [2:15]", "3. Extras [1:10:40]"],
+        ["Intro: 0:00", "Packaging news: 2:15", "Extras: 1:10:40"],
+        ["0:00 Intro, 2:15 Packaging news, 1:10:40 Extras"],
+        ["0:00 Intro | 2:15 Packaging news | 1:10:40 Extras"],
+        ["Timestamps: 0:00 Intro 2:15 Packaging news 1:10:40 Extras"],
+        ["### 0:00 Intro", "text", "### 2:15 Packaging news", "### 1:10:40 Extras"],
+        ["０：００ Intro", "２：１５ Packaging news", "１：１０：４０ Extras"],
+        ["0:00：Intro", "2:15：Packaging news", "1:10:40：Extras"],
+        ["0:00   Intro", "2:15   Packaging news", "1:10:40   Extras"],
+    ],
+)
+def test_chapter_list_layouts(lines: list[str]) -> None:
+    text = "A talk about packaging.\n\n" + "\n".join(lines) + "\n"
+    assert [(s, t) for _, s, t in chapters(text)] == [
+        (0, "Intro"),
+        (135, "Packaging news"),
+        (4240, "Extras"),
+    ]
+
+
+def test_non_latin_titles_in_headings() -> None:
+    text = "# Ep. 9 Gadgets\n\n### 0:00 思い出ガジェット\n\n### 1:22:35  スマホ歴\n"
+    assert chapters(text) == [("0:00", 0, "思い出ガジェット"), ("1:22:35", 4955, "スマホ歴")]
+
+
+def test_one_heading_that_opens_with_a_time_is_a_chapter() -> None:
+    assert chapters("# Title\n\nWe talk.\n\n### 0:00 Neutrinos\n\n- [a](https://a.test)\n") == [
+        ("0:00", 0, "Neutrinos")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met at 10:30\nand left at 12:00\n",
+        "Doors open at 18:00\nTalks start at 19:00\n",
+        "9 October: Book signing (16:30)\n10 October: Reading (17:00)\n",
+        "We met at 10:30, 11:00 and 12:00 today\n",
+        "Dauer: 3:01:30\nLänge: 3:01:30\n",
+        "One aside (12:30) in prose.\nA line that ends in a time (4:10)\n",
+    ],
+)
+def test_times_after_words_that_are_not_chapters(text: str) -> None:
+    assert chapters(text) == []
+
+
+def test_one_time_after_a_title_counts_under_a_chapters_heading_only() -> None:
+    assert chapters("Chapters\nIntro (0:00)\n") == [("0:00", 0, "Intro")]
+    assert chapters("Some words\nIntro (0:00)\n") == []
+
+
+def test_a_list_with_one_time_out_of_order_keeps_it() -> None:
+    text = "Intro (0:00)\nNews (5:00)\nOops (3:00)\nMore (9:00)\nEnd (12:00)\n"
+    assert [s for _, s, _ in chapters(text)] == [0, 300, 180, 540, 720]

@@ -234,3 +234,46 @@ def test_a_wrapped_label_and_a_lazy_list_item_are_joined() -> None:
         (1, "[label continued](https://a.test)"),
         (3, "- item, a continuation next"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Zusammenfassung", "abstract"),
+        ("## Kapitel", "chapters"),
+        ("Capítulos:", "chapters"),
+        ("Descripción", "abstract"),
+        ("Chapitres", "chapters"),
+        ("Sommaire :", "chapters"),
+        ("Capitoli", "chapters"),
+        ("Rozdziały", "chapters"),
+        ("Главы", "chapters"),
+        ("Таймкоды:", "chapters"),
+        ("目次", "chapters"),
+        ("章节", "chapters"),
+        ("Enlaces", "links"),
+        ("Ссылки", "links"),
+        ("About our guest:", "bio"),
+    ],
+)
+def test_heading_words_of_many_languages(heading: str, kind: str) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_a_heading_word_has_one_kind_in_every_language() -> None:
+    from episodeparse import cues
+    from episodeparse.document import _KINDS, _heading_key
+
+    kinds: dict[str, set[str]] = {}
+    for groups in cues.table("sections").values():
+        for kind, words in groups.items():
+            for word in words if kind in _KINDS else ():
+                kinds.setdefault(_heading_key(word), set()).add(kind)
+    clashes = {word: sorted(k) for word, k in kinds.items() if len(k) > 1}
+    assert not clashes
+
+
+@pytest.mark.parametrize("text", ["Kapitel\n0:00 Intro\n", "Главы:\n0:00 Вступление\n"])
+def test_a_heading_of_another_language_opens_its_section(text: str) -> None:
+    doc = Document(text)
+    assert [b.kind for b in doc.sections if b.heading is not None] == ["chapters"]

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.slotted import FrozenSlotted, Slotted
 
 __all__ = [
@@ -114,48 +115,23 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 # Headings -------------------------------------------------------------------------------
 
-# Heading words and what they head. Keys are lower-case words with punctuation removed.
+_NOT_KEY_CHAR = recache.compile(r"[^\w\s-]")
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(_NOT_KEY_CHAR.sub(" ", text.lower()).replace("-", " ").split())
+
+
+# Heading words and what they head, as data by language (cues/sections.json): keys are
+# lower-case words with punctuation removed (see _heading_key). The groups read here are the
+# heading kinds; a word is given one kind in every language.
+_KINDS: tuple[str, ...] = ("abstract", "bio", "chapters", "links", "sponsors", "people")
+_KINDS += ("categories", "transcript", "credits")
 _HEADING_KINDS: dict[str, str] = {}
-for _kind, _words in {
-    "abstract": (
-        "abstract|description|episode description|about this episode|about the episode|"
-        "about|summary|episode summary|overview|synopsis"
-    ),
-    "bio": "bio|bios|guest bio|guest bios|about the guest|about the guests|biography",
-    "chapters": (
-        "timestamps|time stamps|timestamp|chapters|chapter markers|outline|episode outline|"
-        "show outline|topics|segments|contents|table of contents|timeline|agenda|"
-        "what we cover|in this episode we cover|topics discussed|we talk about|"
-        "we talked about|we also talk about|we also talked about|we discuss|we discussed|"
-        "in this episode we discuss|in this episode we talk about|topics include"
-    ),
-    "links": (
-        "links|relevant links|episode links|show links|links from the show|resources|"
-        "other resources|mentioned|mentioned in this episode|references|links mentioned|"
-        "connect with us|connect|follow us|find us|where to find us|social|socials|"
-        "contact|support connect|podcast info|support and connect|community|"
-        "contributing|more links|useful links|show notes links|get in touch|sources|"
-        "further reading|additional resources|recommended reading|mentions|"
-        "things mentioned|stuff mentioned|show links and resources|related episodes"
-    ),
-    "sponsors": (
-        "sponsor|sponsors|sponsored by|our sponsors|thanks to our sponsors|"
-        "thank you to our sponsors|thanks to our sponsor|today s sponsors|episode sponsors|"
-        "this week s sponsors|this episode is sponsored by|this episode is brought to you by|"
-        "brought to you by|partners|support the show|supported by"
-    ),
-    "people": (
-        "hosts|host|your hosts|your host|guest|guests|special guest|special guests|"
-        "featuring|panelists|panel|cast|connect with the hosts|the hosts|co-hosts|"
-        "cohosts|co hosts|in this episode|on this episode"
-    ),
-    "categories": "categories|category|tags|keywords|topics covered",
-    "transcript": "transcript|full transcript",
-    "credits": "credits|production|produced by|music|thanks|special thanks|attribution|"
-    "production credits|crew",
-}.items():
-    for _w in _words.split("|"):
-        _HEADING_KINDS[_w] = _kind
+for _groups in cues.table("sections").values():
+    for _kind in _KINDS:
+        for _w in _groups.get(_kind, ()):
+            _HEADING_KINDS.setdefault(_heading_key(_w), _kind)
 
 
 HEADING_WORDS: frozenset[str] = frozenset(w for key in _HEADING_KINDS for w in key.split())
@@ -187,13 +163,6 @@ def is_boilerplate(text: str) -> bool:
     True
     """
     return _BOILERPLATE.match(text) is not None
-
-
-_NOT_KEY_CHAR = recache.compile(r"[^\w\s-]")
-
-
-def _heading_key(text: str) -> str:
-    return " ".join(_NOT_KEY_CHAR.sub(" ", text.lower()).replace("-", " ").split())
 
 
 def heading_kind(text: str) -> str:
@@ -330,6 +299,8 @@ _WIDE_GAP = recache.compile(r"[ \t\u00a0](?<=\S.)[ \t\u00a0]+(?=\S)")  # two bla
 # The same on a line of spaces only (no tab, no no-break space): it opens with two spaces,
 # a literal the search skips to, where a single blank opens at every space of the line.
 _WIDE_SPACES = recache.compile(r"  (?<=\S..) *(?=\S)")
+_BARE_TIME = recache.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_LEAD_TIME = recache.compile(r"[ \t#>*•+\[(-]{0,8}@?\d{1,3}:\d{2}(?::\d{2})?[\])]?[ \t]*$")
 _RULE = recache.compile(r"-(?<!--)-{2,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")  # three dashes or more
 # A bracketed time, "[01:12]" or "(1:02:03)": one pattern for each opening bracket, each
 # opening with a literal the search skips to (a class of both is tried at every character).
@@ -406,6 +377,8 @@ def _cuts(text: str) -> list[int]:
         for m in gap.finditer(text):
             if m.start() < words_from:
                 continue  # "#  Title", "-   item": indentation after markup, not a lost newline
+            if m.start() <= 16 and _LEAD_TIME.match(text, 0, m.start()):
+                continue  # "### 1:22:35  Title", "00:00   Intro": a chapter's time and title
             cuts.add(m.start())
             cuts.add(m.end())
     if "/" in text and _may_open_inline_heading(text):
@@ -426,6 +399,8 @@ def _cuts(text: str) -> list[int]:
             times.extend(m.start() for m in _ROUND_TIME.finditer(text))
         if len(times) >= 2:
             cuts.update(times)
+    if text.count(":") >= 3:
+        cuts.update(_run_together_times(text))
     maybe_address = _two_addresses(text)
     addresses = list(_ADDRESS_END.finditer(text)) if maybe_address else []
     if len(addresses) >= 2:
@@ -436,6 +411,38 @@ def _cuts(text: str) -> list[int]:
     if not cuts:
         return []  # most lines
     return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _run_together_times(text: str) -> list[int]:
+    """Where a chapter list run together on one line is cut: before each time but the
+    first, where the line opens with a time (after a bullet or a label such as
+    "Timestamps:") and holds three or more, ascending, each followed by words:
+    "0:00 Intro 2:15 News 10:40 Extras" (bracketed times are cut in _cuts)."""
+    times = [
+        m for m in _BARE_TIME.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t,;|(["
+    ]
+    if len(times) < 3:
+        return []
+    lead = text[: times[0].start()].strip()
+    if lead and not (lead.endswith(":") and len(lead) <= 40) and lead not in ("-", "*", "•"):
+        return []
+    seconds = [_clock_seconds(m.group()) for m in times]
+    if any(b <= a for a, b in itertools.pairwise(seconds)):
+        return []
+    ends = [m.start() for m in times[1:]] + [len(text)]
+    if not all(_WORD_CHAR.search(text, m.end(), end) for m, end in zip(times, ends, strict=True)):
+        return []
+    cuts = [m.start() for m in times]
+    if text[cuts[0] - 1 : cuts[0]] in ("(", "["):
+        cuts[0] -= 1
+    return [c - 1 if text[c - 1 : c] in ("(", "[") else c for c in cuts]
+
+
+def _clock_seconds(time: str) -> int:
+    total = 0
+    for part in time.split(":"):
+        total = total * 60 + int(part)
+    return total
 
 
 def _two_openers(line: str) -> bool:
@@ -643,7 +650,7 @@ class Document:
                 or (rules and "---" in line)
                 or (handles and "@" in line)
                 or (www and "www." in line)
-                or (":" in line and _two_openers(line))
+                or (":" in line and (_two_openers(line) or line.count(":") >= 3))
             ):
                 pieces = _remembered_cut(line) if len(line) <= _REMEMBERED_LINE else _cut_line(line)
             else:

@@ -15,9 +15,10 @@ have at least two chapter lines or stand under a chapters heading.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context
 from episodeparse.model import Chapter
@@ -37,12 +38,14 @@ _CHAPTER_LINE = recache.compile(
         (?:\(\#[^)\s]{{0,40}}\)|)             # a Markdown anchor: [01:50](#t=01:50)
         (?:\*\*|__|)
         (?:[ \t]*[-–—~][ \t]*[\[(]?(?P<end>{_TIME})[\])]?|)  # a range: 00:00 - 09:24
-        [ \t]*(?:(?P<sep>[-–—:|.~][ \t]*)|)
+        [ \t]*(?:(?P<sep>[-–—:：|.~][ \t]*)|)
         (?P<title>\S.*)$""",
     re.VERBOSE,
 )
 _TIME_AT_END = recache.compile(rf"^(?P<title>\S.*?)[ \t]*[\[(]@?(?P<time>{_TIME})[ \t]?~?[\])]$")
 _TIME_CELL = recache.compile(rf"^{_TIME}$")
+# What opens a list item before a title whose time comes last: a bullet or "1." / "1)".
+_ITEM_MARK = recache.compile(r"^(?:[-*•·>+]|\d{1,3}[.)])[ \t]+")
 _BOLD_WRAP = recache.compile(r"^(\*\*|__)(?P<t>.+)\1$")
 # What follows a clock time, not a chapter's time: "4:20 PM", "16:00 Uhr", "12:30 h".
 _CLOCK_WORD = recache.compile(r"^(?:am|pm|AM|PM|a\.m\.|p\.m\.|Uhr|h)(?![\w-])")
@@ -52,6 +55,8 @@ _NOT_A_TITLE = recache.compile(r"^[/:]|^\d{1,2}[:/]\d")
 # with (``_TIME_AT_END``, whose "$" also matches before a final newline).
 _CHAPTER_START = frozenset(" \t-*•·>+_[(@|")
 _TIME_AT_END_CLOSE = (")", "]", ")\n", "]\n")
+_END_CLOSE = frozenset(")]")
+_TRAILING_SEP = frozenset(",;|•·")
 
 
 def _clean(title: str) -> str:
@@ -73,7 +78,9 @@ def _clean(title: str) -> str:
         or not title.isprintable()
     ):
         title = collapse(render_inline(title))  # trimmed by collapse
-    return title.strip(" -–—|").strip() if title[:1] in "-–—|" else title
+    if title[:1] in "-–—|":
+        title = title.strip(" -–—|").strip()
+    return title
 
 
 def _seconds(time: str) -> int | None:
@@ -139,6 +146,8 @@ def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | Non
             return None
         bracketed = bool(opened)
         title = _clean(raw)
+        if raw.isdigit() and (m["sep"] or "").startswith(":"):
+            return None  # "1:22:35" read as "1:22" and a title "35"
     elif heading:
         m = _TIME_AT_END.match(text)
         if not m:
@@ -162,6 +171,101 @@ def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | Non
 
 _remembered = functools.lru_cache(maxsize=4096)(_match_chapter)
 
+_WIDE = str.maketrans("０１２３４５６７８９：", "0123456789:")
+
+
+def _narrow(text: str) -> str:
+    """Full-width digits and colons made ASCII ("０：００" -> "0:00"), one character for
+    one, so that a time written in them reads as any other."""
+    return text.translate(_WIDE)
+
+
+def match_at_end(text: str) -> tuple[str, str, bool, int] | None:
+    """(time, title, bracketed, seconds) for a line whose time comes after its title.
+
+    >>> match_at_end("- Intro (0:00)")
+    ('0:00', 'Intro', True, 0)
+    >>> match_at_end("Packaging news - 1:02:15")
+    ('1:02:15', 'Packaging news', False, 3735)
+    >>> match_at_end("3. Q&A [12:30-20:00]")
+    ('12:30', 'Q&A', True, 750)
+    >>> match_at_end("Ratio 16:9") is None, match_at_end("Doors open at 7:30") is None
+    (True, True)
+    """
+    found = _time_last(text)
+    if found is None:
+        return None
+    start, time, bracketed = found
+    seconds = _seconds(time)
+    if seconds is None:
+        return None
+    head = text[:start].strip()
+    item = _ITEM_MARK.match(head) if head[:1] in "-*•·>+" or head[:1].isdigit() else None
+    if item:
+        head = head[item.end() :]
+    title = _clean(head) if head else ""
+    if not title or not any(c.isalpha() for c in title):
+        return None
+    words = title.rsplit(None, 1)
+    if words[-1].rstrip(":,").casefold() in _before_clock():
+        return None  # "Doors open at 7:30", "Dauer: 3:01:30": a clock time or a length
+    return time, title, bracketed, seconds
+
+
+_TIME_CHARS = frozenset("0123456789:.")
+_END_MARKS = frozenset("-–—|@~")
+
+
+def _time_last(text: str) -> tuple[int, str, bool] | None:
+    """Where the title ends, the time and whether it is bracketed, for a line that ends
+    with a time (read backwards, without a pattern that a search would try at every
+    blank): "Intro (0:00)", "Intro - 0:00", "Intro: 0:00", "Q&A [12:30-20:00]"."""
+    end = len(text.rstrip())
+    close = text[end - 1 : end]
+    bracketed = close in (")", "]")
+    if bracketed:
+        end -= 1
+        if text[end - 1 : end] == "~":
+            end -= 1
+    start = end
+    while start > 0 and text[start - 1] in _TIME_CHARS:
+        start -= 1
+    time = text[start:end]
+    if not _TIME_CELL.match(time):
+        return None
+    # A range: the time before "-" is the start ("12:30-20:00", "0:00 – 4:10").
+    before = text[:start].rstrip(" \t")
+    if before[-1:] in ("-", "–", "—", "~"):
+        first_end = len(before[:-1].rstrip(" \t"))
+        first = first_end
+        while first > 0 and text[first - 1] in _TIME_CHARS:
+            first -= 1
+        if first < first_end and _TIME_CELL.match(text[first:first_end]):
+            start, time = first, text[first:first_end]
+    if text[start - 1 : start] == "@":
+        start -= 1
+    if bracketed:
+        opener = "(" if close == ")" else "["
+        if text[start - 1 : start] != opener:
+            return None
+        start -= 1
+    # The separator: a mark after a blank ("Intro - 0:00"), a colon ("Intro: 0:00"), or
+    # blanks alone ("Intro 0:00"); "Ratio16:9" has none.
+    rest = text[:start]
+    trimmed = rest.rstrip(" \t")
+    mark = trimmed[-1:]
+    if mark in (":", "：") or (mark in _END_MARKS and trimmed[-2:-1] in (" ", "\t")):
+        trimmed = trimmed[:-1].rstrip(" \t")
+    elif len(trimmed) == len(rest):
+        return None
+    return len(trimmed), time, bracketed
+
+
+@functools.cache
+def _before_clock() -> frozenset[str]:
+    """Words that stand before a clock time or a length, not a chapter title."""
+    return frozenset(w.casefold() for w in cues.words("chapter_times", "before_clock"))
+
 
 def _table_row(text: str) -> tuple[str, str, bool, int] | None:
     """A Markdown table row whose first time cell is followed by a title cell:
@@ -177,30 +281,82 @@ def _table_row(text: str) -> tuple[str, str, bool, int] | None:
     return None
 
 
+def _run_together(title: str) -> str:
+    """A title cut from a list run together on one line, without the separator that stood
+    before the next time: "Intro," of "0:00 Intro, 2:15 News"."""
+    if title[-1:] in _TRAILING_SEP or title[-2:] in (" -", " –", " —"):
+        return title.rstrip(" ,;|•·-–—") or title
+    return title
+
+
+def _ascending(seconds: list[int]) -> bool:
+    """Mostly ascending: at most one step back (a slip that validate reports), and no time
+    written twice in a row."""
+    back = sum(1 for a, b in itertools.pairwise(seconds) if b <= a)
+    return back <= max(1, len(seconds) // 5) and back < len(seconds) - 1
+
+
+# A list of times after titles opens near the start of the episode; one that opens later is
+# a list of clock times ("9 October: Book signing (16:30)").
+_FIRST_AT_MOST = 600
+
+
+def _under_chapters(ctx: Context, seg: Segment) -> bool:
+    return ctx.doc.section_of(seg).kind == "chapters"
+
+
 def extract(ctx: Context) -> list[Chapter]:
     found: list[tuple[Segment, str, str, bool, int]] = []
+    # Lines whose time comes after the title ("Intro (0:00)"): chapters only as a list.
+    at_end: list[tuple[Segment, str, str, bool, int]] = []
     taken = ctx.taken  # ctx.is_taken(seg), without a call for each segment
     for seg in ctx.doc.segments:
         if seg.index in taken:
             continue
         heading = seg.heading
+        text = heading if heading is not None else seg.text
+        if not text.isascii() and ("：" in text or "０" <= text[:1] <= "９"):
+            text = _narrow(text)
         if heading is not None:
-            hit = _chapter(heading, True)
+            hit = _chapter(text, True)
+            if hit and not hit[2] and ctx.doc.section_of(seg).heading is seg:
+                # "### 0:00 Title": a heading that opens with a time is a chapter of its own.
+                hit = (hit[0], hit[1], True, hit[3])
         else:
             # _chapter(text, False), its test of the first character made here: most
             # segments fail it.
-            text = seg.text
             first = text[:1]
             if first not in _CHAPTER_START and not first.isdigit():
-                continue
-            hit = _remembered(text, False) if len(text) <= 300 else _match_chapter(text, False)
+                hit = None
+            else:
+                hit = _remembered(text, False) if len(text) <= 300 else _match_chapter(text, False)
         if hit:
             found.append((seg, *hit))
-    chapters: list[Chapter] = []
+        elif text[-1:] in _END_CLOSE or text[-1:].isdigit():
+            end = match_at_end(text)
+            if end:
+                at_end.append((seg, *end))
     bare_ok = len(found) >= 2
+    if (
+        len(at_end) >= 2
+        and _ascending([hit[4] for hit in at_end])
+        and (at_end[0][4] <= _FIRST_AT_MOST or _under_chapters(ctx, at_end[0][0]))
+    ):
+        found.extend(at_end)
+        found.sort(key=lambda hit: hit[0].index)
+        bare_ok = True
+    elif at_end:
+        # Else under a chapters heading only.
+        found.extend(h for h in at_end if _under_chapters(ctx, h[0]))
+        found.sort(key=lambda hit: hit[0].index)
+    chapters: list[Chapter] = []
+    segments = ctx.doc.segments
     for seg, time, title, bracketed, seconds in found:
         if not bracketed and not bare_ok and ctx.doc.section_of(seg).kind != "chapters":
             continue
+        after = seg.index + 1
+        if after < len(segments) and segments[after].line == seg.line:
+            title = _run_together(title)
         chapters.append(Chapter(time, seconds, title))
         ctx.take(seg)
     return chapters
