@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.document import Document, Segment
 from episodeparse.model import Role
 from episodeparse.slotted import Slotted
@@ -251,6 +251,15 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+def _is_camel(word: str) -> bool:
+    """A lower-case word with a capital inside, which goes on a name ("deGrasse", "al-Amin").
+
+    >>> _is_camel("deGrasse"), _is_camel("degrasse"), _is_camel("iPhone")
+    (True, False, True)
+    """
+    return len(word) > 2 and word[0].islower() and not word.isupper() and word != word.lower()
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -271,6 +280,8 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     ('Jet Basrawi', 11)
     >>> read_name('Oluwaseun "Seun" Adebayo, a designer')
     ('Oluwaseun Adebayo', 24)
+    >>> read_name("Ada deMarco Lane and")
+    ('Ada deMarco Lane', 16)
     >>> read_name("the host") is None
     True
     """
@@ -328,7 +339,11 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
             pos = m.end()
             if sentence_end or possessive or len(words) > max_words + 2:
                 break
-        elif words and (word.lower() in _PARTICLES or (word == "of" and words[0] in _NOBLE_TITLES)):
+        elif words and (
+            word.lower() in _PARTICLES
+            or (word == "of" and words[0] in _NOBLE_TITLES)
+            or _is_camel(word)
+        ):
             pending.append(word)
             pos = m.end()
         else:
@@ -378,7 +393,7 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
                 return run[0], end  # no particle, nor "of", opens so
             m = _NAME_WORD.match(text, pos)
             word = m[0] if m else ""
-            if word == "of" or word.lower() in _PARTICLES:
+            if word == "of" or word.lower() in _PARTICLES or _is_camel(word):
                 return _UNSURE
             return run[0], end
         if after == "" or not (after.isalnum() or after in _GOES_ON_WORD):
@@ -391,7 +406,11 @@ _NICKNAME = recache.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]
 _NICKNAME_OPENERS = "\"“'‘"  # the characters _NICKNAME opens with
 _QUOTES_AFTER = (' "', " “", " '", " ‘")
 # "[ \t]*" then "[ \t]+and" would try every split of a run of blanks: one blank stands for "+".
-_LIST_JOIN = recache.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t](?:and|&)[ \t]+)")
+# The word joining the last name of a list, in every language of the cues ("and", "und", "y").
+_JOIN_WORDS = cues.alternation("people", "join")
+_LIST_JOIN = recache.compile(
+    rf"[ \t]*(?:,[ \t]*(?:(?:{_JOIN_WORDS})[ \t]+)?|[ \t](?:{_JOIN_WORDS})[ \t]+)"
+)
 _JOIN_OPENERS = (",", " ", "\t")  # the characters _LIST_JOIN opens with
 
 
@@ -412,6 +431,8 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
     (['Scott', 'Wes'], 13)
     >>> names_at("Jet Basrawi, Culture and Architecture")
     (['Jet Basrawi'], 11)
+    >>> names_at("Ada Lind, Bo Berg und Cem Ak führten")
+    (['Ada Lind', 'Bo Berg', 'Cem Ak'], 28)
     >>> names_at("Ines Kowalczyk (@ines) and Ravi Menon (@ravi)")
     (['Ines Kowalczyk', 'Ravi Menon'], 37)
     """
@@ -445,13 +466,18 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
         pos = m.end()
     # "A, B and C" is a list; "A, Principal Engineer at X" is a name and an apposition.
     # (A join holds "and" only as a word, so the word tests are substring tests.)
-    if joins and not any("and" in j or "&" in j for j in joins):
+    if joins and not any(_has_word(j) for j in joins):
         return names[:1], ends[0]
-    while joins and not ("and" in (j := joins[len(names) - 2]) or "&" in j):
+    while joins and not _has_word(joins[len(names) - 2]):
         names.pop()
         ends.pop()
         joins.pop()
     return names, ends[-1] if ends else pos
+
+
+def _has_word(join: str) -> bool:
+    """Whether a join holds a word ("and", "und", "&"), not a comma alone."""
+    return bool(join.strip(" \t,"))
 
 
 def name_before(text: str, pos: int) -> str | None:
@@ -463,7 +489,7 @@ def name_before(text: str, pos: int) -> str | None:
     words = text[:pos].split()
     taken: list[str] = []
     for word in reversed(words[-5:]):
-        if not _is_cap(word) or word.rstrip(",.:;") != word:
+        if not (_is_cap(word) or (taken and _is_camel(word))) or word.rstrip(",.:;") != word:
             break
         taken.insert(0, word)
     while taken:

@@ -17,9 +17,16 @@ from __future__ import annotations
 
 import re
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, name_before, names_at, read_name
+from episodeparse.extractors.names import (
+    Phrases,
+    Token,
+    caseless_name,
+    honorific_participants,
+    line_tokens,
+)
 from episodeparse.model import Role
 from episodeparse.normalize import collapse, rendered
 
@@ -42,10 +49,14 @@ _GUEST_CUES = recache.compile(
     r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
     r"(?:my|our|today['’]s|this[ \t]+week['’]s)[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are))[ \t]+"
 )
+_HOST_LABELS = frozenset(w.casefold() for w in cues.words("people", "host_label"))
+_LABELS = cues.alternation_of(
+    (*cues.words("people", "guest_label"), *cues.words("people", "host_label"))
+)
 _ROLE_LABEL = recache.compile(
-    r"""^[ \t]*(?:[-*•][ \t]+)?
-        (?P<label>(?:Special[ \t]+)?Guests?|Co-?[ \t]?hosts?|Hosts?|Hosted[ \t]+by|Your[ \t]+hosts?)
-        [ \t]*[:\-–][ \t]*""",
+    rf"""^[ \t]*(?:[-*•][ \t]+)?
+        (?P<label>{_LABELS}|Co-?[ \t]?hosts?)
+        [ \t]*[:\-–：][ \t]*""",
     re.IGNORECASE | re.VERBOSE,
 )
 _IS_PHRASE = recache.compile(
@@ -53,7 +64,7 @@ _IS_PHRASE = recache.compile(
         (?:(?P<verb>is|was)[ \t]+                      # "is a", "is CEO and Founder of"
             (?=(?:a|an|the|one|CEO|CTO|COO|co-?founder|founder|[A-Z][\w-]*[ \t]+(?:at|of|and))\b)
           |(?:leads|has[ \t]+(?:a|an|over|more|been[ \t]+(?:a|an|the))|works[ \t]+(?:at|as|on|for)
-             |joins|builds|runs|founded|co-founded|serves[ \t]+as)\b)""",
+             |joins|builds|runs|founded|co-founded|serves[ \t]+as|heads)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
 _NOT_A_PERSON = recache.compile(  # "Rustacean Station is a community project"
@@ -106,6 +117,8 @@ def affiliation_after(text: str) -> str | None:
             word = after.split(" ", 1)[0] if after else ""
             if word[:1].islower() and word not in ("and", "&"):
                 break
+            if word in ("and", "&") and _names_person(after[len(word) :]):
+                break  # ", and Bo Lutz heads ...": another person's clause
             out.append(piece)
             continue
         if re.search(_WHO_ETC, piece):
@@ -118,6 +131,15 @@ def affiliation_after(text: str) -> str | None:
     return phrase
 
 
+def _names_person(text: str) -> bool:
+    """Whether ``text`` opens with a full name then a lower-case word (its verb)."""
+    found = read_name(text.lstrip())
+    if found is None or " " not in found[0]:
+        return False
+    rest = text.lstrip()[found[1] :]
+    return rest[:1] == " " and rest[1:2].islower()
+
+
 def _add_all(ctx: Context, names: list[str], role: Role, affiliation: str | None = None) -> None:
     for name in names:
         ctx.add_person(name, role, affiliation=affiliation)
@@ -127,7 +149,7 @@ def _role_of(label: str) -> Role:
     low = label.lower().replace(" ", "")
     if "co-host" in low or "cohost" in low:
         return "co-host"
-    if "host" in low:
+    if "host" in low or " ".join(label.casefold().split()) in _HOST_LABELS:
         return "host"
     return "guest"
 
@@ -194,9 +216,10 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
             if hosting:
                 # "Sean Falconer is the host of Software Engineering Daily." Where the show is
                 # known and the sentence names another one, they host that show: a guest here.
-                other_show = ctx.podcast is not None and (
-                    ctx.podcast.casefold() not in rest[hosting.end() :].casefold()
-                )
+                other_show = (
+                    ctx.podcast is not None
+                    and ctx.podcast.casefold() not in rest[hosting.end() :].casefold()
+                ) or (ctx.title is not None and names[0] in ctx.title.text)
                 role: Role = "guest" if other_show else "co-host" if hosting["co"] else "host"
                 ctx.add_person(names[0], role)
                 return
@@ -206,6 +229,8 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
                 if (m["verb"] or "").lower() == "is":
                     affiliation = affiliation_after(rest[m.end() :])
                 ctx.add_person(names[0], "guest", affiliation=affiliation)
+                if "," in rest or ";" in rest:
+                    _more_subjects(ctx, rest)
                 return
     for cue in _ROLE_BEFORE.finditer(text) if "host" in text else ():
         if re.search(r"\b(?:from|of|by)[ \t]+$", text[: cue.start()]):
@@ -265,6 +290,23 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
         full = [g for g in guests if len(g.split()) >= 2]
         affiliation = _apposition(text[gend:]) if len(full) == 1 == len(guests) else None
         _add_all(ctx, full, "guest", affiliation)
+
+
+def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
+    """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
+    each runs only on a line holding a word it needs."""
+    tokens = line_tokens(text)
+    _cued(ctx, text, tokens)
+    if "episode" in low or "this week" in low or "today" in low:
+        _episode_lead(ctx, text)
+    if "co-host" in low or "cohost" in low:
+        _and_co_host(ctx, text)
+    if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
+        _hello(ctx, text)
+    if leading or ctx.people:
+        _jobs(ctx, text, leading, tokens)
+    if not text.isascii():
+        _japanese(ctx, text)
 
 
 def _may_be_i_am(text: str) -> bool:
@@ -494,12 +536,16 @@ def extract(ctx: Context) -> None:
             _people_section(ctx, block.title, block.segments)
     first_prose = True
     taken = ctx.taken  # ctx.is_taken, without a call per segment (the set is live)
-    for seg in doc.segments:
+    segments = doc.segments
+    count = len(segments)
+    labelled_above: Role | None = None
+    for seg in segments:
         if seg.heading is not None or seg.index in taken:
             continue  # a taken segment (title, teaser, chapter) states no role here
         raw = seg.text
-        # An ASCII line holds a capital letter where lower-casing changes it.
-        if not (raw != raw.lower() if raw.isascii() else any(ch.isupper() for ch in raw)):
+        # An ASCII line holds a capital letter where lower-casing changes it; another line
+        # may name someone in a script without capitals (CJK, Hebrew, ...).
+        if not (raw != raw.lower() if raw.isascii() else any(_may_open_name(ch) for ch in raw)):
             first_prose = False  # no capital letter, no name
             continue
         text = rendered(raw)
@@ -507,15 +553,52 @@ def extract(ctx: Context) -> None:
         # Where IGNORECASE matches a letter that lower() does not give: no word guard holds.
         odd = not text.isascii() and any(o in text for o in _ODD_CASES)
         # A role label holds "host" or "guest".
-        if (odd or "host" in low or "guest" in low) and _labelled(ctx, seg, text):
+        if (odd or "host" in low or "guest" in low or not text.isascii()) and _labelled(
+            ctx, seg, text
+        ):
+            continue
+        label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
+        if label and label.end() == len(text):
+            labelled_above = _role_of(label["label"])  # "About our guest:" then the guest
             continue
         block = doc.section_of(seg)
         leading = block.kind in ("preamble", "abstract", "bio", "people") and (
             first_prose or block.kind in ("bio", "people") or _starts_paragraph(ctx, seg)
         )
         _sentence(ctx, text, leading, low, odd)
+        if labelled_above is not None:
+            _under_label(ctx, text, labelled_above)
+            labelled_above = None
+        if seg.index + 1 < count and segments[seg.index + 1].line == seg.line:
+            # A line cut into segments (a run of blanks inside it): the cues read it whole.
+            whole = _line_text(segments, seg)
+            _cues_of_any_show(ctx, whole, leading, whole.lower())
+        elif seg.index == 0 or segments[seg.index - 1].line != seg.line:
+            _cues_of_any_show(ctx, text, leading, low)
         if text and not ctx.is_taken(seg):
             first_prose = False
+
+
+def _may_open_name(char: str) -> bool:
+    """A capital, or a letter of a script without capitals."""
+    return char.isupper() or (char.isalpha() and char.lower() == char.upper())
+
+
+def _line_text(segments: list[Segment], seg: Segment) -> str:
+    """The rendered text of the physical line ``seg`` opens, its segments joined."""
+    parts = [rendered(seg.text)]
+    at = seg.index + 1
+    while at < len(segments) and segments[at].line == seg.line:
+        parts.append(rendered(segments[at].text))
+        at += 1
+    return " ".join(parts)
+
+
+def _under_label(ctx: Context, text: str, role: Role) -> None:
+    """The paragraph under "About our guest:" opens with the guest's name."""
+    names, _end = names_at(text, 0)
+    if len(names) == 1 and _full(names[0]):
+        ctx.add_person(names[0], role)
 
 
 def _starts_paragraph(ctx: Context, seg: Segment) -> bool:
@@ -524,3 +607,194 @@ def _starts_paragraph(ctx: Context, seg: Segment) -> bool:
         return True
     above = ctx.doc.segments[seg.index - 1]
     return above.line < seg.line - 1
+
+
+# Cues that need no show's wording, with their words as data in every language of the cues.
+# One pattern finds both kinds on a line: "my guest this week is", "unser Gast", "嘉宾" (a
+# guest follows) and "hosted by", "Durch die Sendung führten" (hosts follow). The match is
+# a cue only where it stands as words (tested on the match: a pattern opening with a
+# lookbehind would be tried at every position of the line).
+_GUEST_INTRO = Phrases(cues.words("people", "guest_intro"))
+_HOST_CREDIT = Phrases(cues.words("people", "host_credit"))
+_AFTER_CUE = recache.compile(r"[ \t]*(?:[:,–—：-][ \t]*)?")
+_ARTICLE = recache.compile(r"(?:the|la|el|en|na|il|lo|der|die|l['’])[ \t]+(?=[A-Z])", re.IGNORECASE)
+# "..., our Director of Chemistry": the possessive opens an apposition as an article does.
+_OWNER = recache.compile(r"^,[ \t]+(?:our|my|his|her|their)[ \t]+")
+_SENTENCE_END = recache.compile(r"[.!?](?:[ \t]|$)|$")
+_LEAD = recache.compile(
+    rf"(?:^|[.!?][ \t]+)(?:{cues.alternation('people', 'episode_lead')})[ \t]*,?[ \t]+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=[A-Z])")
+_AND_CO_HOST = recache.compile(
+    r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
+)
+_HELLO_THIS_IS = recache.compile(
+    r"\b(?:Hi|Hello|Hey)[,!]?[ \t]+(?:(?:there|everyone|everybody|all)[,!]?[ \t]+)?"
+    r"(?:this[ \t]+is|it['’]s)[ \t]+(?=[A-Z])"
+)
+_OF_ORG = recache.compile(
+    r"[ \t]+(?:of|from)[ \t]+(?P<org>[A-Z][\w.'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]*){0,5})"
+)
+_JOB_BEFORE = Phrases(cues.words("people", "job"))
+_JOB_WORDS_LOW = frozenset(w.casefold() for w in cues.words("people", "job"))
+# After "JOB NAME": a verb (a lower-case word) or "of ORG" then one: the name is the subject.
+_THEN_VERB = recache.compile(r"[ \t]+(?:(?:of|from|at)[ \t]+(?:[A-Z][\w-]*[ \t]+){1,4})?[a-z]")
+_AND_CLAUSE = recache.compile(r"(?:,[ \t]+and|;)[ \t]+(?=[A-Z])")
+
+
+def _full(name: str) -> bool:
+    """A name of two words or more, or one in a script without capitals."""
+    return " " in name or caseless_name(name) is not None
+
+
+def _names_after(text: str, pos: int) -> tuple[list[str], int]:
+    """The names a cue introduces at ``pos``: a list of names, or one caseless name."""
+    art = _ARTICLE.match(text, pos)
+    names, end = names_at(text, art.end() if art else pos)
+    if names:
+        return names, end
+    found = caseless_name(text, pos)
+    return ([found[0]], found[1]) if found else ([], pos)
+
+
+def _closing_name(text: str, pos: int) -> tuple[str, int] | None:
+    """ "is Essex based Social Media Manager, Strategist and Creator, Ann Lee.": the name
+    that closes the sentence after its description, the last piece after a comma."""
+    end = _SENTENCE_END.search(text, pos)
+    stop = end.start() if end else len(text)
+    comma = text.rfind(",", pos, stop)
+    if comma < 0:
+        return None
+    start = comma + 1
+    while text[start : start + 1] in (" ", "\t"):
+        start += 1
+    found = read_name(text, start)
+    if found and found[1] == stop and " " in found[0]:
+        return found
+    return None
+
+
+def _appositive_job(text: str) -> str | None:
+    """ ", our Director of Chemistry, to ...": the job the apposition states."""
+    owner = _OWNER.match(text)
+    return _apposition(", " + text[owner.end() :] if owner else text)
+
+
+def _cued(ctx: Context, text: str, tokens: list[Token]) -> None:
+    """Names after a cue phrase of any language: "My guest this week is NAME", "I sat down
+    with Dr. NAME, our Director of X", "Hosted by NAME", "unser Gast NAME"."""
+    for role, finder in (("guest", _GUEST_INTRO), ("host", _HOST_CREDIT)):
+        for _start, cue_end in finder.find(text, tokens):
+            after = _AFTER_CUE.match(text, cue_end)
+            pos = after.end() if after else cue_end
+            names, end = _names_after(text, pos)
+            names = [n for n in names if _full(n)]
+            if role == "host":
+                _add_all(ctx, names, "host")
+                continue
+            if not names:
+                closing = _closing_name(text, pos)
+                if closing is None:
+                    continue
+                names, end = [closing[0]], closing[1]
+            job = _appositive_job(text[end:]) if len(names) == 1 else None
+            _add_all(ctx, names, "guest", job)
+
+
+def _episode_lead(ctx: Context, text: str) -> None:
+    """ "On this episode Ann has Bo Lee": who has whom, host and guest."""
+    for m in _LEAD.finditer(text):
+        hosts, end = names_at(text, m.end())
+        has = _HOST_HAS.match(text, end) if hosts else None
+        if not has:
+            continue
+        guests, gend = names_at(text, has.end())
+        if guests:
+            _add_all(ctx, hosts, "host")
+            job = _appositive_job(text[gend:]) if len(guests) == 1 else None
+            _add_all(ctx, guests, "guest", job)
+            return
+
+
+def _and_co_host(ctx: Context, text: str) -> None:
+    """ "Ann Lee and comic co-host Bo Yu": the one named before the co-host hosts."""
+    for m in _AND_CO_HOST.finditer(text):
+        host = name_before(text, m.start())
+        if host and " " in host:
+            ctx.add_person(host, "host")
+
+
+def _hello(ctx: Context, text: str) -> None:
+    """ "Hi, this is Ann Lee of Lee & Partners": the host, and where they work."""
+    m = _HELLO_THIS_IS.search(text)
+    found = read_name(text, m.end()) if m else None
+    if found is None or " " not in found[0]:
+        return
+    org = _OF_ORG.match(text, found[1])
+    ctx.add_person(found[0], "host", affiliation=org["org"] if org else None)
+
+
+_STOP_BACK = frozenset(("and", "&"))
+
+
+def _job_before(text: str, start: int) -> str | None:
+    """The job phrase that ends at ``start`` ("psychologist and author| Ann Lee"): job words,
+    "and", "&" and capitalised organisation words back to the sentence or clause, opening
+    with a job word."""
+    words = text[:start].split(" ")[-9:]
+    if words and words[-1] == "":
+        words.pop()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(",;:.!?")
+        if bare != word or not bare:
+            break  # the clause before ends here
+        low = bare.casefold()
+        if low in _JOB_WORDS_LOW or low in _STOP_BACK or (bare[:1].isupper() and bare.isalpha()):
+            taken.insert(0, bare)
+            continue
+        break
+    while taken and taken[0].casefold() not in _JOB_WORDS_LOW:
+        taken.pop(0)
+    if not taken or taken[-1].casefold() not in _JOB_WORDS_LOW:
+        return None
+    return " ".join(taken)
+
+
+def _jobs(ctx: Context, text: str, leading: bool, tokens: list[Token]) -> None:
+    """ "While psychologist and author Ann Lee might not ...": in the opening prose, a job
+    then a full name that a verb follows is the episode's guest; and a job written before a
+    known person's name is their affiliation."""
+    for _start, job_end in _JOB_BEFORE.find(text, tokens):
+        if text[job_end : job_end + 1] != " ":
+            continue
+        found = read_name(text, job_end + 1)
+        if found is None or " " not in found[0]:
+            continue
+        known = ctx.find_person(found[0])
+        if known is None and not (leading and _THEN_VERB.match(text, found[1])):
+            continue
+        job = _job_before(text, job_end + 1)
+        if known is None:
+            ctx.add_person(found[0], "guest", affiliation=job)
+        elif job and known.affiliation is None:
+            known.affiliation = job
+
+
+def _more_subjects(ctx: Context, text: str) -> None:
+    """ "Ann Lee is the creator of X, and Bo Yu heads up Y": a second person described in
+    the same way, in the same paragraph, is a guest too."""
+    for m in _AND_CLAUSE.finditer(text):
+        names, end = names_at(text, m.end())
+        rest = text[end:]
+        one = len(names) == 1 and " " in names[0]
+        if one and _IS_PHRASE.match(rest) and not _NOT_A_PERSON.match(rest):
+            ctx.add_person(names[0], "guest")
+
+
+def _japanese(ctx: Context, text: str) -> None:
+    """ "AさんとBで…話しました": A (with an honorific) a guest, B (the writer) the host."""
+    found = honorific_participants(text)
+    for name, honoured in found or ():
+        ctx.add_person(name, "guest" if honoured else "host")
