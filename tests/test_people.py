@@ -341,3 +341,24 @@ def test_cues_of_any_show(text: str, expected: list[tuple[str, str, str | None]]
 def test_host_of_another_show_named_in_the_title_is_a_guest() -> None:
     text = "#7: Ivo Stenner\n\nIvo Stenner is the host of the Stenner Hour, where he reads."
     assert people(text) == [("Ivo Stenner", "guest")]
+
+
+def test_label_listing_each_guest_after_their_job() -> None:
+    text = (
+        "Notes\n\nGuests: Ann Lee, Co-Founder of the Acme Project and Bolt, "
+        "and Bo Yu, Special Agent at the Tax Office"
+    )
+    assert people(text) == [("Ann Lee", "guest"), ("Bo Yu", "guest")]
+
+
+def test_an_organisation_is_not_a_person() -> None:
+    assert people("A talk (featuring Tor Project + the IRS)\n\nWe talk shop.") == []
+    assert people("Notes\n\nfeaturing Acme Labs and friends.") == []
+
+
+def test_credits_and_people_of_the_news_are_not_guests() -> None:
+    text = (
+        "Trump's CIA director Ivo Lamb after the hearing.\n\n"
+        "Thanks to our stage manager Ada Ruiz and sound engineer Bo Kent for it all."
+    )
+    assert people(text) == []

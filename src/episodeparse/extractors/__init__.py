@@ -350,9 +350,13 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
             break
     if not words or (len(words) > max_words and len([w for w in words if _is_cap(w)]) > max_words):
         return None
+    if len(words) > 1 and words[-1] in _ORGANISATION:
+        return None  # "Tor Project", "Acme Labs": an organisation
     return " ".join(words), end
 
 
+# The last word of an organisation's name ("Tor Project"), in every language of the cues.
+_ORGANISATION = frozenset(cues.words("people", "organisation"))
 # The common name: capitalised ASCII words, one space apart.
 _SIMPLE_RUN = recache.compile(r"[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30}){0,5}")
 _UNSURE: tuple[str, int] = ("", -1)  # _simple_name's "read it word by word"
@@ -370,6 +374,8 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
     opening = words[0].lower()
     if opening in _HONORIFICS or opening in _ROLE_WORDS or len(words) > max_words:
         return _UNSURE
+    if any(word in _ORGANISATION for word in words[1:]):
+        return _UNSURE  # read word by word: the name may end before it
     # The run's last word is the reader's whole word only where no word character follows.
     end = run.end()
     after = text[end : end + 1]

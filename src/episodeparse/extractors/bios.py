@@ -88,7 +88,7 @@ def extract(ctx: Context) -> None:
             _bio_section(ctx, free)
     # "NAME is the Head of Product at ..." paragraphs outside a bio section.
     for block in doc.sections:
-        if block.kind not in ("preamble", "abstract", "people", "other"):
+        if block.kind not in ("preamble", "abstract", "people", "other", "body"):
             continue
         writing: PersonDraft | None = None  # whose bio the last paragraph was
         for para in paragraphs(block.segments):

@@ -484,8 +484,19 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         return False
     names, end = names_at(text, m.end())
     if not names:
-        return False
+        found = caseless_name(text, m.end())  # "嘉宾：王小明"
+        if found is None:
+            return False
+        names, end = [found[0]], found[1]
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
+    if len(names) == 1 and text[end : end + 1] == ",":
+        # "Guests: Ann Lee, CTO of X, and Bo Yu, Agent at Y": each after their job.
+        ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
+        for clause in _AND_CLAUSE.finditer(text, end):
+            more, more_end = names_at(text, clause.end())
+            if len(more) == 1 and " " in more[0]:
+                job = _apposition(text[more_end:])
+                ctx.add_person(more[0], _role_of(m["label"]), affiliation=job)
     if affiliation:
         person = ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
         _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
@@ -638,8 +649,14 @@ _OF_ORG = recache.compile(
 )
 _JOB_BEFORE = Phrases(cues.words("people", "job"))
 _JOB_WORDS_LOW = frozenset(w.casefold() for w in cues.words("people", "job"))
-# After "JOB NAME": a verb (a lower-case word) or "of ORG" then one: the name is the subject.
-_THEN_VERB = recache.compile(r"[ \t]+(?:(?:of|from|at)[ \t]+(?:[A-Z][\w-]*[ \t]+){1,4})?[a-z]")
+# After "JOB NAME": a verb of speaking, maybe after "of ORG" or "and JOB NAME": the name is
+# the subject of the sentence and speaks in the episode ("CIA director NAME after ..." no).
+_THEN_VERB = recache.compile(
+    r"[ \t]+(?:(?:of|from|at)[ \t]+(?:[A-Z][\w-]*[ \t]+){1,4})?"
+    r"(?:and[ \t][^.;!?\n]{0,100}?[ \t])?"
+    rf"(?:{cues.alternation('people', 'speaks')})\b"
+)
+_OWNED = ("'s", "’s", "our", "Our", "my", "My", "their", "his", "her")
 _AND_CLAUSE = recache.compile(r"(?:,[ \t]+and|;)[ \t]+(?=[A-Z])")
 
 
@@ -773,9 +790,10 @@ def _jobs(ctx: Context, text: str, leading: bool, tokens: list[Token]) -> None:
         if found is None or " " not in found[0]:
             continue
         known = ctx.find_person(found[0])
-        if known is None and not (leading and _THEN_VERB.match(text, found[1])):
-            continue
         job = _job_before(text, job_end + 1)
+        owned = job is not None and text[: job_end + 1 - len(job)].rstrip().endswith(_OWNED)
+        if known is None and (owned or not (leading and _THEN_VERB.match(text, found[1]))):
+            continue  # "our stage manager NAME", "Trump's director NAME": not a guest
         if known is None:
             ctx.add_person(found[0], "guest", affiliation=job)
         elif job and known.affiliation is None:
