@@ -270,14 +270,14 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     Returns the name and the offset after it, or None. Honorifics are skipped; "of" joins
     a name only after a title such as "Sir".
 
-    >>> read_name("Sir Brian of London joins")
-    ('Sir Brian of London', 19)
-    >>> read_name("Dr. Tim Jurgensen discuss")
-    ('Tim Jurgensen', 17)
-    >>> read_name("Alejandro de la Torre has")
-    ('Alejandro de la Torre', 21)
-    >>> read_name("Jet Basrawi of Satalia, Culture")
-    ('Jet Basrawi', 11)
+    >>> read_name("Sir Alban of Dorset joins")
+    ('Sir Alban of Dorset', 19)
+    >>> read_name("Dr. Ned Halvorsen discuss")
+    ('Ned Halvorsen', 17)
+    >>> read_name("Maximiliano de la Paz has")
+    ('Maximiliano de la Paz', 21)
+    >>> read_name("Kit Marlowe of Quillon, Culture")
+    ('Kit Marlowe', 11)
     >>> read_name('Oluwaseun "Seun" Adebayo, a designer')
     ('Oluwaseun Adebayo', 24)
     >>> read_name("Ada deMarco Lane and")
@@ -431,12 +431,12 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
 
     After a full name, a single capitalised word is not taken as a further name.
 
-    >>> names_at("Tim McNamara, Sean Chen and Allen Wyma discuss")
-    (['Tim McNamara', 'Sean Chen', 'Allen Wyma'], 38)
+    >>> names_at("Pip Galloway, Rhea Moss and Oscar Lind discuss")
+    (['Pip Galloway', 'Rhea Moss', 'Oscar Lind'], 38)
     >>> names_at("Scott and Wes chat")
     (['Scott', 'Wes'], 13)
-    >>> names_at("Jet Basrawi, Culture and Architecture")
-    (['Jet Basrawi'], 11)
+    >>> names_at("Kit Marlowe, Culture and Architecture")
+    (['Kit Marlowe'], 11)
     >>> names_at("Ada Lind, Bo Berg und Cem Ak führten")
     (['Ada Lind', 'Bo Berg', 'Cem Ak'], 28)
     >>> names_at("Ines Kowalczyk (@ines) and Ravi Menon (@ravi)")
@@ -487,10 +487,10 @@ def _has_word(join: str) -> bool:
 
 
 def name_before(text: str, pos: int) -> str | None:
-    """The name that ends just before ``pos`` ("... producer Robert McCollum| interviews").
+    """The name that ends just before ``pos`` ("... producer Warren Fitzhugh| interviews").
 
-    >>> name_before("First time guest host, Allen Wyma talks with", 33)
-    'Allen Wyma'
+    >>> name_before("First time guest host, Oscar Lind talks with", 33)
+    'Oscar Lind'
     """
     words = text[:pos].split()
     taken: list[str] = []
@@ -613,11 +613,11 @@ _NOT_IN_WORD = recache.compile(r"[^\w-]")
 def _before_capitals(text: str) -> dict[str, list[int]]:
     """Every string that stands after a non-word character (or a space, or the start) and
     before blanks and a capital letter, with where it starts, in order: where a one-word
-    name may be followed by a surname ("Caroline O'Donoghue"), found in one pass instead
+    name may be followed by a surname ("Rosalind O'Halloran"), found in one pass instead
     of one search per person.
 
-    >>> _before_capitals("Caroline O'Donoghue, (Jen Smith)")
-    {'Caroline': [0], '(Jen': [21], 'Jen': [22]}
+    >>> _before_capitals("Rosalind O'Halloran, (Jen Smith)")
+    {'Rosalind': [0], '(Jen': [21], 'Jen': [22]}
     """
     out: dict[str, list[int]] = {}
     for m in _BLANKS_THEN_CAPITAL.finditer(text):
@@ -706,10 +706,10 @@ class Context:
         if len(kparts) == 1 and roster.holds("last", key):
             found.append(roster.first("last", key, lambda p: parts(p)[-1] == key))
         if roster.holds("single", kparts[0]):
-            # "Adam" known, "Adam Curry" now: the fuller form of the same person.
+            # "Adam" known, "Abel Crane" now: the fuller form of the same person.
             found.append(roster.first("single", kparts[0], lambda p: parts(p) == kparts[:1]))
         if len(kparts) >= 2:
-            # "Mike Del Balso" for "Michael Del Balso": same surname, first name a prefix.
+            # "Nico Del Balso" for "Nicolas Del Monte": same surname, first name a prefix.
             surname = (kparts[0][:3], *kparts[1:])
             if roster.holds("surname", surname):
                 found.append(
@@ -726,7 +726,7 @@ class Context:
 
     def known_at(self, text: str) -> PersonDraft | None:
         """The known person whose full name (two words or more) opens ``text``: for
-        "Michael Del Balso Mike is ...", where reading a name would run on into "Mike"."""
+        "Nicolas Del Monte Nico is ...", where reading a name would run on into "Nico"."""
         space = text.find(" ")
         if space < 1 or not self._roster.holds("opening", text[:space]):
             return None
@@ -755,7 +755,7 @@ class Context:
         self._found.clear()  # whatever happens next changes who a name refers to
         if known is not None:
             if len(name) > len(known.name) and name.split()[0][:3] == known.name.split()[0][:3]:
-                # The fuller form of a name written short before ("Mike" -> "Mike Neumann").
+                # The fuller form of a name written short before ("Nico" -> "Nico Hartley").
                 self._rename(known, name)
             if affiliation and not known.affiliation:
                 known.affiliation = affiliation
@@ -768,7 +768,7 @@ class Context:
 
     def use_fullest_names(self) -> None:
         """A person known by a first name only gets the fullest form the notes write:
-        "Caroline and Jen talk ..." then "The Rachel Incident by Caroline O'Donoghue"."""
+        "Rosalind and Jen talk ..." then "The Rachel Incident by Rosalind O'Halloran"."""
         self._found.clear()
         singles = [p for p in self.people if " " not in p.name]
         if not singles:
@@ -802,7 +802,7 @@ class Context:
                 self.add_alias(person, m["nick"])
 
     def drop_show_name(self) -> None:
-        """The show's name read as a person's ("Welcome to Sentimental Garbage") is not one."""
+        """The show's name read as a person's ("Welcome to Sundry Nonsense") is not one."""
         self._found.clear()
         if self.podcast:
             show = self.podcast.casefold()

@@ -2,15 +2,15 @@
 
 Contract: adds ``PersonDraft`` entries to the context; returns nothing. Read::
 
-    Allen Wyma talks with Jon Gjengset, a software engineer at AWS, ...   host, guest
-    Robert McCollum interviews Steven Walters and Erik Archilla           host, guests
+    Oscar Lind talks with Ivar Lunde, a software engineer at AWS, ...   host, guest
+    Warren Fitzhugh interviews Tobias Renner and Luca Marchetti           host, guests
     Tim, Sean and Allen discuss ...                                       hosts (three or more)
-    Mike Neumann and Dr. Tim Jurgensen discuss ...                        host, guest
-    Paul van der Boor and Zulkuf Genc from Prosus join Demetrios          guests, host
-    Host: Jon Crabtree   Hosts: [A](..), [B](..)   Guest: NAME            by label
+    Nico Hartley and Dr. Ned Halvorsen discuss ...                        host, guest
+    Kees van der Berg and Emre Kaya from Prosus join Leontios          guests, host
+    Host: Hal Whitmore   Hosts: [A](..), [B](..)   Guest: NAME            by label
     ## Your hosts  /  Connect with the hosts  (then one name per item)    by heading
     joined by NAME, with special guest NAME, featuring NAME               guest
-    Cory Klippsten is CEO and Founder of Swan Bitcoin, a service ...      guest + affiliation
+    Owen Castellan is CEO and Founder of Kestrel Pay, a service ...      guest + affiliation
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ _IS_PHRASE = recache.compile(
              |joins|builds|runs|founded|co-founded|serves[ \t]+as|heads)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_NOT_A_PERSON = recache.compile(  # "Rustacean Station is a community project"
+_NOT_A_PERSON = recache.compile(  # "Ferrous Hour is a community project"
     r"""[ \t]*(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}
         (?:podcast|show|project|community|company|platform|tool|library|framework|service|
            app|book|movie|film|series|newsletter|conference|game|network|channel)s?\b""",
@@ -97,8 +97,8 @@ def affiliation_after(text: str) -> str | None:
 
     >>> affiliation_after("a computational biologist at MIT. Please support")
     'computational biologist at MIT'
-    >>> affiliation_after("CEO and Founder of Swan Bitcoin, a service that")
-    'CEO and Founder of Swan Bitcoin'
+    >>> affiliation_after("CEO and Founder of Kestrel Pay, a service that")
+    'CEO and Founder of Kestrel Pay'
     >>> affiliation_after("the Head of Product at Sierra, leading the team")
     'Head of Product at Sierra'
     """
@@ -328,7 +328,7 @@ _JOINS_US = recache.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podca
 _TRAILING_APPOSITION = recache.compile(r",[ \t]+[^,]{2,80},$")
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 _SELF_INTRO = recache.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
-_NAME_DASH_ROLE = recache.compile(  # "Graham Krizek - Founder of Voltage"
+_NAME_DASH_ROLE = recache.compile(  # "Dale Morrow - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
 )
 _JOB_WORDS = frozenset(
@@ -378,7 +378,7 @@ _INTERVIEWS_ON = recache.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
 
 
 def _with_job_title(ctx: Context, text: str) -> None:
-    """ "with Senior Rust Developer Andrew Burkhart": a job title, then the guest."""
+    """ "with Senior Rust Developer Simon Ashdown": a job title, then the guest."""
     if "with" not in text:
         return
     for m in _WITH_TITLE.finditer(text):
@@ -399,7 +399,7 @@ def _with_job_title(ctx: Context, text: str) -> None:
 
 
 def _interview_list(ctx: Context, text: str) -> None:
-    """ "Three interviews from RustFest: Jake Shadle on ..., Yoshua Wuyts on ..." """
+    """ "Three interviews from RustFest: Nils Berg on ..., Arno Vos on ..." """
     # Case-folded as IGNORECASE matches; "nterv", as a dotless "ı" matches an "i".
     # Only "v" and "V" match a "v" under IGNORECASE: a line without them is spared the fold.
     if (
@@ -429,7 +429,7 @@ _SIGNATURE = recache.compile(r"^[ \t]*(?:--|—|–|~)[ \t]*(?=[A-Z])")
 
 
 def _signature(ctx: Context) -> None:
-    """ "-- Mike" closing the notes: whoever signs the notes is the show's host."""
+    """ "-- Nico" closing the notes: whoever signs the notes is the show's host."""
     for seg in ctx.doc.segments[-6:]:
         m = _SIGNATURE.match(seg.text)
         if m:
