@@ -362,3 +362,43 @@ def test_credits_and_people_of_the_news_are_not_guests() -> None:
         "Thanks to our stage manager Ada Ruiz and sound engineer Bo Kent for it all."
     )
     assert people(text) == []
+
+
+def test_short_forms_used_as_subject_are_aliases() -> None:
+    text = (
+        "This week, I sat down with Dr. Richmond Vale, our Head of Safety, to discuss it.\n\n"
+        "Rich is the right person for this.\n\n"
+        "Hana Lorimer is a legend in the world of radio. As a reporter, Lorimer broke stories."
+    )
+    found = {p.name: p.aliases for p in parse(text).people}
+    assert found["Richmond Vale"] == ("Rich",)
+    assert found["Hana Lorimer"] == ("Lorimer",)
+
+
+def test_praise_is_not_an_affiliation() -> None:
+    text = "Hana Lorimer is a legend in the world of radio.\n\nWe talk."
+    assert people_jobs(text) == [("Hana Lorimer", "guest", None)]
+
+
+def test_job_with_a_modifier_before_a_known_name() -> None:
+    text = (
+        "In this bonus, co-executive producer Warren Fitzhugh interviews Ada Lind.\n\n"
+        "Warren Fitzhugh is our host."
+    )
+    assert people_jobs(text)[0] == ("Warren Fitzhugh", "host", "co-executive producer")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ivo lays out the history. Rep. Tala Gebre discusses the vote. "
+            "Journalist Mira Wend and Ola Berg analyze the case.",
+            [("Tala Gebre", "guest"), ("Mira Wend", "guest"), ("Ola Berg", "guest")],
+        ),
+        # A noun after a name in a list of topics is not a verb of the name.
+        ("Topics\n\nRust news\n\nHot Namespace talk", []),
+    ],
+)
+def test_full_names_that_speak_in_the_episode(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people(text) == expected

@@ -80,7 +80,8 @@ _PARTICLES = frozenset(
     ]
 )
 _NOBLE_TITLES = frozenset(["Sir", "Lord", "Lady", "Dame", "King", "Queen", "Saint"])
-_HONORIFICS = frozenset(["dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."])
+# Titles before a name, dropped from it ("Dr.", "Rep.", "Frau"), in every language of the cues.
+_HONORIFICS = frozenset(w.lower() for w in cues.words("people", "title"))
 # Job words that may stand before a name ("Journalist Grace Medford joins us"): skipped when
 # a name of two words or more follows them.
 _ROLE_WORDS = frozenset(
@@ -114,6 +115,7 @@ _ROLE_WORDS = frozenset(
         "filmmaker",
     }
 )
+_ROLE_WORDS |= frozenset(w.casefold() for w in cues.words("people", "job") if " " not in w)
 _NAME_WORD = recache.compile(r"[^\W\d_][\w'’.-]{0,40}|\d[^\W\d_][\w'’-]{0,40}")
 _NOT_NAME_WORDS = frozenset(
     [

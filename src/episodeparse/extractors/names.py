@@ -118,6 +118,15 @@ class Phrases:
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         self._glued: list[str] = []
+        # The longest word of each phrase: a line holding none of them holds no phrase.
+        self._by_key: dict[str, list[str]] = {}
+        for phrase in phrases:
+            found = _TOKEN.findall(phrase.casefold())
+            if found:
+                self._by_key.setdefault(max(found, key=len), []).append(
+                    " ".join(phrase.casefold().split())
+                )
+        self._keys = frozenset(self._by_key)
         for phrase in phrases:
             words = tuple(_TOKEN.findall(phrase.casefold()))
             if len(words) == 1 and _caseless(phrase) and words[0] == phrase:
@@ -158,6 +167,21 @@ class Phrases:
             out.sort()
         return out
 
-    def words(self) -> frozenset[str]:
-        """The first words of the phrases (casefolded), for a cheap test before :meth:`find`."""
-        return frozenset(self._by_first)
+    def may_occur(self, words: list[str], low: str) -> bool:
+        """Whether a line may hold a phrase, a cheap test before :meth:`find`: ``words`` are
+        the line's words (:func:`word_set`), ``low`` the line lower-cased, where phrases
+        without blanks ("嘉宾") are sought.
+
+        >>> finder = Phrases(("my guest is", "嘉宾"))
+        >>> finder.may_occur(["my", "guest", "is", "ann"], "my guest is ann")
+        True
+        >>> finder.may_occur(["本期嘉宾：王"], "本期嘉宾：王"), finder.may_occur([], "")
+        (True, False)
+        """
+        if self._keys.isdisjoint(words):
+            return not low.isascii() and any(phrase in low for phrase in self._glued)
+        hits = self._keys.intersection(words)
+        # A key word found: the whole phrase must be in the line too ("hosted", not "hosted by").
+        if any(phrase in low for key in hits for phrase in self._by_key[key]):
+            return True
+        return not low.isascii() and any(phrase in low for phrase in self._glued)

@@ -54,7 +54,7 @@ _LABELS = cues.alternation_of(
     (*cues.words("people", "guest_label"), *cues.words("people", "host_label"))
 )
 _ROLE_LABEL = recache.compile(
-    rf"""^[ \t]*(?:[-*•][ \t]+)?
+    rf"""^[ \t]*+(?:[-*•][ \t]++)?  # possessive: no label starts inside a run of blanks
         (?P<label>{_LABELS}|Co-?[ \t]?hosts?)
         [ \t]*[:\-–：][ \t]*""",
     re.IGNORECASE | re.VERBOSE,
@@ -129,6 +129,20 @@ def affiliation_after(text: str) -> str | None:
     if not phrase or len(phrase.split()) > 14:
         return None
     return phrase
+
+
+def _a_job(phrase: str | None) -> str | None:
+    """``phrase`` where it names a job ("computational biologist at X", "CEO of Y"), not a
+    praise ("a legend in the world of ...")."""
+    if phrase is None:
+        return None
+    words = {w.strip(",;&").casefold() for w in phrase.split()}
+    if " at " in phrase or not words.isdisjoint(_JOB_OPENERS) or words & _TITLE_WORDS:
+        return phrase  # a job word, or "at" an organisation
+    return None
+
+
+_TITLE_WORDS = frozenset(("ceo", "cto", "coo", "cfo", "vp", "co-founder", "cofounder", "partner"))
 
 
 def _names_person(text: str) -> bool:
@@ -227,7 +241,7 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
             if m and leading and not _NOT_A_PERSON.match(rest[m.end() :]):
                 affiliation = None
                 if (m["verb"] or "").lower() == "is":
-                    affiliation = affiliation_after(rest[m.end() :])
+                    affiliation = _a_job(affiliation_after(rest[m.end() :]))
                 ctx.add_person(names[0], "guest", affiliation=affiliation)
                 if "," in rest or ";" in rest:
                     _more_subjects(ctx, rest)
@@ -295,16 +309,23 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
 def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
     each runs only on a line holding a word it needs."""
-    tokens = line_tokens(text)
-    _cued(ctx, text, tokens)
+    words = low.split()
+    guest = _GUEST_INTRO.may_occur(words, low)
+    host = _HOST_CREDIT.may_occur(words, low)
+    jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
+    tokens = line_tokens(text) if guest or host or jobs else []
+    if guest or host:
+        _cued(ctx, text, tokens)
     if "episode" in low or "this week" in low or "today" in low:
         _episode_lead(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
     if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
         _hello(ctx, text)
-    if leading or ctx.people:
+    if jobs:
         _jobs(ctx, text, leading, tokens)
+    if leading and _SPEAKS_KEYS.intersection(words):
+        _speakers(ctx, text)
     if not text.isascii():
         _japanese(ctx, text)
 
@@ -648,7 +669,12 @@ _OF_ORG = recache.compile(
     r"[ \t]+(?:of|from)[ \t]+(?P<org>[A-Z][\w.'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]*){0,5})"
 )
 _JOB_BEFORE = Phrases(cues.words("people", "job"))
+_SPEAKS_KEYS = frozenset(p.split()[0] for p in cues.words("people", "speaks_in_person"))
 _JOB_WORDS_LOW = frozenset(w.casefold() for w in cues.words("people", "job"))
+# Words that open a job ("co-executive producer", "senior editor").
+_JOB_OPENERS = _JOB_WORDS_LOW | frozenset(
+    w.casefold() for w in cues.words("people", "job_modifier")
+)
 # After "JOB NAME": a verb of speaking, maybe after "of ORG" or "and JOB NAME": the name is
 # the subject of the sentence and speaks in the episode ("CIA director NAME after ..." no).
 _THEN_VERB = recache.compile(
@@ -768,11 +794,11 @@ def _job_before(text: str, start: int) -> str | None:
         if bare != word or not bare:
             break  # the clause before ends here
         low = bare.casefold()
-        if low in _JOB_WORDS_LOW or low in _STOP_BACK or (bare[:1].isupper() and bare.isalpha()):
+        if low in _JOB_OPENERS or low in _STOP_BACK or (bare[:1].isupper() and bare.isalpha()):
             taken.insert(0, bare)
             continue
         break
-    while taken and taken[0].casefold() not in _JOB_WORDS_LOW:
+    while taken and taken[0].casefold() not in _JOB_OPENERS:
         taken.pop(0)
     if not taken or taken[-1].casefold() not in _JOB_WORDS_LOW:
         return None
@@ -798,6 +824,28 @@ def _jobs(ctx: Context, text: str, leading: bool, tokens: list[Token]) -> None:
             ctx.add_person(found[0], "guest", affiliation=job)
         elif job and known.affiliation is None:
             known.affiliation = job
+
+
+_SPEAKER = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'speaks_in_person')})\b")
+_SENTENCE_START = recache.compile(r"[.!?][ \t]+(?=[A-Z])")
+
+
+def _speakers(ctx: Context, text: str) -> None:
+    """ "Ann Lee discusses ...", "Ann Lee and Bo Yu analyze ...": full names opening a
+    sentence of the opening prose, a verb of speaking in the episode after them: guests
+    (a host the notes name elsewhere stays host)."""
+    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    for start in starts[:MAX_SENTENCES]:
+        names, end = names_at(text, start)
+        verb = _SPEAKER.match(text, end) if names and all(" " in n for n in names) else None
+        # The verb agrees with the names ("Ann Lee talks", "Ann and Bo talk"), and goes on.
+        if verb and (verb[0].endswith("s") == (len(names) == 1)) and verb.end() < len(text):
+            for name in names:
+                known = ctx.find_person(name)
+                ctx.add_person(name, known.role if known else "guest")
+
+
+MAX_SENTENCES = 40  # of one line: the opening prose, not a whole page run together
 
 
 def _more_subjects(ctx: Context, text: str) -> None:
