@@ -577,7 +577,7 @@ def extract(ctx: Context) -> None:
         raw = seg.text
         # An ASCII line holds a capital letter where lower-casing changes it; another line
         # may name someone in a script without capitals (CJK, Hebrew, ...).
-        if not (raw != raw.lower() if raw.isascii() else any(_may_open_name(ch) for ch in raw)):
+        if raw == raw.lower() and (raw.isascii() or _CASELESS_LETTER.search(raw) is None):
             first_prose = False  # no capital letter, no name
             continue
         text = rendered(raw)
@@ -611,9 +611,11 @@ def extract(ctx: Context) -> None:
             first_prose = False
 
 
-def _may_open_name(char: str) -> bool:
-    """A capital, or a letter of a script without capitals."""
-    return char.isupper() or (char.isalpha() and char.lower() == char.upper())
+# A letter of a script without capitals, where a name may stand: Hebrew, Arabic, the
+# Indic scripts, Thai, kana, CJK, Hangul (found in one search, not one test per character).
+_CASELESS_LETTER = recache.compile(
+    r"[\u0590-\u08ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 
 
 def _line_text(segments: list[Segment], seg: Segment) -> str:
