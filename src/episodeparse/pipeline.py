@@ -107,9 +107,13 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
             if short != first and first.startswith(short):
                 ctx.add_alias(person, short)
                 break
-        _short_aliases(ctx, person, text)
+        if len(people) <= _MAX_SHORT_ALIAS_PEOPLE:
+            _short_aliases(ctx, person, text)
 
 
+# Short forms are sought for each person through the whole notes and against everyone
+# else: beyond a cast this large (a credits list) the cost would grow with its square.
+_MAX_SHORT_ALIAS_PEOPLE = 12
 # After a name standing alone as the subject of a sentence: "Rich is ...", "Lee broke ...".
 _SUBJECT_AFTER = recache.compile(r"[ \t]+(?:is|was|has|had|says|said|broke|wrote|joined)\b")
 
