@@ -108,6 +108,39 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
             if short != first and first.startswith(short):
                 ctx.add_alias(person, short)
                 break
+        if len(people) <= _MAX_SHORT_ALIAS_PEOPLE:
+            _short_aliases(ctx, person, text)
+
+
+# Short forms are sought for each person through the whole notes and against everyone
+# else: beyond a cast this large (a credits list) the cost would grow with its square.
+_MAX_SHORT_ALIAS_PEOPLE = 12
+# After a name standing alone as the subject of a sentence: "Rich is ...", "Lee broke ...".
+_SUBJECT_AFTER = recache.compile(r"[ \t]+(?:is|was|has|had|says|said|broke|wrote|joined)\b")
+
+
+def _short_aliases(ctx: Context, person: PersonDraft, text: str) -> None:
+    """Other names the notes use for someone, as the subject of a sentence: a short form of
+    the first name ("Rich is ..." for Richard) or the surname alone ("As a reporter, Lee
+    broke ..."), where no other person of the notes has that name."""
+    parts = person.name.split()
+    first, last = parts[0], parts[-1]
+    shorts = [w for w in (first[:3], first[:4], first[:5]) if len(w) < len(first)]
+    candidates = [*dict.fromkeys(shorts), last] if len(parts) >= 2 else []
+    for word in candidates:
+        if word in person.aliases or not word[:1].isupper():
+            continue
+        if any(p is not person and word in p.name.split() for p in ctx.people):
+            continue
+        for at in word_starts(text, word, "-"):
+            before = text[max(0, at - 2) : at]
+            if word == last and text[:at].rstrip().endswith(tuple(parts[:-1])):
+                continue  # the full name, not the surname alone
+            if before.strip() and before[-1:] not in (" ", "\n") and before[-1:] != "\t":
+                continue
+            if _SUBJECT_AFTER.match(text, at + len(word)):
+                ctx.add_alias(person, word)
+                break
 
 
 def _possessives(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.document import Document, Segment
 from episodeparse.model import Role
 from episodeparse.slotted import Slotted
@@ -80,7 +80,8 @@ _PARTICLES = frozenset(
     ]
 )
 _NOBLE_TITLES = frozenset(["Sir", "Lord", "Lady", "Dame", "King", "Queen", "Saint"])
-_HONORIFICS = frozenset(["dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."])
+# Titles before a name, dropped from it ("Dr.", "Rep.", "Frau"), in every language of the cues.
+_HONORIFICS = frozenset(w.lower() for w in cues.words("people", "title"))
 # Job words that may stand before a name ("Journalist Grace Medford joins us"): skipped when
 # a name of two words or more follows them.
 _ROLE_WORDS = frozenset(
@@ -114,6 +115,7 @@ _ROLE_WORDS = frozenset(
         "filmmaker",
     }
 )
+_ROLE_WORDS |= frozenset(w.casefold() for w in cues.words("people", "job") if " " not in w)
 _NAME_WORD = recache.compile(r"[^\W\d_][\w'’.-]{0,40}|\d[^\W\d_][\w'’-]{0,40}")
 _NOT_NAME_WORDS = frozenset(
     [
@@ -251,6 +253,15 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+def _is_camel(word: str) -> bool:
+    """A lower-case word with a capital inside, which goes on a name ("deGrasse", "al-Amin").
+
+    >>> _is_camel("deGrasse"), _is_camel("degrasse"), _is_camel("iPhone")
+    (True, False, True)
+    """
+    return len(word) > 2 and word[0].islower() and not word.isupper() and word != word.lower()
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -261,16 +272,18 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     Returns the name and the offset after it, or None. Honorifics are skipped; "of" joins
     a name only after a title such as "Sir".
 
-    >>> read_name("Sir Brian of London joins")
-    ('Sir Brian of London', 19)
-    >>> read_name("Dr. Tim Jurgensen discuss")
-    ('Tim Jurgensen', 17)
-    >>> read_name("Alejandro de la Torre has")
-    ('Alejandro de la Torre', 21)
-    >>> read_name("Jet Basrawi of Satalia, Culture")
-    ('Jet Basrawi', 11)
+    >>> read_name("Sir Alban of Dorset joins")
+    ('Sir Alban of Dorset', 19)
+    >>> read_name("Dr. Ned Halvorsen discuss")
+    ('Ned Halvorsen', 17)
+    >>> read_name("Maximiliano de la Paz has")
+    ('Maximiliano de la Paz', 21)
+    >>> read_name("Kit Marlowe of Quillon, Culture")
+    ('Kit Marlowe', 11)
     >>> read_name('Oluwaseun "Seun" Adebayo, a designer')
     ('Oluwaseun Adebayo', 24)
+    >>> read_name("Ada deMarco Lane and")
+    ('Ada deMarco Lane', 16)
     >>> read_name("the host") is None
     True
     """
@@ -328,16 +341,24 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
             pos = m.end()
             if sentence_end or possessive or len(words) > max_words + 2:
                 break
-        elif words and (word.lower() in _PARTICLES or (word == "of" and words[0] in _NOBLE_TITLES)):
+        elif words and (
+            word.lower() in _PARTICLES
+            or (word == "of" and words[0] in _NOBLE_TITLES)
+            or _is_camel(word)
+        ):
             pending.append(word)
             pos = m.end()
         else:
             break
     if not words or (len(words) > max_words and len([w for w in words if _is_cap(w)]) > max_words):
         return None
+    if len(words) > 1 and words[-1] in _ORGANISATION:
+        return None  # "Tor Project", "Acme Labs": an organisation
     return " ".join(words), end
 
 
+# The last word of an organisation's name ("Tor Project"), in every language of the cues.
+_ORGANISATION = frozenset(cues.words("people", "organisation"))
 # The common name: capitalised ASCII words, one space apart.
 _SIMPLE_RUN = recache.compile(r"[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30}){0,5}")
 _UNSURE: tuple[str, int] = ("", -1)  # _simple_name's "read it word by word"
@@ -355,6 +376,8 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
     opening = words[0].lower()
     if opening in _HONORIFICS or opening in _ROLE_WORDS or len(words) > max_words:
         return _UNSURE
+    if any(word in _ORGANISATION for word in words[1:]):
+        return _UNSURE  # read word by word: the name may end before it
     # The run's last word is the reader's whole word only where no word character follows.
     end = run.end()
     after = text[end : end + 1]
@@ -378,7 +401,7 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
                 return run[0], end  # no particle, nor "of", opens so
             m = _NAME_WORD.match(text, pos)
             word = m[0] if m else ""
-            if word == "of" or word.lower() in _PARTICLES:
+            if word == "of" or word.lower() in _PARTICLES or _is_camel(word):
                 return _UNSURE
             return run[0], end
         if after == "" or not (after.isalnum() or after in _GOES_ON_WORD):
@@ -391,7 +414,11 @@ _NICKNAME = recache.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]
 _NICKNAME_OPENERS = "\"“'‘"  # the characters _NICKNAME opens with
 _QUOTES_AFTER = (' "', " “", " '", " ‘")
 # "[ \t]*" then "[ \t]+and" would try every split of a run of blanks: one blank stands for "+".
-_LIST_JOIN = recache.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t](?:and|&)[ \t]+)")
+# The word joining the last name of a list, in every language of the cues ("and", "und", "y").
+_JOIN_WORDS = cues.alternation("people", "join")
+_LIST_JOIN = recache.compile(
+    rf"[ \t]*(?:,[ \t]*(?:(?:{_JOIN_WORDS})[ \t]+)?|[ \t](?:{_JOIN_WORDS})[ \t]+)"
+)
 _JOIN_OPENERS = (",", " ", "\t")  # the characters _LIST_JOIN opens with
 
 
@@ -406,12 +433,14 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
 
     After a full name, a single capitalised word is not taken as a further name.
 
-    >>> names_at("Tim McNamara, Sean Chen and Allen Wyma discuss")
-    (['Tim McNamara', 'Sean Chen', 'Allen Wyma'], 38)
+    >>> names_at("Pip Galloway, Rhea Moss and Oscar Lind discuss")
+    (['Pip Galloway', 'Rhea Moss', 'Oscar Lind'], 38)
     >>> names_at("Scott and Wes chat")
     (['Scott', 'Wes'], 13)
-    >>> names_at("Jet Basrawi, Culture and Architecture")
-    (['Jet Basrawi'], 11)
+    >>> names_at("Kit Marlowe, Culture and Architecture")
+    (['Kit Marlowe'], 11)
+    >>> names_at("Ada Lind, Bo Berg und Cem Ak führten")
+    (['Ada Lind', 'Bo Berg', 'Cem Ak'], 28)
     >>> names_at("Ines Kowalczyk (@ines) and Ravi Menon (@ravi)")
     (['Ines Kowalczyk', 'Ravi Menon'], 37)
     """
@@ -445,25 +474,30 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
         pos = m.end()
     # "A, B and C" is a list; "A, Principal Engineer at X" is a name and an apposition.
     # (A join holds "and" only as a word, so the word tests are substring tests.)
-    if joins and not any("and" in j or "&" in j for j in joins):
+    if joins and not any(_has_word(j) for j in joins):
         return names[:1], ends[0]
-    while joins and not ("and" in (j := joins[len(names) - 2]) or "&" in j):
+    while joins and not _has_word(joins[len(names) - 2]):
         names.pop()
         ends.pop()
         joins.pop()
     return names, ends[-1] if ends else pos
 
 
-def name_before(text: str, pos: int) -> str | None:
-    """The name that ends just before ``pos`` ("... producer Robert McCollum| interviews").
+def _has_word(join: str) -> bool:
+    """Whether a join holds a word ("and", "und", "&"), not a comma alone."""
+    return bool(join.strip(" \t,"))
 
-    >>> name_before("First time guest host, Allen Wyma talks with", 33)
-    'Allen Wyma'
+
+def name_before(text: str, pos: int) -> str | None:
+    """The name that ends just before ``pos`` ("... producer Warren Fitzhugh| interviews").
+
+    >>> name_before("First time guest host, Oscar Lind talks with", 33)
+    'Oscar Lind'
     """
     words = text[:pos].split()
     taken: list[str] = []
     for word in reversed(words[-5:]):
-        if not _is_cap(word) or word.rstrip(",.:;") != word:
+        if not (_is_cap(word) or (taken and _is_camel(word))) or word.rstrip(",.:;") != word:
             break
         taken.insert(0, word)
     while taken:
@@ -581,11 +615,11 @@ _NOT_IN_WORD = recache.compile(r"[^\w-]")
 def _before_capitals(text: str) -> dict[str, list[int]]:
     """Every string that stands after a non-word character (or a space, or the start) and
     before blanks and a capital letter, with where it starts, in order: where a one-word
-    name may be followed by a surname ("Caroline O'Donoghue"), found in one pass instead
+    name may be followed by a surname ("Rosalind O'Halloran"), found in one pass instead
     of one search per person.
 
-    >>> _before_capitals("Caroline O'Donoghue, (Jen Smith)")
-    {'Caroline': [0], '(Jen': [21], 'Jen': [22]}
+    >>> _before_capitals("Rosalind O'Halloran, (Jen Smith)")
+    {'Rosalind': [0], '(Jen': [21], 'Jen': [22]}
     """
     out: dict[str, list[int]] = {}
     for m in _BLANKS_THEN_CAPITAL.finditer(text):
@@ -674,10 +708,10 @@ class Context:
         if len(kparts) == 1 and roster.holds("last", key):
             found.append(roster.first("last", key, lambda p: parts(p)[-1] == key))
         if roster.holds("single", kparts[0]):
-            # "Adam" known, "Adam Curry" now: the fuller form of the same person.
+            # "Adam" known, "Abel Crane" now: the fuller form of the same person.
             found.append(roster.first("single", kparts[0], lambda p: parts(p) == kparts[:1]))
         if len(kparts) >= 2:
-            # "Mike Del Balso" for "Michael Del Balso": same surname, first name a prefix.
+            # "Nico Del Balso" for "Nicolas Del Monte": same surname, first name a prefix.
             surname = (kparts[0][:3], *kparts[1:])
             if roster.holds("surname", surname):
                 found.append(
@@ -694,7 +728,7 @@ class Context:
 
     def known_at(self, text: str) -> PersonDraft | None:
         """The known person whose full name (two words or more) opens ``text``: for
-        "Michael Del Balso Mike is ...", where reading a name would run on into "Mike"."""
+        "Nicolas Del Monte Nico is ...", where reading a name would run on into "Nico"."""
         space = text.find(" ")
         if space < 1 or not self._roster.holds("opening", text[:space]):
             return None
@@ -723,7 +757,7 @@ class Context:
         self._found.clear()  # whatever happens next changes who a name refers to
         if known is not None:
             if len(name) > len(known.name) and name.split()[0][:3] == known.name.split()[0][:3]:
-                # The fuller form of a name written short before ("Mike" -> "Mike Neumann").
+                # The fuller form of a name written short before ("Nico" -> "Nico Hartley").
                 self._rename(known, name)
             if affiliation and not known.affiliation:
                 known.affiliation = affiliation
@@ -736,7 +770,7 @@ class Context:
 
     def use_fullest_names(self) -> None:
         """A person known by a first name only gets the fullest form the notes write:
-        "Caroline and Jen talk ..." then "The Rachel Incident by Caroline O'Donoghue"."""
+        "Rosalind and Jen talk ..." then "The Rachel Incident by Rosalind O'Halloran"."""
         self._found.clear()
         singles = [p for p in self.people if " " not in p.name]
         if not singles:
@@ -770,7 +804,7 @@ class Context:
                 self.add_alias(person, m["nick"])
 
     def drop_show_name(self) -> None:
-        """The show's name read as a person's ("Welcome to Sentimental Garbage") is not one."""
+        """The show's name read as a person's ("Welcome to Sundry Nonsense") is not one."""
         self._found.clear()
         if self.podcast:
             show = self.podcast.casefold()

@@ -3,9 +3,9 @@
 Contract: sets ``bio`` (text without the leading full name) and ``aliases`` on the people in
 the context. One bio section may hold several people's bios run together::
 
-    // Bio Michael Del Balso Mike is the co-founder of ... Erik Bernhardsson Erik is ...
+    // Bio Nicolas Del Monte Nico is the co-founder of ... Ruben Ostergaard Ruben is ...
 
-It is cut at each known full name; the name the bio then uses ("Mike") becomes an alias.
+It is cut at each known full name; the name the bio then uses ("Nico") becomes an alias.
 A bio section that names nobody belongs to the only guest, when there is exactly one.
 """
 
@@ -46,7 +46,7 @@ def _split_by_names(text: str, people: list[PersonDraft]) -> list[tuple[PersonDr
 
 
 def _alias_from_bio(ctx: Context, person: PersonDraft, bio: str) -> None:
-    """ "Mike is the co-founder ..." after "Michael Del Balso": Mike is an alias."""
+    """ "Nico is the co-founder ..." after "Nicolas Del Monte": Nico is an alias."""
     m = re.match(r"^([A-Z][\w'’-]{1,30})(?=[ \t]+[a-z])", bio)
     if m and m.group(1) not in person.name.split() and m.group(1) not in ("He", "She", "They"):
         ctx.add_alias(person, m.group(1))
@@ -88,7 +88,7 @@ def extract(ctx: Context) -> None:
             _bio_section(ctx, free)
     # "NAME is the Head of Product at ..." paragraphs outside a bio section.
     for block in doc.sections:
-        if block.kind not in ("preamble", "abstract", "people", "other"):
+        if block.kind not in ("preamble", "abstract", "people", "other", "body"):
             continue
         writing: PersonDraft | None = None  # whose bio the last paragraph was
         for para in paragraphs(block.segments):

@@ -2,24 +2,31 @@
 
 Contract: adds ``PersonDraft`` entries to the context; returns nothing. Read::
 
-    Allen Wyma talks with Jon Gjengset, a software engineer at AWS, ...   host, guest
-    Robert McCollum interviews Steven Walters and Erik Archilla           host, guests
+    Oscar Lind talks with Ivar Lunde, a software engineer at AWS, ...   host, guest
+    Warren Fitzhugh interviews Tobias Renner and Luca Marchetti           host, guests
     Tim, Sean and Allen discuss ...                                       hosts (three or more)
-    Mike Neumann and Dr. Tim Jurgensen discuss ...                        host, guest
-    Paul van der Boor and Zulkuf Genc from Prosus join Demetrios          guests, host
-    Host: Jon Crabtree   Hosts: [A](..), [B](..)   Guest: NAME            by label
+    Nico Hartley and Dr. Ned Halvorsen discuss ...                        host, guest
+    Kees van der Berg and Emre Kaya from Prosus join Leontios          guests, host
+    Host: Hal Whitmore   Hosts: [A](..), [B](..)   Guest: NAME            by label
     ## Your hosts  /  Connect with the hosts  (then one name per item)    by heading
     joined by NAME, with special guest NAME, featuring NAME               guest
-    Cory Klippsten is CEO and Founder of Swan Bitcoin, a service ...      guest + affiliation
+    Owen Castellan is CEO and Founder of Kestrel Pay, a service ...      guest + affiliation
 """
 
 from __future__ import annotations
 
 import re
 
-from episodeparse import recache
+from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, name_before, names_at, read_name
+from episodeparse.extractors.names import (
+    Phrases,
+    Token,
+    caseless_name,
+    honorific_participants,
+    line_tokens,
+)
 from episodeparse.model import Role
 from episodeparse.normalize import collapse, rendered
 
@@ -42,10 +49,14 @@ _GUEST_CUES = recache.compile(
     r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
     r"(?:my|our|today['’]s|this[ \t]+week['’]s)[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are))[ \t]+"
 )
+_HOST_LABELS = frozenset(w.casefold() for w in cues.words("people", "host_label"))
+_LABELS = cues.alternation_of(
+    (*cues.words("people", "guest_label"), *cues.words("people", "host_label"))
+)
 _ROLE_LABEL = recache.compile(
-    r"""^[ \t]*(?:[-*•][ \t]+)?
-        (?P<label>(?:Special[ \t]+)?Guests?|Co-?[ \t]?hosts?|Hosts?|Hosted[ \t]+by|Your[ \t]+hosts?)
-        [ \t]*[:\-–][ \t]*""",
+    rf"""^[ \t]*+(?:[-*•][ \t]++)?  # possessive: no label starts inside a run of blanks
+        (?P<label>{_LABELS}|Co-?[ \t]?hosts?)
+        [ \t]*[:\-–：][ \t]*""",
     re.IGNORECASE | re.VERBOSE,
 )
 _IS_PHRASE = recache.compile(
@@ -53,10 +64,10 @@ _IS_PHRASE = recache.compile(
         (?:(?P<verb>is|was)[ \t]+                      # "is a", "is CEO and Founder of"
             (?=(?:a|an|the|one|CEO|CTO|COO|co-?founder|founder|[A-Z][\w-]*[ \t]+(?:at|of|and))\b)
           |(?:leads|has[ \t]+(?:a|an|over|more|been[ \t]+(?:a|an|the))|works[ \t]+(?:at|as|on|for)
-             |joins|builds|runs|founded|co-founded|serves[ \t]+as)\b)""",
+             |joins|builds|runs|founded|co-founded|serves[ \t]+as|heads)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_NOT_A_PERSON = recache.compile(  # "Rustacean Station is a community project"
+_NOT_A_PERSON = recache.compile(  # "Ferrous Hour is a community project"
     r"""[ \t]*(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}
         (?:podcast|show|project|community|company|platform|tool|library|framework|service|
            app|book|movie|film|series|newsletter|conference|game|network|channel)s?\b""",
@@ -86,8 +97,8 @@ def affiliation_after(text: str) -> str | None:
 
     >>> affiliation_after("a computational biologist at MIT. Please support")
     'computational biologist at MIT'
-    >>> affiliation_after("CEO and Founder of Swan Bitcoin, a service that")
-    'CEO and Founder of Swan Bitcoin'
+    >>> affiliation_after("CEO and Founder of Kestrel Pay, a service that")
+    'CEO and Founder of Kestrel Pay'
     >>> affiliation_after("the Head of Product at Sierra, leading the team")
     'Head of Product at Sierra'
     """
@@ -106,6 +117,8 @@ def affiliation_after(text: str) -> str | None:
             word = after.split(" ", 1)[0] if after else ""
             if word[:1].islower() and word not in ("and", "&"):
                 break
+            if word in ("and", "&") and _names_person(after[len(word) :]):
+                break  # ", and Bo Lutz heads ...": another person's clause
             out.append(piece)
             continue
         if re.search(_WHO_ETC, piece):
@@ -118,6 +131,29 @@ def affiliation_after(text: str) -> str | None:
     return phrase
 
 
+def _a_job(phrase: str | None) -> str | None:
+    """``phrase`` where it names a job ("computational biologist at X", "CEO of Y"), not a
+    praise ("a legend in the world of ...")."""
+    if phrase is None:
+        return None
+    words = {w.strip(",;&").casefold() for w in phrase.split()}
+    if " at " in phrase or not words.isdisjoint(_JOB_OPENERS) or words & _TITLE_WORDS:
+        return phrase  # a job word, or "at" an organisation
+    return None
+
+
+_TITLE_WORDS = frozenset(("ceo", "cto", "coo", "cfo", "vp", "co-founder", "cofounder", "partner"))
+
+
+def _names_person(text: str) -> bool:
+    """Whether ``text`` opens with a full name then a lower-case word (its verb)."""
+    found = read_name(text.lstrip())
+    if found is None or " " not in found[0]:
+        return False
+    rest = text.lstrip()[found[1] :]
+    return rest[:1] == " " and rest[1:2].islower()
+
+
 def _add_all(ctx: Context, names: list[str], role: Role, affiliation: str | None = None) -> None:
     for name in names:
         ctx.add_person(name, role, affiliation=affiliation)
@@ -127,7 +163,7 @@ def _role_of(label: str) -> Role:
     low = label.lower().replace(" ", "")
     if "co-host" in low or "cohost" in low:
         return "co-host"
-    if "host" in low:
+    if "host" in low or " ".join(label.casefold().split()) in _HOST_LABELS:
         return "host"
     return "guest"
 
@@ -194,9 +230,10 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
             if hosting:
                 # "Sean Falconer is the host of Software Engineering Daily." Where the show is
                 # known and the sentence names another one, they host that show: a guest here.
-                other_show = ctx.podcast is not None and (
-                    ctx.podcast.casefold() not in rest[hosting.end() :].casefold()
-                )
+                other_show = (
+                    ctx.podcast is not None
+                    and ctx.podcast.casefold() not in rest[hosting.end() :].casefold()
+                ) or (ctx.title is not None and names[0] in ctx.title.text)
                 role: Role = "guest" if other_show else "co-host" if hosting["co"] else "host"
                 ctx.add_person(names[0], role)
                 return
@@ -204,8 +241,10 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
             if m and leading and not _NOT_A_PERSON.match(rest[m.end() :]):
                 affiliation = None
                 if (m["verb"] or "").lower() == "is":
-                    affiliation = affiliation_after(rest[m.end() :])
+                    affiliation = _a_job(affiliation_after(rest[m.end() :]))
                 ctx.add_person(names[0], "guest", affiliation=affiliation)
+                if "," in rest or ";" in rest:
+                    _more_subjects(ctx, rest)
                 return
     for cue in _ROLE_BEFORE.finditer(text) if "host" in text else ():
         if re.search(r"\b(?:from|of|by)[ \t]+$", text[: cue.start()]):
@@ -267,6 +306,30 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
         _add_all(ctx, full, "guest", affiliation)
 
 
+def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
+    """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
+    each runs only on a line holding a word it needs."""
+    words = low.split()
+    guest = _GUEST_INTRO.may_occur(words, low)
+    host = _HOST_CREDIT.may_occur(words, low)
+    jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
+    tokens = line_tokens(text) if guest or host or jobs else []
+    if guest or host:
+        _cued(ctx, text, tokens)
+    if "episode" in low or "this week" in low or "today" in low:
+        _episode_lead(ctx, text)
+    if "co-host" in low or "cohost" in low:
+        _and_co_host(ctx, text)
+    if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
+        _hello(ctx, text)
+    if jobs:
+        _jobs(ctx, text, leading, tokens)
+    if leading and _SPEAKS_KEYS.intersection(words):
+        _speakers(ctx, text)
+    if not text.isascii():
+        _japanese(ctx, text)
+
+
 def _may_be_i_am(text: str) -> bool:
     return "I" in text and ("m " in text or "m\t" in text)
 
@@ -286,7 +349,7 @@ _JOINS_US = recache.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podca
 _TRAILING_APPOSITION = recache.compile(r",[ \t]+[^,]{2,80},$")
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 _SELF_INTRO = recache.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
-_NAME_DASH_ROLE = recache.compile(  # "Graham Krizek - Founder of Voltage"
+_NAME_DASH_ROLE = recache.compile(  # "Dale Morrow - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
 )
 _JOB_WORDS = frozenset(
@@ -336,7 +399,7 @@ _INTERVIEWS_ON = recache.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
 
 
 def _with_job_title(ctx: Context, text: str) -> None:
-    """ "with Senior Rust Developer Andrew Burkhart": a job title, then the guest."""
+    """ "with Senior Rust Developer Simon Ashdown": a job title, then the guest."""
     if "with" not in text:
         return
     for m in _WITH_TITLE.finditer(text):
@@ -357,7 +420,7 @@ def _with_job_title(ctx: Context, text: str) -> None:
 
 
 def _interview_list(ctx: Context, text: str) -> None:
-    """ "Three interviews from RustFest: Jake Shadle on ..., Yoshua Wuyts on ..." """
+    """ "Three interviews from RustFest: Nils Berg on ..., Arno Vos on ..." """
     # Case-folded as IGNORECASE matches; "nterv", as a dotless "ı" matches an "i".
     # Only "v" and "V" match a "v" under IGNORECASE: a line without them is spared the fold.
     if (
@@ -387,7 +450,7 @@ _SIGNATURE = recache.compile(r"^[ \t]*(?:--|—|–|~)[ \t]*(?=[A-Z])")
 
 
 def _signature(ctx: Context) -> None:
-    """ "-- Mike" closing the notes: whoever signs the notes is the show's host."""
+    """ "-- Nico" closing the notes: whoever signs the notes is the show's host."""
     for seg in ctx.doc.segments[-6:]:
         m = _SIGNATURE.match(seg.text)
         if m:
@@ -442,8 +505,19 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         return False
     names, end = names_at(text, m.end())
     if not names:
-        return False
+        found = caseless_name(text, m.end())  # "嘉宾：王小明"
+        if found is None:
+            return False
+        names, end = [found[0]], found[1]
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
+    if len(names) == 1 and text[end : end + 1] == ",":
+        # "Guests: Ann Lee, CTO of X, and Bo Yu, Agent at Y": each after their job.
+        ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
+        for clause in _AND_CLAUSE.finditer(text, end):
+            more, more_end = names_at(text, clause.end())
+            if len(more) == 1 and " " in more[0]:
+                job = _apposition(text[more_end:])
+                ctx.add_person(more[0], _role_of(m["label"]), affiliation=job)
     if affiliation:
         person = ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
         _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
@@ -494,12 +568,16 @@ def extract(ctx: Context) -> None:
             _people_section(ctx, block.title, block.segments)
     first_prose = True
     taken = ctx.taken  # ctx.is_taken, without a call per segment (the set is live)
-    for seg in doc.segments:
+    segments = doc.segments
+    count = len(segments)
+    labelled_above: Role | None = None
+    for seg in segments:
         if seg.heading is not None or seg.index in taken:
             continue  # a taken segment (title, teaser, chapter) states no role here
         raw = seg.text
-        # An ASCII line holds a capital letter where lower-casing changes it.
-        if not (raw != raw.lower() if raw.isascii() else any(ch.isupper() for ch in raw)):
+        # An ASCII line holds a capital letter where lower-casing changes it; another line
+        # may name someone in a script without capitals (CJK, Hebrew, ...).
+        if raw == raw.lower() and (raw.isascii() or _CASELESS_LETTER.search(raw) is None):
             first_prose = False  # no capital letter, no name
             continue
         text = rendered(raw)
@@ -507,15 +585,54 @@ def extract(ctx: Context) -> None:
         # Where IGNORECASE matches a letter that lower() does not give: no word guard holds.
         odd = not text.isascii() and any(o in text for o in _ODD_CASES)
         # A role label holds "host" or "guest".
-        if (odd or "host" in low or "guest" in low) and _labelled(ctx, seg, text):
+        if (odd or "host" in low or "guest" in low or not text.isascii()) and _labelled(
+            ctx, seg, text
+        ):
+            continue
+        label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
+        if label and label.end() == len(text):
+            labelled_above = _role_of(label["label"])  # "About our guest:" then the guest
             continue
         block = doc.section_of(seg)
         leading = block.kind in ("preamble", "abstract", "bio", "people") and (
             first_prose or block.kind in ("bio", "people") or _starts_paragraph(ctx, seg)
         )
         _sentence(ctx, text, leading, low, odd)
+        if labelled_above is not None:
+            _under_label(ctx, text, labelled_above)
+            labelled_above = None
+        if seg.index + 1 < count and segments[seg.index + 1].line == seg.line:
+            # A line cut into segments (a run of blanks inside it): the cues read it whole.
+            whole = _line_text(segments, seg)
+            _cues_of_any_show(ctx, whole, leading, whole.lower())
+        elif seg.index == 0 or segments[seg.index - 1].line != seg.line:
+            _cues_of_any_show(ctx, text, leading, low)
         if text and not ctx.is_taken(seg):
             first_prose = False
+
+
+# A letter of a script without capitals, where a name may stand: Hebrew, Arabic, the
+# Indic scripts, Thai, kana, CJK, Hangul (found in one search, not one test per character).
+_CASELESS_LETTER = recache.compile(
+    r"[\u0590-\u08ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+
+
+def _line_text(segments: list[Segment], seg: Segment) -> str:
+    """The rendered text of the physical line ``seg`` opens, its segments joined."""
+    parts = [rendered(seg.text)]
+    at = seg.index + 1
+    while at < len(segments) and segments[at].line == seg.line:
+        parts.append(rendered(segments[at].text))
+        at += 1
+    return " ".join(parts)
+
+
+def _under_label(ctx: Context, text: str, role: Role) -> None:
+    """The paragraph under "About our guest:" opens with the guest's name."""
+    names, _end = names_at(text, 0)
+    if len(names) == 1 and _full(names[0]):
+        ctx.add_person(names[0], role)
 
 
 def _starts_paragraph(ctx: Context, seg: Segment) -> bool:
@@ -524,3 +641,228 @@ def _starts_paragraph(ctx: Context, seg: Segment) -> bool:
         return True
     above = ctx.doc.segments[seg.index - 1]
     return above.line < seg.line - 1
+
+
+# Cues that need no show's wording, with their words as data in every language of the cues.
+# One pattern finds both kinds on a line: "my guest this week is", "unser Gast", "嘉宾" (a
+# guest follows) and "hosted by", "Durch die Sendung führten" (hosts follow). The match is
+# a cue only where it stands as words (tested on the match: a pattern opening with a
+# lookbehind would be tried at every position of the line).
+_GUEST_INTRO = Phrases(cues.words("people", "guest_intro"))
+_HOST_CREDIT = Phrases(cues.words("people", "host_credit"))
+_AFTER_CUE = recache.compile(r"[ \t]*(?:[:,–—：-][ \t]*)?")
+_ARTICLE = recache.compile(r"(?:the|la|el|en|na|il|lo|der|die|l['’])[ \t]+(?=[A-Z])", re.IGNORECASE)
+# "..., our Director of Chemistry": the possessive opens an apposition as an article does.
+_OWNER = recache.compile(r"^,[ \t]+(?:our|my|his|her|their)[ \t]+")
+_SENTENCE_END = recache.compile(r"[.!?](?:[ \t]|$)|$")
+_LEAD = recache.compile(
+    rf"(?:^|[.!?][ \t]+)(?:{cues.alternation('people', 'episode_lead')})[ \t]*,?[ \t]+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=[A-Z])")
+_AND_CO_HOST = recache.compile(
+    r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
+)
+_HELLO_THIS_IS = recache.compile(
+    r"\b(?:Hi|Hello|Hey)[,!]?[ \t]+(?:(?:there|everyone|everybody|all)[,!]?[ \t]+)?"
+    r"(?:this[ \t]+is|it['’]s)[ \t]+(?=[A-Z])"
+)
+_OF_ORG = recache.compile(
+    r"[ \t]+(?:of|from)[ \t]+(?P<org>[A-Z][\w.'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]*){0,5})"
+)
+_JOB_BEFORE = Phrases(cues.words("people", "job"))
+_SPEAKS_KEYS = frozenset(p.split()[0] for p in cues.words("people", "speaks_in_person"))
+_JOB_WORDS_LOW = frozenset(w.casefold() for w in cues.words("people", "job"))
+# Words that open a job ("co-executive producer", "senior editor").
+_JOB_OPENERS = _JOB_WORDS_LOW | frozenset(
+    w.casefold() for w in cues.words("people", "job_modifier")
+)
+# After "JOB NAME": a verb of speaking, maybe after "of ORG" or "and JOB NAME": the name is
+# the subject of the sentence and speaks in the episode ("CIA director NAME after ..." no).
+_THEN_VERB = recache.compile(
+    r"[ \t]+(?:(?:of|from|at)[ \t]+(?:[A-Z][\w-]*[ \t]+){1,4})?"
+    r"(?:and[ \t][^.;!?\n]{0,100}?[ \t])?"
+    rf"(?:{cues.alternation('people', 'speaks')})\b"
+)
+_OWNED = ("'s", "’s", "our", "Our", "my", "My", "their", "his", "her")
+_AND_CLAUSE = recache.compile(r"(?:,[ \t]+and|;)[ \t]+(?=[A-Z])")
+
+
+def _full(name: str) -> bool:
+    """A name of two words or more, or one in a script without capitals."""
+    return " " in name or caseless_name(name) is not None
+
+
+def _names_after(text: str, pos: int) -> tuple[list[str], int]:
+    """The names a cue introduces at ``pos``: a list of names, or one caseless name."""
+    art = _ARTICLE.match(text, pos)
+    names, end = names_at(text, art.end() if art else pos)
+    if names:
+        return names, end
+    found = caseless_name(text, pos)
+    return ([found[0]], found[1]) if found else ([], pos)
+
+
+def _closing_name(text: str, pos: int) -> tuple[str, int] | None:
+    """ "is Essex based Social Media Manager, Strategist and Creator, Ann Lee.": the name
+    that closes the sentence after its description, the last piece after a comma."""
+    end = _SENTENCE_END.search(text, pos)
+    stop = end.start() if end else len(text)
+    comma = text.rfind(",", pos, stop)
+    if comma < 0:
+        return None
+    start = comma + 1
+    while text[start : start + 1] in (" ", "\t"):
+        start += 1
+    found = read_name(text, start)
+    if found and found[1] == stop and " " in found[0]:
+        return found
+    return None
+
+
+def _appositive_job(text: str) -> str | None:
+    """ ", our Director of Chemistry, to ...": the job the apposition states."""
+    owner = _OWNER.match(text)
+    return _apposition(", " + text[owner.end() :] if owner else text)
+
+
+def _cued(ctx: Context, text: str, tokens: list[Token]) -> None:
+    """Names after a cue phrase of any language: "My guest this week is NAME", "I sat down
+    with Dr. NAME, our Director of X", "Hosted by NAME", "unser Gast NAME"."""
+    for role, finder in (("guest", _GUEST_INTRO), ("host", _HOST_CREDIT)):
+        for _start, cue_end in finder.find(text, tokens):
+            after = _AFTER_CUE.match(text, cue_end)
+            pos = after.end() if after else cue_end
+            names, end = _names_after(text, pos)
+            names = [n for n in names if _full(n)]
+            if role == "host":
+                _add_all(ctx, names, "host")
+                continue
+            if not names:
+                closing = _closing_name(text, pos)
+                if closing is None:
+                    continue
+                names, end = [closing[0]], closing[1]
+            job = _appositive_job(text[end:]) if len(names) == 1 else None
+            _add_all(ctx, names, "guest", job)
+
+
+def _episode_lead(ctx: Context, text: str) -> None:
+    """ "On this episode Ann has Bo Lee": who has whom, host and guest."""
+    for m in _LEAD.finditer(text):
+        hosts, end = names_at(text, m.end())
+        has = _HOST_HAS.match(text, end) if hosts else None
+        if not has:
+            continue
+        guests, gend = names_at(text, has.end())
+        if guests:
+            _add_all(ctx, hosts, "host")
+            job = _appositive_job(text[gend:]) if len(guests) == 1 else None
+            _add_all(ctx, guests, "guest", job)
+            return
+
+
+def _and_co_host(ctx: Context, text: str) -> None:
+    """ "Ann Lee and comic co-host Bo Yu": the one named before the co-host hosts."""
+    for m in _AND_CO_HOST.finditer(text):
+        host = name_before(text, m.start())
+        if host and " " in host:
+            ctx.add_person(host, "host")
+
+
+def _hello(ctx: Context, text: str) -> None:
+    """ "Hi, this is Ann Lee of Lee & Partners": the host, and where they work."""
+    m = _HELLO_THIS_IS.search(text)
+    found = read_name(text, m.end()) if m else None
+    if found is None or " " not in found[0]:
+        return
+    org = _OF_ORG.match(text, found[1])
+    ctx.add_person(found[0], "host", affiliation=org["org"] if org else None)
+
+
+_STOP_BACK = frozenset(("and", "&"))
+
+
+def _job_before(text: str, start: int) -> str | None:
+    """The job phrase that ends at ``start`` ("psychologist and author| Ann Lee"): job words,
+    "and", "&" and capitalised organisation words back to the sentence or clause, opening
+    with a job word."""
+    words = text[:start].split(" ")[-9:]
+    if words and words[-1] == "":
+        words.pop()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(",;:.!?")
+        if bare != word or not bare:
+            break  # the clause before ends here
+        low = bare.casefold()
+        if low in _JOB_OPENERS or low in _STOP_BACK or (bare[:1].isupper() and bare.isalpha()):
+            taken.insert(0, bare)
+            continue
+        break
+    while taken and taken[0].casefold() not in _JOB_OPENERS:
+        taken.pop(0)
+    if not taken or taken[-1].casefold() not in _JOB_WORDS_LOW:
+        return None
+    return " ".join(taken)
+
+
+def _jobs(ctx: Context, text: str, leading: bool, tokens: list[Token]) -> None:
+    """ "While psychologist and author Ann Lee might not ...": in the opening prose, a job
+    then a full name that a verb follows is the episode's guest; and a job written before a
+    known person's name is their affiliation."""
+    for _start, job_end in _JOB_BEFORE.find(text, tokens):
+        if text[job_end : job_end + 1] != " ":
+            continue
+        found = read_name(text, job_end + 1)
+        if found is None or " " not in found[0]:
+            continue
+        known = ctx.find_person(found[0])
+        job = _job_before(text, job_end + 1)
+        owned = job is not None and text[: job_end + 1 - len(job)].rstrip().endswith(_OWNED)
+        if known is None and (owned or not (leading and _THEN_VERB.match(text, found[1]))):
+            continue  # "our stage manager NAME", "Trump's director NAME": not a guest
+        if known is None:
+            ctx.add_person(found[0], "guest", affiliation=job)
+        elif job and known.affiliation is None:
+            known.affiliation = job
+
+
+_SPEAKER = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'speaks_in_person')})\b")
+_SENTENCE_START = recache.compile(r"[.!?][ \t]+(?=[A-Z])")
+
+
+def _speakers(ctx: Context, text: str) -> None:
+    """ "Ann Lee discusses ...", "Ann Lee and Bo Yu analyze ...": full names opening a
+    sentence of the opening prose, a verb of speaking in the episode after them: guests
+    (a host the notes name elsewhere stays host)."""
+    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    for start in starts[:MAX_SENTENCES]:
+        names, end = names_at(text, start)
+        verb = _SPEAKER.match(text, end) if names and all(" " in n for n in names) else None
+        # The verb agrees with the names ("Ann Lee talks", "Ann and Bo talk"), and goes on.
+        if verb and (verb[0].endswith("s") == (len(names) == 1)) and verb.end() < len(text):
+            for name in names:
+                known = ctx.find_person(name)
+                ctx.add_person(name, known.role if known else "guest")
+
+
+MAX_SENTENCES = 40  # of one line: the opening prose, not a whole page run together
+
+
+def _more_subjects(ctx: Context, text: str) -> None:
+    """ "Ann Lee is the creator of X, and Bo Yu heads up Y": a second person described in
+    the same way, in the same paragraph, is a guest too."""
+    for m in _AND_CLAUSE.finditer(text):
+        names, end = names_at(text, m.end())
+        rest = text[end:]
+        one = len(names) == 1 and " " in names[0]
+        if one and _IS_PHRASE.match(rest) and not _NOT_A_PERSON.match(rest):
+            ctx.add_person(names[0], "guest")
+
+
+def _japanese(ctx: Context, text: str) -> None:
+    """ "AさんとBで…話しました": A (with an honorific) a guest, B (the writer) the host."""
+    found = honorific_participants(text)
+    for name, honoured in found or ():
+        ctx.add_person(name, "guest" if honoured else "host")
