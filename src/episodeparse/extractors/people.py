@@ -571,6 +571,7 @@ def extract(ctx: Context) -> None:
     segments = doc.segments
     count = len(segments)
     labelled_above: Role | None = None
+    read_whole = -1  # the physical line last read whole
     for seg in segments:
         if seg.heading is not None or seg.index in taken:
             continue  # a taken segment (title, teaser, chapter) states no role here
@@ -601,9 +602,13 @@ def extract(ctx: Context) -> None:
         if labelled_above is not None:
             _under_label(ctx, text, labelled_above)
             labelled_above = None
-        if seg.index + 1 < count and segments[seg.index + 1].line == seg.line:
-            # A line cut into segments (a run of blanks inside it): the cues read it whole.
+        if seg.line == read_whole:
+            pass  # its line was read whole from an earlier segment
+        elif seg.index + 1 < count and segments[seg.index + 1].line == seg.line:
+            # A line cut into segments (a run of blanks inside it): the cues read it whole,
+            # once (read again from every segment, a long line would cost its square).
             whole = _line_text(segments, seg)
+            read_whole = seg.line
             _cues_of_any_show(ctx, whole, leading, whole.lower())
         elif seg.index == 0 or segments[seg.index - 1].line != seg.line:
             _cues_of_any_show(ctx, text, leading, low)
