@@ -56,8 +56,8 @@ def test_select_ignore_and_prefixes_on_the_command_line(tmp_path: Path) -> None:
 
 
 def test_advice_of_no_guest_never_asks_for_what_is_written() -> None:
-    text = "Engines of Thought\n\nWe talk with Ada Lovelace about engines and poems.\n"
-    # the parser does not read "with Ada Lovelace" as a guest
+    text = "Engines of Thought\n\nAn afternoon with Ada Lovelace and her engines.\n"
+    # the parser does not read "with Ada Lovelace" as a guest here (an afternoon is no cue)
     (finding,) = validate_text(text, checks=resolve(("people/no-guest",)))
     assert '"with Ada Lovelace"' in finding.message
     assert "with NAME" not in finding.message and 'with "with"' not in finding.message

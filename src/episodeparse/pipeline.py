@@ -300,9 +300,9 @@ def detect_format(text: str, path: str | None) -> SourceFormat:
 def parse(text: str, *, path: str | None = None, sha256: str | None = None) -> Episode:
     """Parse one episode's show notes into its record. Never raises on content.
 
-    >>> ep = parse("Intro // Ada Lovelace - Alan Turing // Coffee Sessions #7\\n[00:10] Hello")
+    >>> ep = parse("Intro // Ada Lovelace - Alan Turing // Tea Talks #7\\n[00:10] Hello")
     >>> ep.title, ep.series, ep.episode, [p.name for p in ep.people], ep.chapters[0].seconds
-    ('Intro', 'Coffee Sessions', 7, ['Ada Lovelace', 'Alan Turing'], 10)
+    ('Intro', 'Tea Talks', 7, ['Ada Lovelace', 'Alan Turing'], 10)
     """
     digest = sha256 or sha256_hex(text.encode("utf-8", "surrogatepass"))
     text = text.removeprefix("\ufeff")  # a byte-order mark read as text
