@@ -81,32 +81,17 @@ def __getattr__(name: str) -> object:
 
 
 def _homes() -> dict[str, str]:
-    api = dict.fromkeys(("parse", "parse_feed", "parse_file", "validate"), "episodeparse.api")
-    model = dict.fromkeys(
-        (
-            "SCHEMA",
-            "Channel",
-            "Chapter",
-            "ChaptersUrl",
-            "Enclosure",
-            "Episode",
-            "Feed",
-            "Leftover",
-            "Link",
-            "Person",
-            "Section",
-            "Source",
-            "Transcript",
-        ),
-        "episodeparse.model",
-    )
-    return {
-        **api,
-        **model,
+    """Where each public name lives: the record's types in model, the rest as listed."""
+    elsewhere = {
+        "parse": "episodeparse.api",
+        "parse_feed": "episodeparse.api",
+        "parse_file": "episodeparse.api",
+        "validate": "episodeparse.api",
         "Diagnostic": "episodeparse.diagnostics",
         "InputError": "episodeparse.document",
         "FeedError": "episodeparse.feeds",
     }
+    return {n: elsewhere.get(n, "episodeparse.model") for n in __all__ if n != "__version__"}
 
 
 def __dir__() -> list[str]:
