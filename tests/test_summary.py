@@ -199,6 +199,16 @@ def test_a_feed_gives_its_duration_else_the_last_chapter(tmp_path: Path) -> None
     assert "".join(f"#N is item N of {feed}.".split()) in "".join(out.split())  # wrapped
 
 
+def test_a_feed_on_standard_input_gives_its_duration_too() -> None:
+    # The length comes from the record's feed block: no second read of the feed is needed,
+    # so a feed that can be read only once (a pipe) has its lengths as a file does.
+    rows = json.loads(invoke("-", "--format", "json", stdin=FEED).stdout)["rows"]
+    assert [(r["length_seconds"], r["length_source"]) for r in rows] == [
+        (3723, "duration"),
+        (1300, "last-chapter"),
+    ]
+
+
 def test_sort_and_reverse(in_root: Path) -> None:
     def order(*args: str) -> list[dict[str, Any]]:
         data: dict[str, list[dict[str, Any]]] = json.loads(

@@ -32,9 +32,7 @@ id               str or None        the feed item's stable ``feed.id`` (its guid
 unreadable       str or None        why the input gave no record, else None
 ===============  =================  ========================================================
 
-The record does not carry a feed's duration (SPEC.md has no such key), so a feed file is
-read a second time, for its items' ``itunes:duration`` only; a feed on standard input
-cannot be read twice and its lengths fall back to the chapters.
+A feed item's length is its record's ``feed.duration`` (its ``itunes:duration``).
 
 ``sort_rows`` orders rows by episode number, then date, then path (``by`` another column
 first, where given); rows without a value in the sorted column come last, whichever the
@@ -60,7 +58,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from episodeparse import feeds, recache
+from episodeparse import recache
 from episodeparse.checks import Options
 from episodeparse.inputs import DEFAULT_MAX_BYTES, STDIN, InputFailure, expand
 from episodeparse.validation import Report, iter_reports
@@ -187,11 +185,11 @@ def list_inputs(paths: list[str]) -> list[str | InputFailure]:
     return list(expand(paths))
 
 
-def _row(report: Report, durations: dict[int, int]) -> Row:
+def _row(report: Report) -> Row:
     record = report.record
     length: int | None = None
     source: LengthSource | None = None
-    duration = None if record.source.item is None else durations.get(record.source.item)
+    duration = None if record.feed is None else record.feed.duration
     if duration:
         length, source = duration, "duration"
     elif record.chapters and max(c.seconds for c in record.chapters) > 0:
@@ -221,19 +219,6 @@ def _failure_row(failure: InputFailure) -> Row:
     )
 
 
-def _feed_durations(path: str, max_bytes: int) -> dict[int, int]:
-    """Item index -> ``itunes:duration`` of a feed file (what its items have)."""
-    found: dict[int, int] = {}
-    try:
-        with Path(path).open("rb") as handle:
-            for item in feeds.iter_items(handle, limit_bytes=max_bytes):
-                if item.duration_seconds:
-                    found[item.index] = item.duration_seconds
-    except (OSError, ValueError):  # FeedError is a ValueError; the rows say what failed
-        pass
-    return found
-
-
 def summarise_input(
     entry: str | InputFailure,
     *,
@@ -250,12 +235,7 @@ def summarise_input(
             [entry], options or Options(), max_bytes=max_bytes, encoding=encoding, stdin=stdin
         )
     )
-    durations: dict[int, int] = {}
-    if entry != STDIN and any(
-        isinstance(r, Report) and r.record.source.format == "rss" for r in results
-    ):
-        durations = _feed_durations(entry, max_bytes)
-    return [_failure_row(r) if isinstance(r, InputFailure) else _row(r, durations) for r in results]
+    return [_failure_row(r) if isinstance(r, InputFailure) else _row(r) for r in results]
 
 
 def summarise(

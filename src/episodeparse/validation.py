@@ -80,13 +80,12 @@ _GUID = recache.compile(rb"<guid\b[^>]{0,200}>(?P<t>[^<]{1,300})</guid>")
 
 
 class _FeedFile:
-    """What validate reads of a feed file besides its records (once per file): each item's
-    bytes, duration and line, so that an item's chapters are checked against its
-    ``itunes:duration`` and its findings point into the ``.xml`` file."""
+    """What validate reads of a feed file besides its records (once per file): where each
+    item's bytes stand, so that its findings point into the ``.xml`` file."""
 
     def __init__(self, path: str, max_bytes: int) -> None:
         self.data = b""
-        self.items: dict[int, tuple[int, int, int | None]] = {}  # index: (start, end, seconds)
+        self.items: dict[int, tuple[int, int]] = {}  # index: (start, end) of its bytes
         from episodeparse import feeds  # here: notes alone never load the feed reader
 
         try:
@@ -97,18 +96,14 @@ class _FeedFile:
                 span = item_span(self.data, entry.raw, cursor)
                 if span is not None:
                     cursor = span[1]
-                start, end = span if span is not None else (-1, -1)
-                self.items[entry.index] = (start, end, entry.duration_seconds)
+                self.items[entry.index] = span if span is not None else (-1, -1)
         except (OSError, ValueError):  # the feed was read once already; its error is shown
             pass
-
-    def duration(self, item: int) -> int | None:
-        return self.items.get(item, (0, 0, None))[2]
 
     def where(self, item: int, text: str) -> tuple[LineMap, str] | None:
         """The line map of item ``item``'s converted ``text`` into the file, and how the
         item is named in messages (its title, else its guid)."""
-        start, end, _ = self.items.get(item, (-1, -1, None))
+        start, end = self.items.get(item, (-1, -1))
         if start < 0:
             return None
         raw = self.data[start:end]
@@ -179,13 +174,6 @@ def _in_file(
     return diagnostics
 
 
-def _record_duration(record: Episode) -> int | None:
-    """The record's ``feed.duration`` (the feeds issue's key), where it has one."""
-    feed = getattr(record, "feed", None)
-    duration = getattr(feed, "duration", None)
-    return duration if isinstance(duration, int) and duration > 0 else None
-
-
 def iter_reports(
     paths: list[str],
     options: Options,
@@ -217,9 +205,9 @@ def iter_reports(
                     feed_files.clear()  # one feed at a time: inputs come file by file
                     feed_files[source.path] = _FeedFile(source.path, max_bytes)
                 feed = feed_files[source.path]
-                length = _record_duration(result) or feed.duration(source.item)
-                if here.duration is None and length:
-                    here = here._replace(duration=length)
+            length = None if result.feed is None else result.feed.duration
+            if here.duration is None and length:
+                here = here._replace(duration=length)
             html = _html_notes(result)
             found = run_checks(parsed, here, path, chosen, html)
             yield Report(path, _in_file(found, result, parsed.document.text, feed, html), result)
