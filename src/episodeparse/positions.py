@@ -18,11 +18,11 @@ in the size of the source: every search is bounded, and the start only moves for
 from __future__ import annotations
 
 import bisect
-from typing import Final
+from typing import Final, NamedTuple
 
 from episodeparse import recache
 
-__all__ = ["LineMap", "item_span", "line_starts"]
+__all__ = ["LineMap", "Written", "item_span", "line_starts"]
 
 _WORD: Final = recache.compile(r"[^\W\d_]{3,40}")
 _TOKEN: Final = recache.compile(r"[\w:.]{3,40}")  # a line with no word: "[25:00]" gives 25:00
@@ -75,6 +75,16 @@ class LineMap:
     def _line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
 
+    def line(self, line: int) -> int:
+        """The file's line of line ``line`` of the converted text (``position``'s line).
+
+        >>> LineMap("<p>a</p>\\n\\n<h2>Crumbs</h2>", "a\\n\\n## Crumbs", first_line=40).line(3)
+        42
+        """
+        if not 1 <= line <= len(self.found):
+            return self.first_line
+        return self.first_line + self._line_of(self.found[line - 1]) - 1
+
     def position(self, line: int, column: int) -> tuple[int, int]:
         """The file's (line, column) of ``(line, column)`` of the converted text."""
         if not 1 <= line <= len(self.found):
@@ -93,6 +103,39 @@ class LineMap:
             if at >= 0:
                 found_column = at - self.starts[number - 1] + 1
         return self.first_line + number - 1, max(found_column, 1)
+
+
+class Written(NamedTuple):
+    """Where the text the parser read is written: ``data`` is the input as written (the
+    HTML notes, or a feed item's bytes in the feed's ``encoding``, None for UTF-8), which
+    starts on line ``first_line`` of its file.
+
+    >>> item = Written("<item>\\n<description>Hello\\nworld</description>".encode(), 7)
+    >>> item.line_map("Hello\\nworld").line(2)
+    9
+    """
+
+    data: str | bytes
+    first_line: int = 1
+    encoding: str | None = None
+
+    def text(self) -> str:
+        """``data`` as text: in its encoding, else UTF-8, else Latin-1 (any byte)."""
+        if isinstance(self.data, str):
+            return self.data
+        if self.encoding is not None:
+            try:
+                return self.data.decode(self.encoding, "replace")
+            except LookupError:
+                pass
+        try:
+            return self.data.decode("utf-8")
+        except UnicodeDecodeError:
+            return self.data.decode("latin-1")
+
+    def line_map(self, text: str) -> LineMap:
+        """The map of ``text``, converted from ``data``, into the file."""
+        return LineMap(self.text(), text, first_line=self.first_line)
 
 
 def item_span(data: bytes, raw: bytes, after: int = 0) -> tuple[int, int] | None:
