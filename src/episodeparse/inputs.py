@@ -272,7 +272,7 @@ _EPISODE_TYPES = frozenset(("full", "trailer", "bonus"))
 def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     digest = sha256_hex(item.raw)
     source = Source(path=path, format="rss", item=item.index, sha256=digest)
-    record = parse_notes(item.notes, source, podcast=item.podcast)
+    record = parse_notes(item.notes, source, podcast=item.podcast, written=item.written())
     changes: dict[str, object] = {"feed": feed_block(item, digest)}
     if item.title:
         from episodeparse.html import strip_tags  # loaded with feeds: not for notes

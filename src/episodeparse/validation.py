@@ -12,6 +12,7 @@ maps reports to exit codes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -70,9 +71,18 @@ def _parsed_for(record: Episode, kept: list[Parsed]) -> Parsed:
     from the feed's fields since)."""
     for parsed in reversed(kept):
         if parsed.episode.source == record.source:
-            return Parsed(record, parsed.document, parsed.context)
+            return parsed._replace(episode=record)
     document = Document("")  # not reached: every record comes through parse_notes
     return Parsed(record, document, Context(document))
+
+
+def _as_read(parsed: Parsed) -> Parsed:
+    """``parsed`` as the checks read it: its leftovers at their lines of the document (the
+    record's count lines of the input as written), like every other position."""
+    read = parsed.leftovers
+    if read is None or read == parsed.episode.leftovers:
+        return parsed
+    return parsed._replace(episode=dataclasses.replace(parsed.episode, leftovers=read))
 
 
 _TITLE = recache.compile(rb"<title>(?:<!\[CDATA\[)?(?P<t>[^<\]]{1,200})")
@@ -209,7 +219,7 @@ def iter_reports(
             if here.duration is None and length:
                 here = here._replace(duration=length)
             html = _html_notes(result)
-            found = run_checks(parsed, here, path, chosen, html)
+            found = run_checks(_as_read(parsed), here, path, chosen, html)
             yield Report(path, _in_file(found, result, parsed.document.text, feed, html), result)
 
 
@@ -230,7 +240,7 @@ def validate_text(
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     parsed = parse_with_document(text, source)
     html = text if source.format == "html" else None
-    found = run_checks(parsed, options or Options(), path or "-", checks, html)
+    found = run_checks(_as_read(parsed), options or Options(), path or "-", checks, html)
     if html is None or not found:
         return found
     lines = LineMap(html, parsed.document.text)
