@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 
 from episodeparse import recache
 
-__all__ = ["LineMap", "Written", "item_span", "line_starts"]
+__all__ = ["LineMap", "Written", "line_starts"]
 
 _WORD: Final = recache.compile(r"[^\W\d_]{3,40}")
 _TOKEN: Final = recache.compile(r"[\w:.]{3,40}")  # a line with no word: "[25:00]" gives 25:00
@@ -136,14 +136,3 @@ class Written(NamedTuple):
     def line_map(self, text: str) -> LineMap:
         """The map of ``text``, converted from ``data``, into the file."""
         return LineMap(self.text(), text, first_line=self.first_line)
-
-
-def item_span(data: bytes, raw: bytes, after: int = 0) -> tuple[int, int] | None:
-    """The byte span of a feed item's ``raw`` bytes in the feed ``data`` (searched from
-    ``after``), else None.
-
-    >>> item_span(b"<rss>\\n<item>a</item><item>b</item>", b"<item>b</item>")
-    (20, 34)
-    """
-    at = data.find(raw, after)
-    return None if at < 0 else (at, at + len(raw))
