@@ -18,6 +18,7 @@ in the size of the source: every search is bounded, and the start only moves for
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from typing import Final, NamedTuple
 
 from episodeparse import recache
@@ -36,7 +37,9 @@ def line_starts(source: str) -> list[int]:
     >>> line_starts("a\\nbc\\r\\nd")
     [0, 2, 6]
     """
-    return [0, *(m.end() for m in _BREAK.finditer(source))]
+    if "\r" in source:
+        return [0, *(m.end() for m in _BREAK.finditer(source))]
+    return [0, *accumulate(len(part) + 1 for part in source.split("\n")[:-1])]
 
 
 class LineMap:
@@ -59,18 +62,17 @@ class LineMap:
         stop = len(source) if end is None else end
         self.found: list[int] = []  # per text line: source offset of its first word
         self.lines = _BREAK.split(text)
-        cursor = start
+        cursor = last = start
+        found, find, word_in, token_in = self.found, source.find, _WORD.search, _TOKEN.search
         for line in self.lines:
-            word = _WORD.search(line) or _TOKEN.search(line)
-            at = -1
+            word = (word_in(line) or token_in(line)) if line else None
             if word is not None:
-                at = source.find(word.group(), cursor, min(stop, cursor + _WINDOW))
-            if at >= 0:
-                # the offset of the line's start, as far as the word is into the line
-                self.found.append(at)
-                cursor = at + len(word.group()) if word is not None else cursor
-            else:
-                self.found.append(self.found[-1] if self.found else start)
+                piece = word.group()
+                at = find(piece, cursor, min(stop, cursor + _WINDOW))
+                if at >= 0:
+                    # the offset of the line's start, as far as the word is into the line
+                    last, cursor = at, at + len(piece)
+            found.append(last)  # a line not found: where the line before it was
 
     def _line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
