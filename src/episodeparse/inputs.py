@@ -272,12 +272,13 @@ _EPISODE_TYPES = frozenset(("full", "trailer", "bonus"))
 def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     digest = sha256_hex(item.raw)
     source = Source(path=path, format="rss", item=item.index, sha256=digest)
-    record = parse_notes(item.notes, source, podcast=item.podcast)
-    changes: dict[str, object] = {"feed": feed_block(item, digest)}
-    if item.title:
-        from episodeparse.html import strip_tags  # loaded with feeds: not for notes
+    from episodeparse.html import strip_tags  # loaded with feeds: not for notes
 
-        line = parse_title_line(strip_tags(item.title))
+    said = strip_tags(item.title) if item.title else None
+    record = parse_notes(item.notes, source, podcast=item.podcast, title=said)
+    changes: dict[str, object] = {"feed": feed_block(item, digest)}
+    if said:
+        line = parse_title_line(said)
         changes["title"] = line.title or record.title
         if line.series and record.series is None:
             changes["series"] = line.series

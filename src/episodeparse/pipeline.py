@@ -231,16 +231,19 @@ def _leftovers(ctx: Context) -> list[Leftover]:
     return out
 
 
-def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Episode:
+def parse_notes(
+    text: str, source: Source, *, podcast: str | None = None, title: str | None = None
+) -> Episode:
     """Build the record of one episode's notes (already decoded text). ``podcast`` is the
-    show's name where the caller knows it (a feed's channel title): never a person."""
+    show's name where the caller knows it (a feed's channel title): never a person;
+    ``title`` the episode's title where the caller knows it (a feed item's)."""
     if source.format == "html" or sniff.looks_like_html(text):
         from episodeparse.html import html_to_text  # not imported for text notes
 
         text = html_to_text(text)
     doc = Document(text)
     ctx = Context(doc)
-    header = header_x.extract(ctx)
+    header = header_x.extract(ctx, title=title)
     ctx.podcast = header.podcast or podcast
     chapters = chapters_x.extract(ctx)
     people_x.extract(ctx)

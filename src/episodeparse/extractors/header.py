@@ -452,7 +452,10 @@ def _opens_prose(text: str) -> bool:
     )
 
 
-def extract(ctx: Context) -> Header:
+def extract(ctx: Context, *, title: str | None = None) -> Header:
+    """The header of the notes. ``title`` is the episode's title where the caller knows it
+    (a feed item's ``<title>``): a first line of the notes is then only the title when it
+    says the same, else it stays in the notes."""
     header = Header()
     segments = ctx.doc.segments
     for position, seg in enumerate(segments[:3]):
@@ -487,7 +490,7 @@ def extract(ctx: Context) -> Header:
                 ctx.take(after[0])
         break
     else:
-        _plain_title(ctx, header)
+        _plain_title(ctx, header, title)
     for seg in segments[:8]:
         if header.summary is None and not ctx.is_taken(seg) and _teaser_in(seg.text):
             _teaser(ctx, seg, header)
@@ -523,7 +526,7 @@ _LEAD_NUMBER = recache.compile(
 _PROSE_WORDS = 8  # words a paragraph holds after its number, at least
 
 
-def _plain_title(ctx: Context, header: Header) -> None:
+def _plain_title(ctx: Context, header: Header, known: str | None = None) -> None:
     """A short first line of its own, no sentence, no link, no chapter and no date, that
     the notes go on after: the title ("Los tres pilares de la IA generativa de Apple").
     A show's name before a colon ("Some Show Podcast: ") is kept over; a guest after
@@ -553,12 +556,16 @@ def _plain_title(ctx: Context, header: Header) -> None:
     ):
         return
     rendered_text = collapse(render_inline(text))
+    if known is not None and _same_title(rendered_text) != _same_title(known):
+        return  # the item's own title is elsewhere: this line is the notes' first
     words = rendered_text.split()
     if not 2 <= len(words) <= _PLAIN_TITLE_WORDS or words[0][:1].islower():
         return
     if all(w.strip(":").casefold() in HEADING_WORDS for w in words):
         return  # "Episode Summary", "Show Notes"
-    if rendered_text.isupper() or not _written_as_title(words):
+    if rendered_text.isupper() or not (
+        _written_as_title(words) or _TITLE_OPENER.match(rendered_text)
+    ):
         return
     title = rendered_text
     kept: list[str] = []
@@ -586,6 +593,17 @@ def _plain_title(ctx: Context, header: Header) -> None:
 
 
 _SENTENCE_CASE_WORDS = frozenset(cues.words("header", "sentence_case"))
+# "A conversation with ...", "Entrevista con ...": a title in any case, not a sentence.
+_TITLE_OPENER = recache.compile(
+    rf"(?:{cues.alternation('header', 'title_opener')})[ \t]", re.IGNORECASE
+)
+
+
+def _same_title(text: str) -> str:
+    """``text`` as two spellings of one title compare: case, blanks and end marks aside."""
+    return " ".join(text.casefold().split()).strip(" .!?:")
+
+
 _LONG_WORD = 4  # letters of a word that title case capitalises
 
 

@@ -1,0 +1,63 @@
+"""Titles a show writes in sentence case, and a feed item's notes whose first line is not
+the item's title: read as a producer wrote them, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from episodeparse import parse, parse_feed
+
+PROSE = "\n\nThe two of them invited me to their studio for a long talk about books.\n"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "A conversation with Ann and Bo from the Example podcast",
+        "An interview with the founder of a small bakery",
+        "In conversation with two old friends",
+        "Entrevista con una científica de datos",
+        "Im Gespräch mit einer Bäckerin",
+        "Rozmowa z autorką książki",
+    ],
+)
+def test_a_title_that_opens_as_a_conversation_is_a_title_in_any_case(first_line: str) -> None:
+    ep = parse(first_line + PROSE)
+    assert ep.title == first_line
+    assert ep.abstract is not None and first_line not in ep.abstract
+
+
+def test_a_sentence_case_english_line_without_the_cue_is_still_no_title() -> None:
+    assert parse("The boys are back talking stew and taking calls" + PROSE).title is None
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Some Show</title>
+<item><title>{title}</title><guid>g42</guid>
+<description><![CDATA[{first}
+
+We talk about the week's news and take your calls for an hour.
+]]></description></item></channel></rss>
+"""
+
+
+def test_a_feed_items_first_line_that_is_not_its_title_is_not_lost(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(FEED.format(title="Episode Forty Two", first="Choosing Media That Matters"))
+    (ep,) = parse_feed(feed)
+    assert ep.title == "Episode Forty Two"
+    kept = [ep.abstract or "", *(lo.text for lo in ep.leftovers)]
+    assert any("Choosing Media That Matters" in text for text in kept)
+
+
+def test_a_feed_items_first_line_that_repeats_its_title_is_the_title(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        FEED.format(title="Choosing Media That Matters", first="Choosing Media That Matters")
+    )
+    (ep,) = parse_feed(feed)
+    assert ep.title == "Choosing Media That Matters"
+    assert ep.abstract == "We talk about the week's news and take your calls for an hour."
+    assert not ep.leftovers
