@@ -316,6 +316,8 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     tokens = line_tokens(text) if guest or host or jobs else []
     if guest or host:
         _cued(ctx, text, tokens)
+    if _OWN_GUESTS.may_occur(words, low):
+        _own_guests(ctx, text, tokens or line_tokens(text))
     if "episode" in low or "this week" in low or "today" in low:
         _episode_lead(ctx, text)
     if "co-host" in low or "cohost" in low:
@@ -655,6 +657,7 @@ def _starts_paragraph(ctx: Context, seg: Segment) -> bool:
 # lookbehind would be tried at every position of the line).
 _GUEST_INTRO = Phrases(cues.words("people", "guest_intro"))
 _HOST_CREDIT = Phrases(cues.words("people", "host_credit"))
+_OWN_GUESTS = Phrases(cues.words("people", "own_guests"))
 _AFTER_CUE = recache.compile(r"[ \t]*(?:[:,–—：-][ \t]*)?")
 _ARTICLE = recache.compile(r"(?:the|la|el|en|na|il|lo|der|die|l['’])[ \t]+(?=[A-Z])", re.IGNORECASE)
 # "..., our Director of Chemistry": the possessive opens an apposition as an article does.
@@ -750,6 +753,29 @@ def _cued(ctx: Context, text: str, tokens: list[Token]) -> None:
                 names, end = [closing[0]], closing[1]
             job = _appositive_job(text[end:]) if len(names) == 1 else None
             _add_all(ctx, names, "guest", job)
+
+
+def _own_guests(ctx: Context, text: str, tokens: list[Token]) -> None:
+    """ "NAME talks with his guests A and B", "unterhält sich NAME mit seinen Gästen A, B":
+    the names after the cue are guests, and the name whose guests they are (just before the
+    cue, or before the one or two words of its verb) hosts."""
+    for start, end in _OWN_GUESTS.find(text, tokens):
+        after = _AFTER_CUE.match(text, end)
+        names, _gend = _names_after(text, after.end() if after else end)
+        guests = [n for n in names if _full(n)]
+        if not guests:
+            continue
+        head = text[:start].rstrip()
+        host = name_before(head, len(head))
+        for _verb_word in range(2):  # "NAME talks| with", "NAME sits down| with"
+            cut = head.rfind(" ")
+            if host is not None or cut < 0 or not head[cut + 1 :].islower():
+                break
+            head = head[:cut].rstrip()
+            host = name_before(head, len(head))
+        if host is not None and _full(host):
+            ctx.add_person(host, "host")
+        _add_all(ctx, guests, "guest")
 
 
 def _episode_lead(ctx: Context, text: str) -> None:
