@@ -61,3 +61,20 @@ def test_a_feed_items_first_line_that_repeats_its_title_is_the_title(tmp_path: P
     assert ep.title == "Choosing Media That Matters"
     assert ep.abstract == "We talk about the week's news and take your calls for an hour."
     assert not ep.leftovers
+
+
+def test_the_first_names_a_conversation_title_gives_are_the_guests_the_notes_name_in_full() -> None:
+    ep = parse(
+        "A conversation with Ann and Bo from the Example podcast\n\n"
+        "Ann Example and Bo Sample invited me to their studio for a talk about books.\n"
+    )
+    assert [(p.name, p.role) for p in ep.people] == [
+        ("Ann Example", "guest"),
+        ("Bo Sample", "guest"),
+    ]
+
+
+def test_a_word_after_the_opener_that_the_notes_never_name_in_full_is_nobody() -> None:
+    ep = parse("A conversation with Acquired\n\nWe talk about books for an hour.\n")
+    assert ep.title == "A conversation with Acquired"
+    assert ep.people == ()

@@ -590,6 +590,22 @@ def _plain_title(ctx: Context, header: Header, known: str | None = None) -> None
         ctx.leave(seg, part)
     for name in guests:
         ctx.add_person(name, "guest")
+    opener = _TITLE_OPENER.match(cleaned)
+    if opener and not guests:
+        for name in names_at(cleaned, opener.end())[0]:
+            if " " in name or _named_in_full(ctx.doc.text, name):
+                ctx.add_person(name, "guest")
+
+
+def _named_in_full(text: str, first: str) -> bool:
+    """Whether ``text`` writes ``first`` as the first word of a longer name ("Ann Lee")."""
+    at = text.find(first + " ")
+    while at >= 0:
+        found = read_name(text, at) if at == 0 or not text[at - 1].isalnum() else None
+        if found and found[0].startswith(first + " "):
+            return True
+        at = text.find(first + " ", at + 1)
+    return False
 
 
 _SENTENCE_CASE_WORDS = frozenset(cues.words("header", "sentence_case"))
