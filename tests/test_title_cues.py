@@ -78,3 +78,42 @@ def test_a_word_after_the_opener_that_the_notes_never_name_in_full_is_nobody() -
     ep = parse("A conversation with Acquired\n\nWe talk about books for an hour.\n")
     assert ep.title == "A conversation with Acquired"
     assert ep.people == ()
+
+
+def _item_people(tmp_path: Path, title: str, notes: str) -> list[tuple[str, str, str | None]]:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Some Show</title>'
+        f"<item><title>{title}</title><description>{notes}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    (ep,) = parse_feed(feed)
+    assert ep.title is not None
+    return [(p.name, p.role, p.affiliation) for p in ep.people]
+
+
+@pytest.mark.parametrize(
+    ("title", "guest", "affiliation"),
+    [
+        ("Mamma Mia with Ann Example (sponsored episode)", "Ann Example", None),
+        ("Wild Garbage #2 (with Ann Example)", "Ann Example", None),
+        ("Postcards with Ann Example (with audiobook extract!)", "Ann Example", None),
+        ("Bad Calls with Ann Example of Example Radio", "Ann Example", "Example Radio"),
+        ("The Truth About Rent With Ann Example Of Example Radio", "Ann Example", "Example Radio"),
+        ("Street Talk With Ann Example", "Ann Example", None),
+    ],
+)
+def test_a_feed_title_names_its_guest_in_the_forms_titles_take(
+    tmp_path: Path, title: str, guest: str, affiliation: str | None
+) -> None:
+    notes = "Ann Example is back in the studio to take your calls."
+    assert _item_people(tmp_path, title, notes) == [(guest, "guest", affiliation)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Getting High With Radical Honesty", "Pregnant With A Nike Shoe Box", "Stand With Ann"],
+)
+def test_a_title_case_with_names_nobody_the_notes_do_not_name(tmp_path: Path, title: str) -> None:
+    assert _item_people(tmp_path, title, "We take your calls for an hour.") == []
