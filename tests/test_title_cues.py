@@ -117,3 +117,15 @@ def test_a_feed_title_names_its_guest_in_the_forms_titles_take(
 )
 def test_a_title_case_with_names_nobody_the_notes_do_not_name(tmp_path: Path, title: str) -> None:
     assert _item_people(tmp_path, title, "We take your calls for an hour.") == []
+
+
+def test_the_guest_a_feed_title_names_stays_a_guest_when_the_notes_pair_first_names(
+    tmp_path: Path,
+) -> None:
+    notes = (
+        "Ann and Bo discuss vampires, witches and magic. Bo Sample is the star of a sitcom."
+        " Ann Example would like you to buy her new book."
+    )
+    people = _item_people(tmp_path, "Vampires with Bo Sample", notes)
+    assert ("Bo Sample", "guest", None) in people
+    assert all(role != "host" for name, role, _ in people if name.startswith("Bo"))

@@ -23,7 +23,7 @@ from episodeparse import errors, recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
-from episodeparse.extractors.header import parse_title_line
+from episodeparse.extractors.header import parse_title_line, title_guests
 from episodeparse.model import Chapter, Episode, Feed, Link, Person, Role, Section, Source
 from episodeparse.pipeline import detect_format, parse_notes
 
@@ -286,7 +286,7 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
             changes["episode"] = line.episode
         if line.podcast and record.podcast is None:
             changes["podcast"] = line.podcast
-        guests = _title_guests(changes.get("title") or record.title, item.notes)
+        guests = title_guests(changes.get("title") or record.title, item.notes)
         if guests:
             # "Knock Wood with Karen Smith": the item's title names its guest.
             known = {p.name.casefold() for p in record.people}
@@ -401,50 +401,6 @@ def _honorific() -> re.Pattern[str]:
     from episodeparse import cues
 
     return recache.compile(r"^(?:" + cues.alternation("feed_people", "honorific") + r")\.?[ \t]+")
-
-
-_TITLE_WITH = recache.compile(
-    r"(?:(?<![ \t])[ \t]+|(?:^|[ \t])\()(?:with|With|WITH|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])"
-)
-_DECORATION_CHARS = 60
-# "with Ann Lee of Some Radio": where the guest is from, to the title's end.
-_TITLE_ORG = recache.compile(r"[ \t]+(?:of|from|Of|From)[ \t]+(?=[A-Z])")
-
-
-def _title_guests(title: object, notes: str = "") -> list[tuple[str, str | None]]:
-    """The people a title ends with, and where each is from: "Eat, Pray, Love with Ayisha
-    Malik", "Title (with Ann Lee)", "Title with Ann Lee of Some Radio (Preview)" (full
-    names only). After "With" in a title written in title case, where any words look
-    like a name ("Getting High With Radical Honesty"), a name counts only when the
-    ``notes`` write it too."""
-    if not isinstance(title, str):
-        return []
-    cues = list(_TITLE_WITH.finditer(title))
-    if not cues:
-        return []
-    cue = cues[-1]
-    head = title.rstrip(" .!")
-    if cue[0].lstrip(" \t").startswith("(") and head.endswith(")"):
-        head = head[:-1]  # "(with Ann Lee)"
-    elif head.endswith(")"):
-        # A decoration after the guest: "(sponsored episode)", "(Preview)", "(BINCHYCAST #3)".
-        opening = head.rfind("(")
-        if opening > cue.end() and len(head) - opening <= _DECORATION_CHARS:
-            head = head[:opening].rstrip(" \t")
-    names, end = names_at(head, cue.end())
-    org = _TITLE_ORG.match(head, end) if names else None
-    affiliation = head[org.end() :].strip() if org else None
-    if org and len(names) == 1 and affiliation and affiliation[:1].isupper():
-        end = len(head)
-    else:
-        affiliation = None
-    if end != len(head.rstrip(" .!")) or not all(" " in n for n in names):
-        return []
-    if not cue[0].strip(" \t(").islower():
-        said = notes.replace(title, " ").replace(head, " ")  # not the title's own copy
-        if not all(n in said for n in names):
-            return []
-    return [(n, affiliation) for n in names]
 
 
 @functools.cache

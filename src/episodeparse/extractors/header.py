@@ -28,7 +28,7 @@ from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import collapse, find_date, parse_date, render_inline
 from episodeparse.slotted import Slotted
 
-__all__ = ["Header", "extract", "parse_title_line"]
+__all__ = ["Header", "extract", "parse_title_line", "title_guests"]
 
 
 # Searched, not matched from the start: a lazy ".*?" before the number would be quadratic.
@@ -457,6 +457,11 @@ def extract(ctx: Context, *, title: str | None = None) -> Header:
     (a feed item's ``<title>``): a first line of the notes is then only the title when it
     says the same, else it stays in the notes."""
     header = Header()
+    if title:
+        # "Vampires with Ann Lee": the guest the item's title names, known before the
+        # notes' own rules read "Ann and Bo discuss ..." (a guest there stays a guest).
+        for name, affiliation in title_guests(title, ctx.doc.text):
+            ctx.add_person(name, "guest", affiliation=affiliation)
     segments = ctx.doc.segments
     for position, seg in enumerate(segments[:3]):
         if not _is_title_candidate(seg, position):
@@ -793,3 +798,47 @@ def _show_and_host(ctx: Context, header: Header) -> None:
             sm = _show_named(text)
             if sm:
                 header.podcast = sm["show"].strip()
+
+
+_TITLE_WITH = recache.compile(
+    r"(?:(?<![ \t])[ \t]+|(?:^|[ \t])\()(?:with|With|WITH|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])"
+)
+_DECORATION_CHARS = 60
+# "with Ann Lee of Some Radio": where the guest is from, to the title's end.
+_TITLE_ORG = recache.compile(r"[ \t]+(?:of|from|Of|From)[ \t]+(?=[A-Z])")
+
+
+def title_guests(title: object, notes: str = "") -> list[tuple[str, str | None]]:
+    """The people a title ends with, and where each is from: "Eat, Pray, Love with Ayisha
+    Malik", "Title (with Ann Lee)", "Title with Ann Lee of Some Radio (Preview)" (full
+    names only). After "With" in a title written in title case, where any words look
+    like a name ("Getting High With Radical Honesty"), a name counts only when the
+    ``notes`` write it too."""
+    if not isinstance(title, str):
+        return []
+    cues = list(_TITLE_WITH.finditer(title))
+    if not cues:
+        return []
+    cue = cues[-1]
+    head = title.rstrip(" .!")
+    if cue[0].lstrip(" \t").startswith("(") and head.endswith(")"):
+        head = head[:-1]  # "(with Ann Lee)"
+    elif head.endswith(")"):
+        # A decoration after the guest: "(sponsored episode)", "(Preview)", "(BINCHYCAST #3)".
+        opening = head.rfind("(")
+        if opening > cue.end() and len(head) - opening <= _DECORATION_CHARS:
+            head = head[:opening].rstrip(" \t")
+    names, end = names_at(head, cue.end())
+    org = _TITLE_ORG.match(head, end) if names else None
+    affiliation = head[org.end() :].strip() if org else None
+    if org and len(names) == 1 and affiliation and affiliation[:1].isupper():
+        end = len(head)
+    else:
+        affiliation = None
+    if end != len(head.rstrip(" .!")) or not all(" " in n for n in names):
+        return []
+    if not cue[0].strip(" \t(").islower():
+        said = notes.replace(title, " ").replace(head, " ")  # not the title's own copy
+        if not all(n in said for n in names):
+            return []
+    return [(n, affiliation) for n in names]

@@ -439,9 +439,14 @@ def _interview_list(ctx: Context, text: str) -> None:
 
 def _discussants(ctx: Context, names: list[str]) -> None:
     """ "A and B discuss": a panel of three or more, or two named by first name only, are the
-    show's hosts; full names are guests, but for a host the notes name elsewhere."""
+    show's hosts (but one already known as a guest, as the item's title names one: "Ann
+    and Bo discuss" after "Vampires with Bo Lee"); full names are guests, but for a host
+    the notes name elsewhere."""
     if len(names) >= 3 or all(len(n.split()) == 1 for n in names):
-        _add_all(ctx, names, "host")
+        for name in names:
+            known = ctx.find_person(name)
+            if known is None or known.role != "guest":
+                ctx.add_person(name, "host")
         return
     for name in names:
         known = ctx.find_person(name)
