@@ -506,6 +506,10 @@ def _asides(text: str) -> list[str]:
     ]
 
 
+# After a name: the rest of a label that opens with the name's last word ("voiced by:").
+_NEXT_LABEL = recache.compile(r"[ \t]+[a-z][a-z]{0,20}(?:[ \t][a-z]{1,20}){0,3}[ \t]*:")
+
+
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     m = _ROLE_LABEL.match(text)
     if not m:
@@ -516,6 +520,12 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         if found is None:
             return False
         names, end = [found[0]], found[1]
+    label = _NEXT_LABEL.match(text, end) if len(names[-1].split()) >= 3 else None
+    at = text.rfind(names[-1], 0, end) if label else -1
+    if at >= 0:
+        # "Hosted: Ann Lee Testimony voiced by: ...": the last word opens the next label.
+        names[-1] = names[-1].rsplit(" ", 1)[0]
+        end = at + len(names[-1])
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
     if len(names) == 1 and text[end : end + 1] == ",":
         # "Guests: Ann Lee, CTO of X, and Bo Yu, Agent at Y": each after their job.
