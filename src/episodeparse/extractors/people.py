@@ -78,6 +78,7 @@ _DEGREES = recache.compile(
     r"^(?:,[ \t]*(?:Ph\.?[ \t]?D\.?|M\.?D\.?|MBA|Jr\.?|Sr\.?|PE|RN)(?=[,\s]|$))+"
 )
 _APPOSITIVE = recache.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?")
+_ABBREVIATION_END = recache.compile(r"(?:^|[ \t])(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|[A-Z])\.$")
 
 
 def _apposition(after: str) -> str | None:
@@ -85,7 +86,11 @@ def _apposition(after: str) -> str | None:
     after = _DEGREES.sub("", after)  # "Maya Lindqvist, Ph.D., a professor of ..."
     app = _APPOSITIVE.match(after)
     if not app:
-        return None
+        org = _OF_ORG.match(after)  # "Ann Lee of Acme Labs", "Ann Lee from Acme Labs."
+        if org is None:
+            return None
+        name = org["org"]
+        return name if _ABBREVIATION_END.search(name) else name.rstrip(".")
     affiliation = affiliation_after(after[app.end() :])
     if affiliation and (" at " in affiliation or " of " in affiliation):
         return affiliation
@@ -264,11 +269,11 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
     for joins in _JOINS_US.finditer(text) if "joins" in text else ():
         # "In this episode, Alex Moreno, CTO of Vecstore, joins the show to talk about ..."
         before = text[: joins.start()]
-        apposition = _TRAILING_APPOSITION.search(before)
+        apposition = _TRAILING_APPOSITION.search(before) or _TRAILING_ORG.search(before)
         end = apposition.start() if apposition else len(before)
         guest = name_before(text, end)
         if guest and len(guest.split()) >= 2:
-            job = _apposition(before[end:] + ",") if apposition else None
+            job = _apposition(before[end:] + ("," if before.endswith(",") else ""))
             ctx.add_person(guest, "guest", affiliation=job)
     # "I'm NAME", "I am NAME": an "m" and a blank after it; "My name is NAME".
     intro = _SELF_INTRO.search(text) if "My" in text or _may_be_i_am(text) else None
@@ -349,6 +354,11 @@ _IS_HOST = recache.compile(
 )
 _JOINS_US = recache.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podcast|me)\b")
 _TRAILING_APPOSITION = recache.compile(r",[ \t]+[^,]{2,80},$")
+# "Ann Lee from Acme Labs| joins us": where the one who joins is from.
+_TRAILING_ORG = recache.compile(
+    r"(?<![ \t])[ \t]+(?:of|from)[ \t]+"
+    r"[A-Z][\w.'’-]{0,40}(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]{0,40}){0,5}$"
+)
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 _SELF_INTRO = recache.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
 _NAME_DASH_ROLE = recache.compile(  # "Dale Morrow - Founder of Voltage"

@@ -1,0 +1,29 @@
+"""Where a guest is from, written right after their name: "Ann Lee of Acme", "Ann Lee from
+Acme" (the organisation as written), whichever cue introduced them."""
+
+from __future__ import annotations
+
+import pytest
+
+from episodeparse import parse
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This week we talk with Ann Example of Acme Labs about rent.",
+        "Our guest is Ann Example from Acme Labs.",
+        "Ann Example from Acme Labs joins us to talk about rent.",
+        "Joining us is Ann Example of Acme Labs, who talks about rent.",
+    ],
+)
+def test_the_organisation_after_a_guests_name_is_their_affiliation(sentence: str) -> None:
+    ep = parse("Some Title Here\n\n" + sentence + "\n")
+    assert [(p.name, p.role, p.affiliation) for p in ep.people] == [
+        ("Ann Example", "guest", "Acme Labs")
+    ]
+
+
+def test_a_job_apposition_still_wins() -> None:
+    ep = parse("Some Title Here\n\nWe talk with Ann Example, CTO of Acme, about rent.\n")
+    assert [(p.name, p.affiliation) for p in ep.people] == [("Ann Example", "CTO of Acme")]
