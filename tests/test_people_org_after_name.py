@@ -27,3 +27,18 @@ def test_the_organisation_after_a_guests_name_is_their_affiliation(sentence: str
 def test_a_job_apposition_still_wins() -> None:
     ep = parse("Some Title Here\n\nWe talk with Ann Example, CTO of Acme, about rent.\n")
     assert [(p.name, p.affiliation) for p in ep.people] == [("Ann Example", "CTO of Acme")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Our guest is Ann Example (Acme Labs), who talks about rent.", "Acme Labs"),
+        ("Our guest is Ann Example (Twitter: @ann), who talks about rent.", None),
+        ("Our guest is Ann Example (she/her), who talks about rent.", None),
+    ],
+)
+def test_an_organisation_in_parentheses_after_the_name(
+    sentence: str, affiliation: str | None
+) -> None:
+    ep = parse("Some Title Here\n\n" + sentence + "\n")
+    assert [(p.name, p.affiliation) for p in ep.people] == [("Ann Example", affiliation)]

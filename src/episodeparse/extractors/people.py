@@ -78,6 +78,7 @@ _DEGREES = recache.compile(
     r"^(?:,[ \t]*(?:Ph\.?[ \t]?D\.?|M\.?D\.?|MBA|Jr\.?|Sr\.?|PE|RN)(?=[,\s]|$))+"
 )
 _APPOSITIVE = recache.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?")
+_PAREN_ORG = recache.compile(r"^[ \t]*\((?P<org>[A-Z][^()@/:,;]{1,60})\)")
 _ABBREVIATION_END = recache.compile(r"(?:^|[ \t])(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|[A-Z])\.$")
 
 
@@ -86,7 +87,7 @@ def _apposition(after: str) -> str | None:
     after = _DEGREES.sub("", after)  # "Maya Lindqvist, Ph.D., a professor of ..."
     app = _APPOSITIVE.match(after)
     if not app:
-        org = _OF_ORG.match(after)  # "Ann Lee of Acme Labs", "Ann Lee from Acme Labs."
+        org = _OF_ORG.match(after) or _PAREN_ORG.match(after)  # "Ann Lee (Acme Labs)"
         if org is None:
             return None
         name = org["org"]
