@@ -148,6 +148,12 @@ def _a_job(phrase: str | None) -> str | None:
     return None
 
 
+def job_phrase(phrase: str | None) -> str | None:
+    """``phrase`` where it names a job at or of an organisation ("head of research at X")."""
+    job = _a_job(phrase)
+    return job if job is not None and (" at " in job or " of " in job) else None
+
+
 _TITLE_WORDS = frozenset(("ceo", "cto", "coo", "cfo", "vp", "co-founder", "cofounder", "partner"))
 
 
