@@ -42,3 +42,33 @@ def test_an_organisation_in_parentheses_after_the_name(
 ) -> None:
     ep = parse("Some Title Here\n\n" + sentence + "\n")
     assert [(p.name, p.affiliation) for p in ep.people] == [("Ann Example", affiliation)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        (
+            "Neste episódio, conversamos com Ana Souza, pesquisadora da Universidade Federal, "
+            "sobre IA.",
+            "pesquisadora da Universidade Federal",
+        ),
+        (
+            "Dans cet épisode, nous recevons Claire Martin, ingénieure chez Orange, pour parler.",
+            "ingénieure chez Orange",
+        ),
+        (
+            "En este episodio hablamos con Ana López, investigadora en el CSIC, sobre el clima.",
+            "investigadora en el CSIC",
+        ),
+    ],
+)
+def test_a_job_at_an_organisation_in_other_languages(sentence: str, affiliation: str) -> None:
+    ep = parse("Un titre\n\n" + sentence + "\n")
+    assert [(p.role, p.affiliation) for p in ep.people] == [("guest", affiliation)]
+
+
+def test_the_article_before_a_job_is_not_part_of_it_in_any_language() -> None:
+    ep = parse("Un títol\n\nAvui parlem amb Diego Example, el creador de la sèrie Venga, a HBO.\n")
+    assert [(p.name, p.affiliation) for p in ep.people] == [
+        ("Diego Example", "creador de la sèrie Venga")
+    ]

@@ -93,9 +93,20 @@ def _apposition(after: str) -> str | None:
         name = org["org"]
         return name if _ABBREVIATION_END.search(name) else name.rstrip(".")
     affiliation = affiliation_after(after[app.end() :])
-    if affiliation and (" at " in affiliation or " of " in affiliation):
+    if affiliation and _at_an_organisation(affiliation):
         return affiliation
     return None
+
+
+_ARTICLES = frozenset(w.casefold() for w in cues.words("people", "article"))
+_ELIDED_ARTICLES = tuple(w.casefold() for w in cues.words("people", "article") if w[-1] in "'’")
+# The words that join a job to its organisation: "at", "of", "chez", "bei", "da", ...
+_ORG_LINKS = frozenset(cues.words("people", "org_link"))
+
+
+def _at_an_organisation(phrase: str) -> bool:
+    """Whether a job phrase names where: "head baker at X", "ingénieure chez Y"."""
+    return not _ORG_LINKS.isdisjoint(phrase.split()[1:])
 
 
 def affiliation_after(text: str) -> str | None:
@@ -108,7 +119,15 @@ def affiliation_after(text: str) -> str | None:
     >>> affiliation_after("the Head of Product at Sierra, leading the team")
     'Head of Product at Sierra'
     """
-    text = re.sub(r"^(?:a|an|the)[ \t]+", "", text.strip())
+    text = text.strip()
+    head, _, rest = text.partition(" ")
+    if head.casefold() in _ARTICLES:  # "a", "the", "el", "la", "der", ...
+        text = rest.lstrip(" \t")
+    else:
+        for elided in _ELIDED_ARTICLES:  # "l'autrice de ..."
+            if text[: len(elided)].casefold() == elided:
+                text = text[len(elided) :]
+                break
     out: list[str] = []
     for m in re.finditer(r"[^,.;:!?]+|[,.;:!?]", text):
         piece = m.group(0)
@@ -151,7 +170,7 @@ def _a_job(phrase: str | None) -> str | None:
 def job_phrase(phrase: str | None) -> str | None:
     """``phrase`` where it names a job at or of an organisation ("head of research at X")."""
     job = _a_job(phrase)
-    return job if job is not None and (" at " in job or " of " in job) else None
+    return job if job is not None and _at_an_organisation(job) else None
 
 
 _TITLE_WORDS = frozenset(("ceo", "cto", "coo", "cfo", "vp", "co-founder", "cofounder", "partner"))
