@@ -240,10 +240,16 @@ def _in_file(leftovers: list[Leftover], lines: LineMap) -> list[Leftover]:
 
 
 def parse_notes(
-    text: str, source: Source, *, podcast: str | None = None, written: Written | None = None
+    text: str,
+    source: Source,
+    *,
+    podcast: str | None = None,
+    title: str | None = None,
+    written: Written | None = None,
 ) -> Episode:
     """Build the record of one episode's notes (already decoded text). ``podcast`` is the
-    show's name where the caller knows it (a feed's channel title): never a person.
+    show's name where the caller knows it (a feed's channel title): never a person;
+    ``title`` the episode's title where the caller knows it (a feed item's).
     ``written``: where ``text`` stands in its file (a feed item's bytes), whose lines the
     leftovers count; HTML notes count lines of ``text`` as given, other notes are read as
     written."""
@@ -256,7 +262,7 @@ def parse_notes(
         text = html_to_text(text)
     doc = Document(text)
     ctx = Context(doc)
-    header = header_x.extract(ctx)
+    header = header_x.extract(ctx, title=title)
     ctx.podcast = header.podcast or podcast
     chapters = chapters_x.extract(ctx)
     people_x.extract(ctx)
