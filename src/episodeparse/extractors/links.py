@@ -543,11 +543,29 @@ class _Linker:
         self._connect_memo: dict[str, re.Match[str] | None] = {}
         # "Dr. Maya Lindqvist" alone on a line, then her links: whose the paragraph is.
         self.paragraph_person: str | None = None
-        self.paragraph_start: list[int] = []  # the first segment of each segment's paragraph
-        for s in ctx.doc.segments:
-            joined = s.index > 0 and ctx.doc.segments[s.index - 1].line >= s.line - 1
-            self.paragraph_start.append(self.paragraph_start[-1] if joined else s.index)
+        # The first segment of a segment's paragraph, by index, for the segments asked about
+        # and those walked past (see _paragraph_start).
+        self._paragraph_starts: dict[int, int] = {}
         self._plain_memo: dict[str, str] = {}
+
+    def _paragraph_start(self, index: int) -> int:
+        """The index of the first segment of the paragraph segment ``index`` stands in (a
+        blank line ends a paragraph). Each segment is walked past once in a note: a long
+        paragraph of links is not walked again for each of its lines."""
+        starts = self._paragraph_starts
+        segments = self.ctx.doc.segments
+        walked: list[int] = []
+        at = index
+        while at not in starts:
+            if at > 0 and segments[at - 1].line >= segments[at].line - 1:
+                walked.append(at)
+                at -= 1
+            else:
+                starts[at] = at
+        start = starts[at]
+        for i in walked:
+            starts[i] = start
+        return start
 
     def _connect(self, text: str) -> re.Match[str] | None:
         """ "Connect with NAME on ...", "NAME on LinkedIn:" (memoised: one line, many links)."""
@@ -754,22 +772,10 @@ class _Linker:
             return "social"
         return "reference"
 
-    def links_in(self, seg: Segment, refs: dict[str, str], used: set[str]) -> list[Link]:
+    def links_in(self, seg: Segment, found: list[_Found]) -> list[Link]:
+        """The links of a line, from its tokens (``found``, not empty)."""
         text = seg.text
-        found = _tokens(text, refs, used)
-        if found and "`" in text:
-            # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
-            # link's label may hold code.
-            code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-            found = [
-                f
-                for f in found
-                if f.label is not None or not any(a <= f.start < b for a, b in code)
-            ]
         self._sponsors(seg, found)
-        if not found:
-            self.paragraph_person, self.listen_line = None, False
-            return []
         links: list[Link] = []
         section = self.ctx.section_title(seg)
         self.paragraph_person = self._name_line_above(seg)
@@ -811,7 +817,7 @@ class _Linker:
         ("Acme - Visit acme.com/show"); any other line ends it."""
         text = seg.text
         self.sponsor_line = False
-        if seg.is_heading:
+        if seg.heading is not None:
             self.sponsor_run = self.ctx.doc.section_of(seg).kind == "sponsors"
             self.sponsor_bullets = False
             return
@@ -847,11 +853,11 @@ class _Linker:
         """The known person whose full name stands alone on the first line of this
         paragraph (the line is taken: it heads their links)."""
         segments = self.ctx.doc.segments
-        i = self.paragraph_start[seg.index]
+        i = self._paragraph_start(seg.index)
         first = segments[i]
         if (
             first is seg
-            or first.is_heading
+            or first.heading is not None
             or any(s.line == first.line for s in segments[i + 1 : i + 2])
         ):
             return None
@@ -972,5 +978,19 @@ def extract(ctx: Context) -> list[Link]:
                 links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
             ctx.take(seg)
             continue
-        links.extend(linker.links_in(seg, refs, used))
+        text = seg.text
+        found = _tokens(text, refs, used)
+        if found and "`" in text:
+            # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
+            # link's label may hold code.
+            code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+            found = [
+                f
+                for f in found
+                if f.label is not None or not any(a <= f.start < b for a, b in code)
+            ]
+        if found:
+            links.extend(linker.links_in(seg, found))
+        elif seg.heading is not None or linker.sponsor_run or text.rstrip().endswith((":", "!")):
+            linker._sponsors(seg, found)  # a heading or a line ending ":" may open a run
     return links
