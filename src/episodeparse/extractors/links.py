@@ -218,9 +218,11 @@ _PERCENT_OFF = recache.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _says_sponsor(text: str) -> bool:
     """Sponsor reads in any wording and language: "Sponsored by", "patrocinado por",
-    "promo code", "Get 10% off".
+    "promo code", "Get 10% off" (remembered: what stands before a line's links repeats,
+    "- ", "Twitter: ", and it is at most _SPONSOR_BEFORE characters).
 
     >>> _says_sponsor("Episodio patrocinado por Acme"), _says_sponsor("sponsoring terror")
     (True, False)
@@ -232,13 +234,15 @@ _COMMUNITY_CUES = _Cues("community")
 
 
 @functools.lru_cache(maxsize=4096)
-def _label_kind(label: str) -> LinkKind | None:
-    """What a link's label alone says of its kind (remembered: labels repeat)."""
+def _label_kind(label: str) -> tuple[LinkKind | None, bool]:
+    """What a link's label alone says of its kind, sponsor or community (or None), and
+    whether it names a way to listen ("Apple Podcasts", "RSS"); remembered: labels repeat."""
+    listen = _LISTEN_WORDS.match(label.strip()) is not None
     if _says_sponsor(label):
-        return "sponsor"
+        return "sponsor", listen
     if _COMMUNITY_CUES.search(label):
-        return "community"
-    return None
+        return "community", listen
+    return None, listen
 
 
 NOT_A_PERSON = _Cues("not_a_person")  # words of a link's label that name no person
@@ -633,9 +637,18 @@ class _Linker:
                 return person.name if person else name
         # The label as a reader sees it, read once for both texts below.
         shown_label = rendered(label) if label is not None else None
-        for text in (label, self._plain(line)):
+        for reading_line in (False, True):
+            text = line if reading_line else label
             if not text:
                 continue
+            if reading_line:
+                # The line's words answer only as the label (there is none) or through a
+                # possessive, which needs "'" or "’" (or a reference that decodes to one).
+                if not label and "'" not in line and "’" not in line and "&" not in line:
+                    break
+                text = self._plain(line)
+                if not text:
+                    continue
             text = self._plain(text)
             # Every ending _POSSESSIVE allows holds "'" or "’": without them it cannot match.
             m = _POSSESSIVE.match(text) if "'" in text or "’" in text else None
@@ -652,9 +665,9 @@ class _Linker:
                 person = ctx.find_person(text)
                 if person:
                     return person.name
-                first = text.split()[0] if text.split() else ""
-                person = ctx.find_person(first) if len(text.split()) == 2 else None
-                if person and first != person.name:
+                words = text.split()
+                person = ctx.find_person(words[0]) if len(words) == 2 else None
+                if person and words[0] != person.name:
                     return person.name
         if label and ("'" in label or "’" in label):
             # "SMASH that Subscribe Button on Wes' YouTube": a known name's possessive.
@@ -734,35 +747,22 @@ class _Linker:
         platform: str | None,
         person: str | None,
     ) -> LinkKind:
-        block = self.ctx.doc.section_of(seg)
         label = text or ""
-        path = _path(url) if url else ""
+        label_kind, label_listen = _label_kind(label)
         if (
-            block.kind == "sponsors"
+            self.ctx.doc.section_of(seg).kind == "sponsors"
             or self.sponsor_run
             or self.sponsor_line
-            or _label_kind(label) == "sponsor"
+            or label_kind == "sponsor"
         ):
             return "sponsor"
-        host = _host(url) if url else ""
-        if (
-            _label_kind(label) == "community"
-            or platform in ("slack", "discord")
-            or _COMMUNITY_PATH.search(path)
-            or "meetup.com" in host
-            or (host.startswith(_COMMUNITY_HOST) and not path)  # the forum, not a thread
-        ):
+        community, listen, profile = _address_kind(url) if url is not None else _NO_ADDRESS
+        if label_kind == "community" or platform in ("slack", "discord") or community:
             return "community"
-        if (
-            platform in _LISTEN_PLATFORMS
-            or _LISTEN_WORDS.match(label.strip())
-            or _LISTEN_PATH.search(path)
-            or self.listen_line
-        ):
+        if platform in _LISTEN_PLATFORMS or label_listen or listen or self.listen_line:
             return "listen"
         if handle is not None:
             return "social"
-        profile = url is not None and _looks_like_profile(url)
         if platform in _SOCIAL and profile:
             return "social"
         if person is not None and (
@@ -891,15 +891,16 @@ class _Linker:
             rest.append(text[previous : item.start])
             previous = item.end
         rest.append(text[previous:])
+        # No collapse(): whitespace is never a word character, so the words are the same.
+        words = _WORD.findall(render_inline(" ".join(rest)).lower())
+        if not words:
+            return True  # "- [X](..)": nothing but links (and markup)
         covered = {"on", "and", "or", "at"}
         for link in links:
             for part in (link.text, link.person, link.platform):
                 if part:
                     covered.update(_WORD.findall(part.lower()))
-        # No collapse(): whitespace is never a word character, so the words are the same.
-        # The first word not covered answers: most lines with links say more than links.
-        low = render_inline(" ".join(rest)).lower()
-        return all(m[0] in covered for m in _WORD.finditer(low))
+        return covered.issuperset(words)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -912,6 +913,23 @@ def _host(url: str) -> str:
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
     return _PATH_START.sub("", url.lower()).strip("/")
+
+
+@functools.lru_cache(maxsize=4096)
+def _address_kind(url: str) -> tuple[bool, bool, bool]:
+    """What an address alone says of its link's kind: a community's (a forum, a group, a
+    sign-up), a way to listen (a feed, an audio file), a profile's page (remembered)."""
+    path = _path(url) if url else ""
+    host = _host(url) if url else ""
+    community = (
+        _COMMUNITY_PATH.search(path) is not None
+        or "meetup.com" in host
+        or (host.startswith(_COMMUNITY_HOST) and not path)  # the forum, not a thread
+    )
+    return community, _LISTEN_PATH.search(path) is not None, _looks_like_profile(url)
+
+
+_NO_ADDRESS = (False, False, False)  # a handle's
 
 
 def is_profile(url: str) -> bool:
