@@ -779,7 +779,8 @@ class _Linker:
         links: list[Link] = []
         section = self.ctx.section_title(seg)
         self.paragraph_person = self._name_line_above(seg)
-        self.listen_line = bool(_LISTEN_INTRO.search(text[: found[0].start]))
+        head = text[: found[0].start]
+        self.listen_line = ":" in head and _LISTEN_INTRO.search(head) is not None
         previous_end = 0
         for item in found:
             label = item.label
@@ -966,37 +967,43 @@ def _same_address(label: str, url: str) -> bool:
 
 
 def extract(ctx: Context) -> list[Link]:
+    doc = ctx.doc
     linker = _Linker(ctx)
     refs: dict[str, str] = {}
-    definitions: list[tuple[Segment, str, str]] = []
-    for seg in ctx.doc.segments:
-        m = _REF_DEFINITION.match(seg.text) if "]:" in seg.text else None
-        if m and _is_address(m["url"]):
-            refs[m["key"].strip().lower()] = m["url"]
-            definitions.append((seg, m["key"].strip().lower(), m["url"]))
-    definition_at = {seg.index: (key, url) for seg, key, url in definitions}
+    definition_at: dict[int, tuple[str, str]] = {}  # a definition's key and address by segment
+    # "]:" and "```" stand within a line, and a segment is a piece of a line (or lines joined
+    # with a space): a text without them has no segment that holds them.
+    if "]:" in doc.text:
+        for seg in doc.segments:
+            m = _REF_DEFINITION.match(seg.text) if "]:" in seg.text else None
+            if m and _is_address(m["url"]):
+                key = m["key"].strip().lower()
+                refs[key] = m["url"]
+                definition_at[seg.index] = (key, m["url"])
     used: set[str] = set()
     # Reference uses first, so that a definition used later in the notes counts as used.
     if refs:
-        for seg in ctx.doc.segments:
+        for seg in doc.segments:
             if seg.index not in definition_at:
                 _tokens(seg.text, refs, used)
     links: list[Link] = []
+    fenced = "```" in doc.text
     in_fence = False
-    for seg in ctx.doc.segments:
-        if seg.text.startswith("```"):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        if seg.index in definition_at:
+    for seg in doc.segments:
+        text = seg.text
+        if fenced:
+            if text.startswith("```"):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+        if definition_at and seg.index in definition_at:
             key, url = definition_at[seg.index]
             if key not in used:
                 section = ctx.section_title(seg)
                 links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
             ctx.take(seg)
             continue
-        text = seg.text
         found = _tokens(text, refs, used)
         if found and "`" in text:
             # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
