@@ -362,7 +362,10 @@ class SectionBlock(Slotted):
         """The heading's words, without a chapter time it carries ("Prompts (4:30~)")."""
         if self.heading is None or self.heading.heading is None:
             return None
-        return _HEADING_TIME.sub("", self.heading.heading).strip() or self.heading.heading
+        heading = self.heading.heading
+        if "[" not in heading and "(" not in heading:
+            return heading.strip() or heading  # no time: each of its forms opens with one
+        return _HEADING_TIME.sub("", heading).strip() or heading
 
 
 def _cuts(text: str) -> list[int]:
