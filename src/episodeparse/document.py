@@ -119,7 +119,10 @@ _NOT_KEY_CHAR = recache.compile(r"[^\w\s-]")
 
 
 def _heading_key(text: str) -> str:
-    return " ".join(_NOT_KEY_CHAR.sub(" ", text.lower()).replace("-", " ").split())
+    low = text.lower()
+    if low.replace(" ", "").isalnum() and "  " not in low and low.strip(" ") == low:
+        return low  # words of letters and digits, one space apart: the key as written
+    return " ".join(_NOT_KEY_CHAR.sub(" ", low).replace("-", " ").split())
 
 
 # Heading words and what they head, as data by language (cues/sections.json): keys are
@@ -206,10 +209,13 @@ _INLINE_HEADING = recache.compile(
     # "//" at the start or after whitespace, written "/(?<!\S/)/" so that the search skips to
     # each "/" instead of trying a lookbehind at every position of the line.
     r"/(?<!\S/)/\s?(?P<word>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in _INLINE_HEADING_WORDS)
+    # The words escaped in one call, not one each: escaping is character by character, and
+    # re.escape leaves NUL as it is (no word holds one), so NUL then stands for "|".
+    + re.escape("\0".join(_INLINE_HEADING_WORDS)).replace(r"\ ", r"\s").replace("\0", "|")
     + r")\b:?",
     re.IGNORECASE,
 )
+
 
 # A whole segment that is a heading.
 _HEADING_PATTERNS: tuple[re.Pattern[str], ...] = (
