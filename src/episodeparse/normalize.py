@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -99,11 +100,17 @@ def unescape(text: str) -> str:
 
 
 def _unescape_one(m: re.Match[str]) -> str:
-    # Imported here: html loads its table of 2,231 entities (about 1.5 ms of a start),
-    # and most notes hold no reference at all.
-    from html import unescape as html_unescape
+    return _html_unescape()(m.group(0))
 
-    return html_unescape(m.group(0))
+
+@lru_cache(maxsize=1)
+def _html_unescape() -> Callable[[str], str]:
+    """``html.unescape``, imported on first use: html loads its table of 2,231 entities
+    (about 1.5 ms of a start), and most notes hold no reference at all. Kept once
+    imported: an import statement run at every reference costs more than the decoding."""
+    from html import unescape
+
+    return unescape
 
 
 def render_inline(text: str) -> str:
