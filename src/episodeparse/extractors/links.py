@@ -550,6 +550,7 @@ class _Linker:
         # The first segment of a segment's paragraph, by index, for the segments asked about
         # and those walked past (see _paragraph_start).
         self._paragraph_starts: dict[int, int] = {}
+        self._paragraph_names: dict[int, str | None] = {}  # see _name_line_above
         self._plain_memo: dict[str, str] = {}
 
     def _paragraph_start(self, index: int) -> int:
@@ -856,18 +857,22 @@ class _Linker:
         segments = self.ctx.doc.segments
         i = self._paragraph_start(seg.index)
         first = segments[i]
-        if (
-            first is seg
-            or first.heading is not None
-            or any(s.line == first.line for s in segments[i + 1 : i + 2])
-        ):
+        if first is seg:
             return None
-        name = _HONORIFIC_START.sub("", first.text.strip().rstrip(":"))
-        person = self.ctx.find_person(name) if " " in name else None
-        if person is None or person.name != name:
-            return None
-        self.ctx.take(first)
-        return person.name
+        # The answer is the paragraph's, the same for each of its lines (the people do not
+        # change while links are read): remembered by its first segment.
+        if i in self._paragraph_names:
+            return self._paragraph_names[i]
+        name: str | None = None
+        if first.heading is None and not any(s.line == first.line for s in segments[i + 1 : i + 2]):
+            name = _HONORIFIC_START.sub("", first.text.strip().rstrip(":"))
+            person = self.ctx.find_person(name) if " " in name else None
+            if person is None or person.name != name:
+                name = None
+            else:
+                self.ctx.take(first)
+        self._paragraph_names[i] = name
+        return name
 
     def _label_above(self, seg: Segment) -> str | None:
         """A label on the line above that ends with ":" and holds no address."""
