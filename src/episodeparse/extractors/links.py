@@ -78,7 +78,9 @@ _TRAILING = ".,;:!?"
 # top-level domain: _TLD_DOT. Plain prose, a chapter line "[00:00] Intro" or an "e.g." fails
 # them, and is spared the full alternation.
 _DOTTED = recache.compile(r"\.(?<=[a-z0-9]\.)[a-z]|\.(?<=www\.)")
-_TLD_DOT = recache.compile(rf"\.(?<=[a-z0-9-]\.)(?:{_TLDS})")
+# (The look-ahead first: a sentence's full stop, before a blank, fails it at once, where the
+# alternation of top-level domains would be tried name by name.)
+_TLD_DOT = recache.compile(rf"\.(?=[a-z])(?<=[a-z0-9-]\.)(?:{_TLDS})")
 
 _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter.com", "twitter"),
@@ -187,11 +189,14 @@ class _Cues:
         unspaced: list[str] = []
         for phrase in cues.words("links", group):
             low = phrase.casefold()
-            if _UNSPACED.search(low):
+            if low.isascii() and low.replace(" ", "").isalnum():
+                words = low.split()  # letters and digits between blanks: _WORD's words
+            elif _UNSPACED.search(low):
                 unspaced.append(low)
+                continue
             else:
                 words = _WORD.findall(low)
-                self._first.setdefault(words[0], []).append(words)
+            self._first.setdefault(words[0], []).append(words)
         self._firsts = frozenset(self._first)
         self._unspaced = tuple(unspaced)
 
