@@ -542,6 +542,58 @@ def _plain_of(text: str) -> str:
     return _plain_text(text)
 
 
+def _read_name_in(text: str) -> str | None:
+    """The name ``text`` is, after the words that may stand before a name, or None (see
+    _Linker._person_name)."""
+    words = text.split()
+    while len(words) > 1 and BEFORE_NAME.search(words[0]):
+        words = words[1:]
+    name = " ".join(words)
+    found = read_name(name)
+    if found is None or found[1] != len(name):
+        return None
+    return found[0]  # "Dr. Ana Ruiz" -> "Ana Ruiz"
+
+
+def _read_may_name(name: str) -> bool:
+    """Whether ``name`` reads as a name whose words name no platform nor a link's label
+    (what _Linker._may_be_person asks before the show's name)."""
+    found = read_name(name)
+    if found is None or found[1] != len(name) or name.isupper() or name[:1].isdigit():
+        return False
+    return not any(
+        word in _NOT_PEOPLE or NOT_A_PERSON.search(word) or platform_of(None, word) is not None
+        for word in name.split()
+    )
+
+
+# Both pure functions of their text, remembered for a short one (names and labels repeat).
+_NAME_MEMO_LENGTH = 300
+_name_in = functools.lru_cache(maxsize=4096)(_read_name_in)
+_may_name = functools.lru_cache(maxsize=4096)(_read_may_name)
+
+
+def _connect_name(text: str) -> str | None:
+    """The NAME of "Connect with NAME on ...", "NAME on LinkedIn:" in ``text``, or None."""
+    # _CONNECT_WITH opens with one of its five verbs, and _NAME_ON_PLATFORM needs "on": a
+    # text without them is spared the pattern.
+    connect = (
+        _CONNECT_WITH.search(text)
+        if "Connect" in text
+        or "Chat" in text
+        or "Follow" in text
+        or "Find" in text
+        or "Reach" in text
+        else None
+    )
+    m = connect or (_NAME_ON_PLATFORM.match(text) if "on" in text else None)
+    return m["name"] if m else None
+
+
+_CONNECT_MEMO_LENGTH = 300  # longer texts are remembered per note only: the memo stays small
+_connect_of = functools.lru_cache(maxsize=4096)(_connect_name)
+
+
 class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -549,7 +601,7 @@ class _Linker:
         self.sponsor_line = False  # this line says its links are sponsors
         self.sponsor_bullets = False  # the run is a list: a line that is no bullet ends it
         self.listen_line = False  # "Boost us with Podcasting 2.0 apps: [A](..) - [B](..)"
-        self._connect_memo: dict[str, re.Match[str] | None] = {}
+        self._connect_memo: dict[str, str | None] = {}
         # "Dr. Maya Lindqvist" alone on a line, then her links: whose the paragraph is.
         self.paragraph_person: str | None = None
         # The first segment of a segment's paragraph, by index, for the segments asked about
@@ -577,20 +629,13 @@ class _Linker:
             starts[i] = start
         return start
 
-    def _connect(self, text: str) -> re.Match[str] | None:
-        """ "Connect with NAME on ...", "NAME on LinkedIn:" (memoised: one line, many links)."""
+    def _connect(self, text: str) -> str | None:
+        """The NAME of "Connect with NAME on ...", "NAME on LinkedIn:" (remembered: a short
+        text across notes, labels repeat; a long one in this note, one line has many links)."""
+        if len(text) <= _CONNECT_MEMO_LENGTH:
+            return _connect_of(text)
         if text not in self._connect_memo:
-            # _CONNECT_WITH opens with one of its five verbs: a line without them is spared it.
-            connect = (
-                _CONNECT_WITH.search(text)
-                if "Connect" in text
-                or "Chat" in text
-                or "Follow" in text
-                or "Find" in text
-                or "Reach" in text
-                else None
-            )
-            self._connect_memo[text] = connect or _NAME_ON_PLATFORM.match(text)
+            self._connect_memo[text] = _connect_name(text)
         return self._connect_memo[text]
 
     def _plain(self, text: str) -> str:
@@ -634,11 +679,10 @@ class _Linker:
         for text in (label, line):
             if not text:
                 continue
-            m = self._connect(text)
-            if m and m["name"][:1].isupper() and not _NOT_A_NAME_START.match(m["name"]):
-                if ctx.podcast and m["name"].casefold() == ctx.podcast.casefold():
+            name = self._connect(text)
+            if name and name[:1].isupper() and not _NOT_A_NAME_START.match(name):
+                if ctx.podcast and name.casefold() == ctx.podcast.casefold():
                     return None
-                name = m["name"]
                 person = ctx.find_person(name)
                 return person.name if person else name
         # The label as a reader sees it, read once for both texts below.
@@ -720,29 +764,16 @@ class _Linker:
     def _person_name(self, text: str) -> str | None:
         """The name of a person that ``text`` holds, without the words that may stand before
         a name ("Journalist Ana Ruiz", "Read Ana Ruiz", "Auf Stefan"), or None."""
-        words = text.split()
-        while len(words) > 1 and BEFORE_NAME.search(words[0]):
-            words = words[1:]
-        name = " ".join(words)
-        found = read_name(name)
-        if found is None or found[1] != len(name):
-            return None
-        name = found[0]  # "Dr. Ana Ruiz" -> "Ana Ruiz"
-        return name if self._may_be_person(name) else None
+        name = _name_in(text) if len(text) <= _NAME_MEMO_LENGTH else _read_name_in(text)
+        return name if name is not None and self._may_be_person(name) else None
 
     def _may_be_person(self, name: str) -> bool:
         """Whether ``name``, read as a name, may be a person's: not the show, not a word of
         a platform or of a link's label ("Website", "Merch", "Twitter", "YouTube")."""
-        found = read_name(name)
-        if found is None or found[1] != len(name) or name.isupper() or name[:1].isdigit():
+        if not (_may_name(name) if len(name) <= _NAME_MEMO_LENGTH else _read_may_name(name)):
             return False
         show = (self.ctx.podcast or "\0").casefold()
-        if show in name.casefold() or name.casefold() in show:
-            return False
-        return not any(
-            word in _NOT_PEOPLE or NOT_A_PERSON.search(word) or platform_of(None, word) is not None
-            for word in name.split()
-        )
+        return not (show in name.casefold() or name.casefold() in show)
 
     def kind_for(
         self,
