@@ -361,18 +361,9 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
     ('twitter', None)
     """
     if url:
-        host = _SCHEME_AND_WWW.sub("", url.lower()).split("/")[0]
-        host = host.split(":")[0]
-        # The first domain of _PLATFORMS that is the host, or the host's end after a dot.
-        best: tuple[int, str] | None = _PLATFORM_AT.get(host)
-        dot = host.find(".")
-        while dot >= 0:
-            entry = _PLATFORM_AT.get(host[dot + 1 :])
-            if entry is not None and (best is None or entry[0] < best[0]):
-                best = entry
-            dot = host.find(".", dot + 1)
+        best = _host_platform(_host(url).split(":")[0])
         if best is not None:
-            return best[1] or None
+            return best or None
         if label:
             # A show's own redirect ("go.example.com/slack") says its platform in the label.
             low = label.lower()
@@ -388,6 +379,20 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
         if "x" in low and _PLATFORM_WORD["x"].search(low):
             return "twitter"
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _host_platform(host: str) -> str | None:
+    """The platform of the first domain of _PLATFORMS that is the host, or the host's end
+    after a dot ("" for one of no platform, "github.io"); None where none is."""
+    best: tuple[int, str] | None = _PLATFORM_AT.get(host)
+    dot = host.find(".")
+    while dot >= 0:
+        entry = _PLATFORM_AT.get(host[dot + 1 :])
+        if entry is not None and (best is None or entry[0] < best[0]):
+            best = entry
+        dot = host.find(".", dot + 1)
+    return None if best is None else best[1]
 
 
 def _after_label_colon(line: str, start: int, label: str) -> bool:
