@@ -306,9 +306,7 @@ _WIDE_GAP = recache.compile(r"[ \t\u00a0](?<=\S.)[ \t\u00a0]+(?=\S)")  # two bla
 # a literal the search skips to, where a single blank opens at every space of the line.
 _WIDE_SPACES = recache.compile(r"  (?<=\S..) *(?=\S)")
 _BARE_TIME = recache.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
-# What every _BARE_TIME holds, each apart from the others' (their matches do not overlap, and
-# findall takes the most such pieces that do not overlap): fewer than three, fewer times.
-_CLOCK_COLON = recache.compile(r"\d:\d\d")
+_CLOCK_COLON = recache.compile(r":(?<=\d:)\d\d")  # the ":" of each _BARE_TIME, with its digits
 _LEAD_TIME = recache.compile(r"[ \t#>*•+\[(-]{0,8}@?\d{1,3}:\d{2}(?::\d{2})?[\])]?[ \t]*$")
 _RULE = recache.compile(r"-(?<!--)-{2,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")  # three dashes or more
 # A bracketed time, "[01:12]" or "(1:02:03)": one pattern for each opening bracket, each
@@ -430,18 +428,29 @@ def _run_together_times(text: str) -> list[int]:
     first, where the line opens with a time (after a bullet or a label such as
     "Timestamps:") and holds three or more, ascending, each followed by words:
     "0:00 Intro 2:15 News 10:40 Extras" (bracketed times are cut in _cuts)."""
-    # Each time holds its own digit, ":" and two digits: a line with fewer than three (an
-    # address and a label, "Twitter: https://...", a chapter "[00:01:02](#t=00:01:02)") is
-    # spared the reading of its times.
-    if len(_CLOCK_COLON.findall(text)) < 3:
+    # Each time holds its own ":" between digits (_CLOCK_COLON, sought by its ":", which is
+    # cheaper than a search for times at every digit): a line with fewer than three, such as
+    # an address and its label ("Twitter: https://..."), holds fewer times.
+    colons = _CLOCK_COLON.findall(text)
+    if len(colons) < 3:
         return []
-    times = [
-        m for m in _BARE_TIME.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t,;|(["
-    ]
-    if len(times) < 3:
+    # No time starts before the first such ":" less two digits. The first time is read, and
+    # the words before it, before the others: a long line of prose that holds times further
+    # on ("... at 12:30, ...") fails there, unread to its end.
+    # (The first place of the first ":" found's text is at or before it.)
+    found = _BARE_TIME.finditer(text, max(0, text.find(colons[0]) - 2))
+    times = []
+    for m in found:
+        if m.start() == 0 or text[m.start() - 1] in " \t,;|([":
+            times.append(m)
+            break
+    if not times:
         return []
     lead = text[: times[0].start()].strip()
     if lead and not (lead.endswith(":") and len(lead) <= 40) and lead not in ("-", "*", "•"):
+        return []
+    times.extend(m for m in found if text[m.start() - 1] in " \t,;|([")
+    if len(times) < 3:
         return []
     seconds = [_clock_seconds(m.group()) for m in times]
     if any(b <= a for a, b in itertools.pairwise(seconds)):
