@@ -199,6 +199,21 @@ def heading_kind(text: str) -> str:
 _kind_of = functools.lru_cache(maxsize=4096)(heading_kind)
 
 
+def _escaped_words(words: str) -> str:
+    r"""``words`` as a pattern, each blank matching any blank: what
+    ``re.escape(words).replace(r"\ ", r"\s")`` gives, which reads every character through a
+    table; words of letters and digits alone (most of them) need only their blanks replaced.
+
+    >>> _escaped_words("show notes") == re.escape("show notes").replace(r"\ ", r"\s")
+    True
+    >>> _escaped_words("q&a") == re.escape("q&a")
+    True
+    """
+    if words.replace(" ", "").isalnum():
+        return words.replace(" ", r"\s")
+    return re.escape(words).replace(r"\ ", r"\s")
+
+
 # Inline heading after "//" on a flattened line: only the known words, longest first.
 _INLINE_HEADING_WORDS = [
     *sorted((w for w in _HEADING_KINDS if len(w) > 2), key=len, reverse=True),
@@ -209,9 +224,7 @@ _INLINE_HEADING = recache.compile(
     # "//" at the start or after whitespace, written "/(?<!\S/)/" so that the search skips to
     # each "/" instead of trying a lookbehind at every position of the line.
     r"/(?<!\S/)/\s?(?P<word>"
-    # The words escaped in one call, not one each: escaping is character by character, and
-    # re.escape leaves NUL as it is (no word holds one), so NUL then stands for "|".
-    + re.escape("\0".join(_INLINE_HEADING_WORDS)).replace(r"\ ", r"\s").replace("\0", "|")
+    + "|".join(_escaped_words(w) for w in _INLINE_HEADING_WORDS)
     + r")\b:?",
     re.IGNORECASE,
 )
