@@ -163,7 +163,12 @@ def alternation_of(phrases: tuple[str, ...]) -> str:
 
 def _alternation_of(phrases: tuple[str, ...]) -> str:
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
-    return "|".join(r"[ \t]+".join(re.escape(part) for part in p.split()) for p in ordered)
+    # A word of letters and digits is its own escape (re.escape reads every character
+    # through a table: most of the cost of building a long alternation at import).
+    return "|".join(
+        r"[ \t]+".join(part if part.isalnum() else re.escape(part) for part in p.split())
+        for p in ordered
+    )
 
 
 atexit.register(_save)
