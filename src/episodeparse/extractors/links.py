@@ -272,6 +272,13 @@ _CONNECT_WITH = recache.compile(
         [ \t]+on\b""",  # "on LinkedIn"
     re.VERBOSE,
 )
+# "Suivez Claire sur LinkedIn", "Sigue a Ana en X": the same in every cue language.
+_FOLLOW_ANY = recache.compile(
+    rf"(?i:{cues.alternation('links', 'person_links')})[ \t]+"
+    r"(?P<name>[^\W\d_][\w'’.-]{0,40}(?:[ \t][A-Z][\w'’.-]{0,40}){0,3})[ \t]+"
+    rf"(?i:{cues.alternation('links', 'on_platform')})\b"
+)
+_FOLLOW_WORDS = frozenset(p.split()[0].casefold() for p in cues.words("links", "person_links"))
 # Name words are bounded ({0,40}): these are matched once per link of a line, and an
 # unbounded word would read a long line of one "word" to its end every time (quadratic).
 _POSSESSIVE = recache.compile(
@@ -592,6 +599,10 @@ def _connect_name(text: str) -> str | None:
         else None
     )
     m = connect or (_NAME_ON_PLATFORM.match(text) if "on" in text else None)
+    if m is None and not _FOLLOW_WORDS.isdisjoint(text.casefold().split()):
+        m = _FOLLOW_ANY.search(text)  # "Suivez Claire sur LinkedIn"
+        if m is not None and not m["name"][:1].isupper():
+            return None
     return m["name"] if m else None
 
 
