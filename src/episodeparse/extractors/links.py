@@ -278,6 +278,13 @@ _FOLLOW_ANY = recache.compile(
     r"(?P<name>[^\W\d_][\w'’.-]{0,40}(?:[ \t][A-Z][\w'’.-]{0,40}){0,3})[ \t]+"
     rf"(?i:{cues.alternation('links', 'on_platform')})\b"
 )
+# "Das Buch von Ann Lee", "Site da Ana", "The website of Ann Lee": a few words, then whose.
+_OWNER_OF = recache.compile(
+    r"^(?:[^\W\d_][\w'’-]{0,30}[ \t]+){1,4}?"
+    rf"(?i:{cues.alternation('links', 'owner_of')})[ \t]+"
+    r"(?P<name>[A-Z][\w'’.-]{0,40}(?:[ \t][A-Z][\w'’.-]{0,40}){0,3})"
+)
+_OWNER_WORDS = frozenset(w.casefold() for w in cues.words("links", "owner_of"))
 _FOLLOW_WORDS = frozenset(p.split()[0].casefold() for p in cues.words("links", "person_links"))
 # Name words are bounded ({0,40}): these are matched once per link of a line, and an
 # unbounded word would read a long line of one "word" to its end every time (quadratic).
@@ -735,6 +742,14 @@ class _Linker:
                 person = ctx.find_person(words[0]) if len(words) == 2 else None
                 if person and words[0] != person.name:
                     return person.name
+            owner = (
+                _OWNER_OF.match(text)
+                if ctx.people and not _OWNER_WORDS.isdisjoint(text.casefold().split()[:5])
+                else None
+            )
+            person = ctx.find_person(owner["name"]) if owner else None
+            if person is not None:
+                return person.name  # a known person: "Das Buch von Ann Lee"
         if label and ("'" in label or "’" in label):
             # "SMASH that Subscribe Button on Wes' YouTube": a known name's possessive.
             for pm in _POSSESSIVE_ANY.finditer(collapse(label)):
