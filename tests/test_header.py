@@ -369,6 +369,30 @@ def test_the_show_named_in_this_episode_of(sentence: str, podcast: str | None) -
     assert parse(f"Some prose first, a sentence.\n\n{sentence}\n").podcast == podcast
 
 
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Recorded near the Hauptstraße.",  # "ß" is folded to "ss": lines are read one by one
+        "Recorded near the main street.",
+    ],
+)
+@pytest.mark.parametrize(
+    ("sentence", "podcast"),
+    [
+        ("In dieser Folge von Zeitfunk, sprechen wir über Bienen.", "Zeitfunk"),
+        ("IN THIS EPISODE OF Night Owls, we talk.", "Night Owls"),
+        ("[00:00] Welcome to Night Owls, the show.", "Night Owls"),
+        ("A podcast by Ann Example", None),
+    ],
+)
+def test_the_show_is_named_on_any_line_whatever_the_others_hold(
+    other: str, sentence: str, podcast: str | None
+) -> None:
+    notes = f"Some prose first, a sentence.\n\n{other}\n\n{sentence}\n"
+    assert parse(notes).podcast == podcast
+    assert parse(f"{sentence}\n\n{other}\n").podcast == podcast
+
+
 def test_a_with_decoration_is_cut_and_its_name_is_a_guest() -> None:
     # A lower-case particle with a capital inside ("deExample", as in "deGrasse") is part
     # of a name since the name reader knows such particles: the decoration is not lost,

@@ -43,7 +43,18 @@ _STOP = recache.compile(
         |https?://|www\.)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_LABEL_LINE = recache.compile(r"[:：][ \t]*$")
+_COLONS = (":", "：")
+
+
+def _label_line(text: str) -> bool:
+    """Whether ``text`` ends with a colon and blanks, a label over what follows ("Links:"):
+    what ``[:：][ \t]*$`` finds, told from the end ("$" also stands before a last newline)
+    instead of searched at every colon."""
+    if text.rstrip(" \t").endswith(_COLONS):
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(" \t").endswith(_COLONS)
+
+
 _PREFACE = recache.compile(  # "Hosts: A & B", "Published: ..." before the description
     r"""^(?:(?:Your[ \t]+)?(?:Hosts?|Guests?|Co-?hosts?)
         |Published|Recorded|Air[ \t]?date|Date)[ \t]*:""",
@@ -71,7 +82,7 @@ def _no_words(text: str) -> bool:
 def _stops(text: str) -> bool:
     if (
         _STOP.match(text)
-        or _LABEL_LINE.search(text)
+        or _label_line(text)
         or is_boilerplate(text)
         or _no_words(text)
         or _shouting(text)
@@ -156,7 +167,7 @@ def _noise(ctx: Context, text: str) -> bool:
     open a list: a list before any prose is no description's preface."""
     if text[:1] in "-*•+>" or (text[:1].isdigit() and _STOP.match(text)):
         return False
-    if _LABEL_LINE.search(text):
+    if _label_line(text):
         return False
     return (
         _PREFACE.match(text) is not None
@@ -180,18 +191,23 @@ def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
     """The leading paragraphs of prose among ``segments``."""
     out: list[Segment] = []
     passed = 0
-    for para in paragraphs([s for s in segments if not ctx.is_taken(s)]):
+    taken = ctx.taken  # ctx.is_taken(seg), without a call for each segment
+    for para in paragraphs([s for s in segments if s.index not in taken]):
         if not out:
             # Lines before the description: "Podcast: Play in new window", the title again,
             # "Episode sponsored by ...". Passed over, a few at most.
-            while para and passed < _LEADING_NOISE and _passed_over(ctx, para):
+            read = False  # whether _passed_over(ctx, para) is known to be False
+            while para and passed < _LEADING_NOISE:
+                if not _passed_over(ctx, para):
+                    read = True
+                    break
                 line = para[0].line
                 # "Published: ...", "Hosts: ..." do not count: a preface, not noise
                 passed += _PREFACE.match(para[0].text) is None
                 para = [seg for seg in para if seg.line != line]  # the whole line
             if not para:
                 continue
-            if _passed_over(ctx, para):
+            if not read and _passed_over(ctx, para):
                 break  # more lines of that kind: no description stands near the start
             if passed and not _sentence(para[0].text):
                 break  # after lines passed over, only a sentence opens a description
@@ -200,8 +216,8 @@ def _prose(ctx: Context, segments: list[Segment]) -> list[Segment]:
             break
         if out and len(para) == 1 and _PSEUDO_HEADING.match(first):
             break  # "In this episode", "Show Notes": a heading without its markup
-        keep: list[Segment] = []
-        for seg in para:
+        keep = [para[0]]  # its first line does not stop it (above)
+        for seg in para[1:]:
             if _stops(seg.text):
                 break
             keep.append(seg)

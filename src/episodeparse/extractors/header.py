@@ -18,6 +18,8 @@ Notes without such a line (a YouTube description, a guest introduction) have no 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -354,15 +356,19 @@ _SHOW_THE_PODCAST = recache.compile(
 )
 
 
-def _show_named(text: str) -> re.Match[str] | None:
+def _show_named(text: str, pivot: bool | None = None) -> re.Match[str] | None:
     """The first of the ``_SHOW_*`` patterns that finds the show in ``text``. Each is tried
     only where a word it needs stands, and one that opens with "^" is matched, not searched
     from every position. ``_SHOW_THIS_EPISODE`` needs the word before "of" of one of its
-    phrases ("episode", "Folge"); on a line without a tab, the blanks between words are
-    spaces: " is " and " a " stand where ``_SHOW_IS_A`` matches."""
+    phrases ("episode", "Folge"): ``pivot`` says whether ``text.lower()`` holds one, where
+    the caller knows (else it is sought here); on a line without a tab, the blanks between
+    words are spaces: " is " and " a " stand where ``_SHOW_IS_A`` matches."""
     tab = "\t" in text
-    lowered = text.lower()
-    m = _this_episode_of(text, lowered) if _EPISODE_PIVOT.search(lowered) else None
+    m = None
+    if pivot is None or pivot:
+        lowered = text.lower()
+        if pivot or _EPISODE_PIVOT.search(lowered):
+            m = _this_episode_of(text, lowered)
     if m is None and text.startswith("Welcome"):
         m = _SHOW_WELCOME.match(text)
     if (
@@ -752,19 +758,72 @@ def _may_say_a_podcast_by(text: str, folded: str) -> bool:
     )
 
 
+# What a line must hold for ``_show_and_host`` to read it. In its case-folded text:
+# "podcast" ("A podcast by NAME"), or for the show's name a word before "of" of the
+# ``_THIS_EPISODE_OF`` phrases (one holding another is not sought: "episodi" finds
+# "episodio"). In its text: a word another ``_SHOW_*`` pattern needs, or markup that may
+# join letters into one when a chapter's title is rendered ("epi**sode**", "&#101;pisode").
+_HOST_CUE = "podcast"
+_PIVOT_CUES = tuple(
+    p for p in _EPISODE_PIVOTS if not any(q != p and q in p for q in _EPISODE_PIVOTS)
+)
+_SHOW_CUES = ("episode", "Welcome", "podcast", "community", "[", "*", "_", "&")
+
+
+def _lines_holding(text: str, needles: tuple[str, ...], stops: list[int]) -> set[int]:
+    """The lines of ``text`` that hold one of ``needles`` (none holds a newline), by their
+    number: line ``i`` ends before ``stops[i] - 1``, its newline. One ``find`` for each line
+    found and one for each needle, where a search of every line would be one for each."""
+    found: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            line = bisect.bisect_right(stops, at)
+            found.add(line)
+            at = text.find(needle, stops[line])
+    return found
+
+
+def _cue_lines(texts: list[str]) -> tuple[set[int], set[int], set[int]]:
+    """The lines among ``texts`` whose case-folded text (as IGNORECASE folds it:
+    ``casefold()``, which is ``lower()`` for ASCII) says "podcast", those whose case-folded
+    text holds a word of ``_EPISODE_PIVOT``, and those whose text holds one of
+    ``_SHOW_CUES``: sought in all the lines at once."""
+    joined = "\n".join(texts)
+    ascii_only = joined.isascii()
+    folded = joined.lower() if ascii_only else joined.casefold()
+    if len(folded) != len(joined):  # "ß" folded to "ss": each line on its own
+        lines = [t.lower() if t.isascii() else t.casefold() for t in texts]
+        return (
+            {i for i, f in enumerate(lines) if _HOST_CUE in f},
+            {i for i, f in enumerate(lines) if _EPISODE_PIVOT.search(f)},
+            {i for i, t in enumerate(texts) if any(c in t for c in _SHOW_CUES)},
+        )
+    stops = list(itertools.accumulate(len(t) + 1 for t in texts))
+    pivots = tuple(p for p in _PIVOT_CUES if p.isascii()) if ascii_only else _PIVOT_CUES
+    return (
+        _lines_holding(folded, (_HOST_CUE,), stops),
+        _lines_holding(folded, pivots, stops),
+        _lines_holding(joined, _SHOW_CUES, stops),
+    )
+
+
 def _show_and_host(ctx: Context, header: Header) -> None:
     _show_line(ctx, header)
-    for seg in ctx.doc.segments:
-        text = seg.text
-        # Case-folded as IGNORECASE matches ("ſ" is an "s"), which is lower() for ASCII
-        # (isascii() is a flag, lower() has an ASCII fast path): most lines never say "podcast".
-        folded = text.lower() if text.isascii() else text.casefold()
-        # Its first test inline: most lines never say "podcast", and are spared the call.
-        m = (
-            _PODCAST_BY.match(text)
-            if "podcast" in folded and _may_say_a_podcast_by(text, folded)
-            else None
-        )
+    segments = ctx.doc.segments
+    texts = [seg.text for seg in segments]
+    # The lines with none of the cues are never read: nothing below can match them.
+    host_lines, pivot_lines, show_lines = _cue_lines(texts)
+    show_lines |= pivot_lines
+    for index in sorted(host_lines | show_lines):
+        seg = segments[index]
+        text = texts[index]
+        # Case-folded as IGNORECASE matches ("ſ" is an "s"), which is lower() for ASCII.
+        m = None
+        if index in host_lines:
+            folded = text.lower() if text.isascii() else text.casefold()
+            if _may_say_a_podcast_by(text, folded):
+                m = _PODCAST_BY.match(text)
         if m:
             show = m["show"].strip() if m["show"] else None
             header.podcast = header.podcast or show
@@ -778,24 +837,14 @@ def _show_and_host(ctx: Context, header: Header) -> None:
                     ctx.take(seg)
             continue
         # A chapter's title is this text, or markup rendered out of it: without the words
-        # and without markup, no title has them either. The words: one a ``_SHOW_*``
-        # pattern needs ("community" after "is a"); the markup: what may join letters
-        # into a word when rendered ("epi**sode**", "&#101;pisode").
-        if header.podcast is None and (
-            "episode" in text
-            or "Welcome" in text
-            or "podcast" in text
-            or "community" in text
-            or "[" in text
-            or "*" in text
-            or "_" in text
-            or "&" in text
-            or _EPISODE_PIVOT.search(folded)  # "Folge", "edition" ...: one search, last
-        ):
+        # and without markup, no title has them either.
+        if header.podcast is None and index in show_lines:
             chapter = match_chapter(text)
             if chapter is not None:
-                text = chapter[1]  # "[00:00] Welcome to Syntax"
-            sm = _show_named(text)
+                sm = _show_named(chapter[1])  # "[00:00] Welcome to Syntax"
+            else:
+                # An ASCII line's lower() is its case-folded text: its word is known.
+                sm = _show_named(text, index in pivot_lines if text.isascii() else None)
             if sm:
                 header.podcast = sm["show"].strip()
 
