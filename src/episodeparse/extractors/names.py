@@ -8,15 +8,17 @@ run of letters (no blank, no punctuation), at most :data:`MAX_CHARS` long.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import accumulate
+
 from episodeparse import cues, recache
 
 __all__ = [
     "MAX_CHARS",
+    "LineWords",
     "Phrases",
-    "Token",
     "caseless_name",
     "honorific_participants",
-    "line_tokens",
 ]
 
 MAX_CHARS = 12  # a longer run without a break is a phrase, not a name
@@ -95,14 +97,57 @@ def honorific_participants(line: str) -> list[tuple[str, bool]] | None:
 
 # A word of a line for phrase lookup: letters, digits and the marks inside words.
 _TOKEN = recache.compile(r"[\w'’-]+")
+# The same in a group: ``split`` gives what stands between the words and the words, in turn.
+_TOKEN_SPLIT = recache.compile(r"([\w'’-]+)")
 
 
-Token = tuple[int, int, str]  # start, end, the word casefolded
+class LineWords:
+    """The words of a line for :meth:`Phrases.find`, found once and read by every finder:
+    each word casefolded, where it starts and ends, and what stands between two words.
+
+    >>> line = LineWords("Hi! My guest  is Ann")
+    >>> line.words, line.start(1), line.end(2), line.gap(2)
+    (['hi', 'my', 'guest', 'is', 'ann'], 4, 12, '  ')
+    """
+
+    __slots__ = ("_ends", "_parts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        if text.isascii():
+            # lower() is casefold() on ASCII, and keeps every offset: one split reads all.
+            self._parts = _TOKEN_SPLIT.split(text.lower())
+            self.words = self._parts[1::2]
+        else:
+            # Each word folded alone, as a casefolded line may not split as the line does.
+            self._parts = _TOKEN_SPLIT.split(text)
+            self.words = [word.casefold() for word in self._parts[1::2]]
+        self._ends: list[int] | None = None  # where each part ends, once asked
+
+    def _bounds(self) -> list[int]:
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self._parts)))
+        return self._ends
+
+    def start(self, index: int) -> int:
+        """Where word ``index`` starts in the line."""
+        return self._bounds()[2 * index]
+
+    def end(self, index: int) -> int:
+        """Where word ``index`` ends in the line."""
+        return self._bounds()[2 * index + 1]
+
+    def gap(self, index: int) -> str:
+        """What stands between word ``index`` and the next."""
+        return self._parts[2 * index + 2]
 
 
-def line_tokens(text: str) -> list[Token]:
-    """The words of a line, for :meth:`Phrases.find` (found once, read by every finder)."""
-    return [(m.start(), m.end(), m[0].casefold()) for m in _TOKEN.finditer(text)]
+def _places(words: list[str], word: str) -> Iterator[int]:
+    """Every index of ``word`` in ``words``, in order."""
+    at = -1
+    for _ in range(words.count(word)):
+        at = words.index(word, at + 1)
+        yield at
 
 
 class Phrases:
@@ -110,54 +155,70 @@ class Phrases:
     regex alternation of hundreds of phrases is tried phrase by phrase at every position of
     the line, where a lookup of each word costs the same however many phrases there are.
     Phrases in a script without blanks between words ("本期嘉宾") are sought as substrings.
+    The lookup tables are made on first use, not when the module is imported.
 
     >>> Phrases(("my guest is", "hosted by", "嘉宾")).find("Hi! My guest is Ann; 嘉宾：张三")
     [(4, 15), (21, 23)]
     """
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._phrases = phrases
+        self._ready = False
+        self._by_first: dict[str, list[list[str]]] = {}
+        self._firsts: frozenset[str] = frozenset()
         self._glued: list[str] = []
         # The longest word of each phrase: a line holding none of them holds no phrase.
         self._by_key: dict[str, list[str]] = {}
-        for phrase in phrases:
-            found = _TOKEN.findall(phrase.casefold())
-            if found:
-                self._by_key.setdefault(max(found, key=len), []).append(
-                    " ".join(phrase.casefold().split())
-                )
-        self._keys = frozenset(self._by_key)
-        for phrase in phrases:
-            words = tuple(_TOKEN.findall(phrase.casefold()))
+        self._keys: frozenset[str] = frozenset()
+
+    def _build(self) -> None:
+        self._ready = True
+        folded = [phrase.casefold() for phrase in self._phrases]
+        joined = "\n".join(folded)
+        # Where every blank-separated piece of every phrase is one word (as in the cues), a
+        # phrase's words are its pieces: one search checks them all, not one per phrase.
+        by_blanks = _TOKEN.findall(joined) == joined.split()
+        for phrase, fold in zip(self._phrases, folded, strict=True):
+            words = fold.split() if by_blanks else _TOKEN.findall(fold)
+            if not words:
+                continue
+            self._by_key.setdefault(max(words, key=len), []).append(" ".join(fold.split()))
             if len(words) == 1 and _caseless(phrase) and words[0] == phrase:
                 self._glued.append(phrase)
-            elif words:
+            else:
                 self._by_first.setdefault(words[0], []).append(words)
         for found in self._by_first.values():
             found.sort(key=len, reverse=True)
+        self._firsts = frozenset(self._by_first)
+        self._keys = frozenset(self._by_key)
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
-        """(start, end) of each phrase in ``text``, left to right, the longest at a start;
-        ``tokens``: the line's :func:`tokens`, where the caller has them already."""
+    def find(self, line: LineWords | str) -> list[tuple[int, int]]:
+        """(start, end) of each phrase in the line, left to right, the longest at a start;
+        ``line``: its :class:`LineWords`, where the caller has them already, or its text."""
+        if not self._ready:
+            self._build()
+        if isinstance(line, str):
+            line = LineWords(line)
+        text = line.text
         out: list[tuple[int, int]] = []
-        if self._by_first:
-            if tokens is None:
-                tokens = line_tokens(text)
-            i = 0
-            while i < len(tokens):
-                taken = 0
-                for words in self._by_first.get(tokens[i][2], ()):
-                    size = len(words)
-                    if i + size > len(tokens):
+        words = line.words
+        # Only a word that opens a phrase can start one: those are visited, in order, each
+        # where the phrase found before it has ended.
+        hits = self._firsts.intersection(words)
+        if hits:
+            count = len(words)
+            free = 0  # the first word after the last phrase found
+            for i in sorted(i for word in hits for i in _places(words, word)):
+                if i < free:
+                    continue
+                for sought in self._by_first[words[i]]:
+                    size = len(sought)
+                    if i + size > count or words[i : i + size] != sought:
                         continue
-                    if all(tokens[i + k][2] == words[k] for k in range(size)) and all(
-                        not text[tokens[i + k][1] : tokens[i + k + 1][0]].strip(" \t")
-                        for k in range(size - 1)
-                    ):
-                        out.append((tokens[i][0], tokens[i + size - 1][1]))
-                        taken = size
+                    if all(not line.gap(i + k).strip(" \t") for k in range(size - 1)):
+                        out.append((line.start(i), line.end(i + size - 1)))
+                        free = i + size
                         break
-                i += taken or 1
         for phrase in self._glued:
             at = text.find(phrase)
             while at >= 0:
@@ -169,7 +230,7 @@ class Phrases:
 
     def may_occur(self, words: list[str], low: str) -> bool:
         """Whether a line may hold a phrase, a cheap test before :meth:`find`: ``words`` are
-        the line's words (:func:`word_set`), ``low`` the line lower-cased, where phrases
+        the line's words (``low.split()``), ``low`` the line lower-cased, where phrases
         without blanks ("嘉宾") are sought.
 
         >>> finder = Phrases(("my guest is", "嘉宾"))
@@ -178,6 +239,8 @@ class Phrases:
         >>> finder.may_occur(["本期嘉宾：王"], "本期嘉宾：王"), finder.may_occur([], "")
         (True, False)
         """
+        if not self._ready:
+            self._build()
         if self._keys.isdisjoint(words):
             return not low.isascii() and any(phrase in low for phrase in self._glued)
         hits = self._keys.intersection(words)

@@ -21,11 +21,10 @@ from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, name_before, names_at, read_name
 from episodeparse.extractors.names import (
+    LineWords,
     Phrases,
-    Token,
     caseless_name,
     honorific_participants,
-    line_tokens,
 )
 from episodeparse.model import Role
 from episodeparse.normalize import collapse, rendered
@@ -313,17 +312,17 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     guest = _GUEST_INTRO.may_occur(words, low)
     host = _HOST_CREDIT.may_occur(words, low)
     jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
-    tokens = line_tokens(text) if guest or host or jobs else []
-    if guest or host:
-        _cued(ctx, text, tokens)
+    line = LineWords(text) if guest or host or jobs else None
+    if line is not None and (guest or host):
+        _cued(ctx, text, line)
     if "episode" in low or "this week" in low or "today" in low:
         _episode_lead(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
     if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
         _hello(ctx, text)
-    if jobs:
-        _jobs(ctx, text, leading, tokens)
+    if line is not None and jobs:
+        _jobs(ctx, text, leading, line)
     if leading and _SPEAKS_KEYS.intersection(words):
         _speakers(ctx, text)
     if not text.isascii():
@@ -731,11 +730,11 @@ def _appositive_job(text: str) -> str | None:
     return _apposition(", " + text[owner.end() :] if owner else text)
 
 
-def _cued(ctx: Context, text: str, tokens: list[Token]) -> None:
+def _cued(ctx: Context, text: str, line: LineWords) -> None:
     """Names after a cue phrase of any language: "My guest this week is NAME", "I sat down
     with Dr. NAME, our Director of X", "Hosted by NAME", "unser Gast NAME"."""
     for role, finder in (("guest", _GUEST_INTRO), ("host", _HOST_CREDIT)):
-        for _start, cue_end in finder.find(text, tokens):
+        for _start, cue_end in finder.find(line):
             after = _AFTER_CUE.match(text, cue_end)
             pos = after.end() if after else cue_end
             names, end = _names_after(text, pos)
@@ -812,11 +811,11 @@ def _job_before(text: str, start: int) -> str | None:
     return " ".join(taken)
 
 
-def _jobs(ctx: Context, text: str, leading: bool, tokens: list[Token]) -> None:
+def _jobs(ctx: Context, text: str, leading: bool, line: LineWords) -> None:
     """ "While psychologist and author Ann Lee might not ...": in the opening prose, a job
     then a full name that a verb follows is the episode's guest; and a job written before a
     known person's name is their affiliation."""
-    for _start, job_end in _JOB_BEFORE.find(text, tokens):
+    for _start, job_end in _JOB_BEFORE.find(line):
         if text[job_end : job_end + 1] != " ":
             continue
         found = read_name(text, job_end + 1)
