@@ -29,3 +29,11 @@ def test_words_of_a_line_are_read_once_for_every_finder() -> None:
     hosts, guests = Phrases(("hosted by",)), Phrases(("my guest is",))
     assert hosts.find(line) == [(0, 9)]
     assert guests.find(line) == [(19, 30)]
+
+
+def test_a_line_with_marks_outside_words_finds_phrases_at_the_lines_own_offsets() -> None:
+    line = "✌️ Today’s episode — “my guest is” Ann; host: Bo"
+    found = Phrases(("my guest is", "today’s", "host")).find(line)
+    assert [line[start:end] for start, end in found] == ["Today’s", "my guest is", "host"]
+    plain = "✌️ Hi — “my guest is” Ann"
+    assert [plain[s:e] for s, e in Phrases(("my guest is",)).find(plain)] == ["my guest is"]

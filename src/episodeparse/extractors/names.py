@@ -9,7 +9,6 @@ run of letters (no blank, no punctuation), at most :data:`MAX_CHARS` long.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import accumulate
 
 from episodeparse import cues, recache
 
@@ -97,49 +96,93 @@ def honorific_participants(line: str) -> list[tuple[str, bool]] | None:
 
 # A word of a line for phrase lookup: letters, digits and the marks inside words.
 _TOKEN = recache.compile(r"[\w'’-]+")
-# The same in a group: ``split`` gives what stands between the words and the words, in turn.
-_TOKEN_SPLIT = recache.compile(r"([\w'’-]+)")
+# An ASCII character that is not one of a _TOKEN word, as a blank (and any other byte,
+# which an ASCII line does not hold): split() then gives the words _TOKEN finds.
+_BLANK_OUT = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) in "_'-") else 32 for c in range(256)
+)
+
+
+def _outside_words_blanked(text: str) -> str | None:
+    """``text`` with each character outside ASCII as a blank, where none of them can be in
+    a word ("✌️", "—", "“"): the same words at the same places. Else None ("é", "’").
+
+    >>> _outside_words_blanked("Hi ✌️ — “Ann”"), _outside_words_blanked("Ann’s")
+    ('Hi       Ann ', None)
+    """
+    others = [char for char in set(text) if not char.isascii()]
+    if any(char.isalnum() or char == "’" for char in others):
+        return None  # a word character (re's \w is str.isalnum and "_")
+    for char in others:
+        text = text.replace(char, " ")
+    return text
 
 
 class LineWords:
     """The words of a line for :meth:`Phrases.find`, found once and read by every finder:
-    each word casefolded, where it starts and ends, and what stands between two words.
+    each word casefolded; where a phrase of them stands is sought once one is found.
 
-    >>> line = LineWords("Hi! My guest  is Ann")
-    >>> line.words, line.start(1), line.end(2), line.gap(2)
-    (['hi', 'my', 'guest', 'is', 'ann'], 4, 12, '  ')
+    >>> line = LineWords("Hi! My guest  is Ann, my guest")
+    >>> line.words, line.span(5, 1, 2), line.span(1, 0, 3), line.span(3, 0, 3)
+    (['hi', 'my', 'guest', 'is', 'ann', 'my', 'guest'], (22, 30), (4, 16), None)
+    >>> LineWords("Straße İstanbul").span(1, 0, 1)
+    (7, 15)
     """
 
-    __slots__ = ("_ends", "_parts", "text", "words")
+    __slots__ = ("_blanked", "_ends", "_padded", "_places", "_starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        if text.isascii():
-            # lower() is casefold() on ASCII, and keeps every offset: one split reads all.
-            self._parts = _TOKEN_SPLIT.split(text.lower())
-            self.words = self._parts[1::2]
+        self._places: dict[str, list[int]] = {}
+        self._padded = ""
+        ascii_text = text if text.isascii() else _outside_words_blanked(text)
+        if ascii_text is not None:
+            # lower() is casefold() on ASCII and keeps every offset; the words are what the
+            # blanking leaves between blanks (str.split is far cheaper than a regex).
+            self._blanked = ascii_text.lower().encode("ascii").translate(_BLANK_OUT).decode()
+            self.words = self._blanked.split()
+            self._starts: list[int] = []
+            self._ends: list[int] = []
         else:
-            # Each word folded alone, as a casefolded line may not split as the line does.
-            self._parts = _TOKEN_SPLIT.split(text)
-            self.words = [word.casefold() for word in self._parts[1::2]]
-        self._ends: list[int] | None = None  # where each part ends, once asked
+            # Each word folded alone ("ß" folds to "ss"): the offsets stay the line's.
+            self._blanked = ""
+            found = list(_TOKEN.finditer(text))
+            self._starts = [m.start() for m in found]
+            self._ends = [m.end() for m in found]
+            self.words = [m[0].casefold() for m in found]
 
-    def _bounds(self) -> list[int]:
-        if self._ends is None:
-            self._ends = list(accumulate(map(len, self._parts)))
-        return self._ends
+    def _start(self, word: str, rank: int) -> int:
+        """Where the ``rank``-th word of the line that is ``word`` starts (from 0)."""
+        places = self._places.setdefault(word, [])
+        if not self._padded:
+            self._padded = f" {self._blanked} "
+        sought = f" {word} "
+        while len(places) <= rank:
+            # " word " in the padded line: one blank more before, so its place is the word's.
+            # The next is sought from the blank after it, which may open it.
+            at = self._padded.find(sought, places[-1] + len(word) + 1 if places else 0)
+            places.append(at)
+        return places[rank]
 
-    def start(self, index: int) -> int:
-        """Where word ``index`` starts in the line."""
-        return self._bounds()[2 * index]
-
-    def end(self, index: int) -> int:
-        """Where word ``index`` ends in the line."""
-        return self._bounds()[2 * index + 1]
-
-    def gap(self, index: int) -> str:
-        """What stands between word ``index`` and the next."""
-        return self._parts[2 * index + 2]
+    def span(self, index: int, rank: int, size: int) -> tuple[int, int] | None:
+        """(start, end) of the ``size`` words from word ``index`` (the ``rank``-th word of
+        the line like it), where only blanks stand between them; else None."""
+        text = self.text
+        words = self.words
+        if not self._blanked:
+            for k in range(index, index + size - 1):
+                if text[self._ends[k] : self._starts[k + 1]].strip(" \t"):
+                    return None
+            return self._starts[index], self._ends[index + size - 1]
+        start = self._start(words[index], rank)
+        end = start + len(words[index])
+        for word in words[index + 1 : index + size]:
+            # The next word is the first text like it after this one: only a gap between.
+            at = self._blanked.find(word, end)
+            if text[end:at].strip(" \t"):
+                return None
+            end = at + len(word)
+        return start, end
 
 
 def _places(words: list[str], word: str) -> Iterator[int]:
@@ -192,6 +235,13 @@ class Phrases:
         self._firsts = frozenset(self._by_first)
         self._keys = frozenset(self._by_key)
 
+    @property
+    def keys(self) -> frozenset[str]:
+        """The word of each phrase that :meth:`may_occur` seeks first (its longest)."""
+        if not self._ready:
+            self._build()
+        return self._keys
+
     def find(self, line: LineWords | str) -> list[tuple[int, int]]:
         """(start, end) of each phrase in the line, left to right, the longest at a start;
         ``line``: its :class:`LineWords`, where the caller has them already, or its text."""
@@ -208,15 +258,19 @@ class Phrases:
         if hits:
             count = len(words)
             free = 0  # the first word after the last phrase found
-            for i in sorted(i for word in hits for i in _places(words, word)):
+            found = sorted(
+                (i, rank) for word in hits for rank, i in enumerate(_places(words, word))
+            )
+            for i, rank in found:
                 if i < free:
                     continue
                 for sought in self._by_first[words[i]]:
                     size = len(sought)
                     if i + size > count or words[i : i + size] != sought:
                         continue
-                    if all(not line.gap(i + k).strip(" \t") for k in range(size - 1)):
-                        out.append((line.start(i), line.end(i + size - 1)))
+                    span = line.span(i, rank, size)
+                    if span is not None:
+                        out.append(span)
                         free = i + size
                         break
         for phrase in self._glued:

@@ -15,7 +15,9 @@ Contract: adds ``PersonDraft`` entries to the context; returns nothing. Read::
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.document import Segment
@@ -309,9 +311,12 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
     each runs only on a line holding a word it needs."""
     words = low.split()
-    guest = _GUEST_INTRO.may_occur(words, low)
-    host = _HOST_CREDIT.may_occur(words, low)
-    jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
+    if low.isascii() and _cue_keys().isdisjoint(words):
+        guest = host = jobs = False  # what the finders' may_occur say of such a line
+    else:
+        guest = _GUEST_INTRO.may_occur(words, low)
+        host = _HOST_CREDIT.may_occur(words, low)
+        jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
     line = LineWords(text) if guest or host or jobs else None
     if line is not None and (guest or host):
         _cued(ctx, text, line)
@@ -663,6 +668,8 @@ _LEAD = recache.compile(
     rf"(?:^|[.!?][ \t]+)(?:{cues.alternation('people', 'episode_lead')})[ \t]*,?[ \t]+(?=[A-Z])",
     re.IGNORECASE,
 )
+# No _LEAD match holds one of its sentence marks but the first: each starts a match apart.
+_LEAD_OPENER = recache.compile(r"[.!?][ \t]")
 _HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=[A-Z])")
 _AND_CO_HOST = recache.compile(
     r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
@@ -675,6 +682,14 @@ _OF_ORG = recache.compile(
     r"[ \t]+(?:of|from)[ \t]+(?P<org>[A-Z][\w.'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]*){0,5})"
 )
 _JOB_BEFORE = Phrases(cues.words("people", "job"))
+
+
+@functools.cache
+def _cue_keys() -> frozenset[str]:
+    """A word one of the cue finders' :meth:`~Phrases.may_occur` needs on an ASCII line."""
+    return _GUEST_INTRO.keys | _HOST_CREDIT.keys | _JOB_BEFORE.keys
+
+
 _SPEAKS_KEYS = frozenset(p.split()[0] for p in cues.words("people", "speaks_in_person"))
 _JOB_WORDS_LOW = frozenset(w.casefold() for w in cues.words("people", "job"))
 # Words that open a job ("co-executive producer", "senior editor").
@@ -753,7 +768,10 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
 
 def _episode_lead(ctx: Context, text: str) -> None:
     """ "On this episode Ann has Bo Lee": who has whom, host and guest."""
-    for m in _LEAD.finditer(text):
+    for start in _lead_places(text):
+        m = _LEAD.match(text, start)
+        if m is None:
+            continue
         hosts, end = names_at(text, m.end())
         has = _HOST_HAS.match(text, end) if hosts else None
         if not has:
@@ -764,6 +782,15 @@ def _episode_lead(ctx: Context, text: str) -> None:
             job = _appositive_job(text[gend:]) if len(guests) == 1 else None
             _add_all(ctx, guests, "guest", job)
             return
+
+
+def _lead_places(text: str) -> Iterator[int]:
+    """Where a match of ``_LEAD`` may start, in order: the line's start and each ".", "!" or
+    "?" before a blank (what ``_LEAD.finditer`` finds, without entering the pattern at every
+    position of the line: an IGNORECASE alternation has no first character to seek)."""
+    yield 0
+    for m in _LEAD_OPENER.finditer(text, 1):
+        yield m.start()
 
 
 def _and_co_host(ctx: Context, text: str) -> None:
