@@ -127,20 +127,61 @@ def _short_aliases(ctx: Context, person: PersonDraft, text: str) -> None:
     first, last = parts[0], parts[-1]
     shorts = [w for w in (first[:3], first[:4], first[:5]) if len(w) < len(first)]
     candidates = [*dict.fromkeys(shorts), last] if len(parts) >= 2 else []
+    given = tuple(parts[:-1])
     for word in candidates:
         if word in person.aliases or not word[:1].isupper():
             continue
         if any(p is not person and word in p.name.split() for p in ctx.people):
             continue
-        for at in word_starts(text, word, "-"):
+        # _SUBJECT_AFTER opens with a blank: only the places of the word before one are read
+        # (the word found anywhere else is passed over at C speed).
+        places = _before_blank(text, word) if word.isalnum() else word_starts(text, word, "-")
+        for at in places:
             before = text[max(0, at - 2) : at]
-            if word == last and text[:at].rstrip().endswith(tuple(parts[:-1])):
+            if word == last and _ends_with(text, at, given):
                 continue  # the full name, not the surname alone
             if before.strip() and before[-1:] not in (" ", "\n") and before[-1:] != "\t":
                 continue
             if _SUBJECT_AFTER.match(text, at + len(word)):
                 ctx.add_alias(person, word)
                 break
+
+
+def _before_blank(text: str, word: str) -> Iterator[int]:
+    """The places of ``word`` (letters and digits) that :func:`word_starts` finds with the
+    joiner "-", where a blank or a tab follows it: those of "word " then of "word\\t".
+
+    >>> list(_before_blank("Lee. Lee is, Ann-Lee \\tLee\\tLee", "Lee"))
+    [5, 22]
+    """
+    for blank in (" ", "\t"):
+        sought = word + blank
+        at = text.find(sought)
+        while at != -1:
+            if at == 0 or not _is_word_char(text[at - 1]):
+                yield at  # no letter, digit, "_" nor "-" before it: where the word starts
+            at = text.find(sought, at + 1)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _ends_with(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[:at]``, trailing blanks aside, ends with one of ``words``: read from a
+    window before ``at``, not from a copy of all the text before it (one per place).
+
+    >>> _ends_with("Ann Lee and Lee", 4, ("Ann",)), _ends_with("Ann Lee and Lee", 12, ("Ann",))
+    (True, False)
+    """
+    window = max(0, at - _WINDOW)
+    end = window + len(text[window:at].rstrip())
+    if end == window and window > 0:
+        end = len(text[:at].rstrip())  # blanks fill the window: read back to their start
+    return text.endswith(words, 0, end)
+
+
+_WINDOW = 64  # characters before a place: the blanks before it, and the word before those
 
 
 def _possessives(text: str) -> list[str]:
