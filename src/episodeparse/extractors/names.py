@@ -213,6 +213,7 @@ class Phrases:
         # The longest word of each phrase: a line holding none of them holds no phrase.
         self._by_key: dict[str, list[str]] = {}
         self._keys: frozenset[str] = frozenset()
+        self._whole: frozenset[str] = frozenset()  # the keys that are a phrase themselves
 
     def _build(self) -> None:
         self._ready = True
@@ -234,6 +235,7 @@ class Phrases:
             found.sort(key=len, reverse=True)
         self._firsts = frozenset(self._by_first)
         self._keys = frozenset(self._by_key)
+        self._whole = frozenset(key for key, found in self._by_key.items() if key in found)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -298,6 +300,8 @@ class Phrases:
         if self._keys.isdisjoint(words):
             return not low.isascii() and any(phrase in low for phrase in self._glued)
         hits = self._keys.intersection(words)
+        if not self._whole.isdisjoint(hits):
+            return True  # a phrase of one word, one of the line's: it is in the line
         # A key word found: the whole phrase must be in the line too ("hosted", not "hosted by").
         if any(phrase in low for key in hits for phrase in self._by_key[key]):
             return True
