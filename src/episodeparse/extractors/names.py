@@ -222,15 +222,22 @@ class Phrases:
         # Where every blank-separated piece of every phrase is one word (as in the cues), a
         # phrase's words are its pieces: one search checks them all, not one per phrase.
         by_blanks = _TOKEN.findall(joined) == joined.split()
+        by_key = self._by_key
+        by_first = self._by_first
         for phrase, fold in zip(self._phrases, folded, strict=True):
             words = fold.split() if by_blanks else _TOKEN.findall(fold)
             if not words:
                 continue
-            self._by_key.setdefault(max(words, key=len), []).append(" ".join(fold.split()))
-            if len(words) == 1 and _caseless(phrase) and words[0] == phrase:
-                self._glued.append(phrase)
+            if len(words) == 1:
+                key = words[0]
+                by_key.setdefault(key, []).append(key if by_blanks else " ".join(fold.split()))
+                # A glued phrase is caseless: the same in capitals (a cheap test first).
+                if key == phrase and phrase == phrase.upper() and _caseless(phrase):
+                    self._glued.append(phrase)
+                    continue
             else:
-                self._by_first.setdefault(words[0], []).append(words)
+                by_key.setdefault(max(words, key=len), []).append(" ".join(fold.split()))
+            by_first.setdefault(words[0], []).append(words)
         for found in self._by_first.values():
             found.sort(key=len, reverse=True)
         self._firsts = frozenset(self._by_first)
