@@ -37,3 +37,9 @@ def test_a_line_with_marks_outside_words_finds_phrases_at_the_lines_own_offsets(
     assert [line[start:end] for start, end in found] == ["Today’s", "my guest is", "host"]
     plain = "✌️ Hi — “my guest is” Ann"
     assert [plain[s:e] for s, e in Phrases(("my guest is",)).find(plain)] == ["my guest is"]
+
+
+def test_a_line_of_many_kinds_of_symbols_finds_phrases_at_the_lines_own_offsets() -> None:
+    line = "".join(chr(0x2600 + i) for i in range(40)) + " my guest is Ann ★"
+    found = Phrases(("my guest is",)).find(line)
+    assert [line[start:end] for start, end in found] == ["my guest is"]

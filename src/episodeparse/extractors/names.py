@@ -103,6 +103,9 @@ _BLANK_OUT = bytes(
 )
 
 
+_MAX_OTHERS = 16  # characters replaced one after the other: a line of more kinds is not
+
+
 def _outside_words_blanked(text: str) -> str | None:
     """``text`` with each character outside ASCII as a blank, where none of them can be in
     a word ("✌️", "—", "“"): the same words at the same places. Else None ("é", "’").
@@ -111,8 +114,8 @@ def _outside_words_blanked(text: str) -> str | None:
     ('Hi       Ann ', None)
     """
     others = [char for char in set(text) if not char.isascii()]
-    if any(char.isalnum() or char == "’" for char in others):
-        return None  # a word character (re's \w is str.isalnum and "_")
+    if len(others) > _MAX_OTHERS or any(char.isalnum() or char == "’" for char in others):
+        return None  # a word character (re's \w is str.isalnum and "_"), or many to replace
     for char in others:
         text = text.replace(char, " ")
     return text
