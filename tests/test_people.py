@@ -381,6 +381,8 @@ def test_a_surname_as_subject_is_an_alias_wherever_a_blank_stands_before_it() ->
     assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
     text = "Hana Lorimer is a legend in radio.\nLorimer \t wrote it all."
     assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
+    text = "Hana Lorimer is a legend in radio. As a reporter, Lorimer\twrote it."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
     text = "Hana Lorimer is a legend in radio. As a reporter (Lorimer broke stories)."
     assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ()}
 

@@ -79,6 +79,7 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
     and so is a possessive short form of it ("Des's Twitter handle" for Desiree)."""
     text = ctx.doc.text
     possessives: list[str] | None = None  # found once, for everyone
+    blanks: tuple[str, ...] | None = None  # likewise
     for person in people:
         parts = person.name.split()
         if len(parts) < 2:
@@ -109,7 +110,9 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
                 ctx.add_alias(person, short)
                 break
         if len(people) <= _MAX_SHORT_ALIAS_PEOPLE:
-            _short_aliases(ctx, person, text)
+            if blanks is None:
+                blanks = (" ", "\t") if "\t" in text else (" ",)
+            _short_aliases(ctx, person, text, blanks)
 
 
 # Short forms are sought for each person through the whole notes and against everyone
@@ -119,10 +122,13 @@ _MAX_SHORT_ALIAS_PEOPLE = 12
 _SUBJECT_AFTER = recache.compile(r"[ \t]+(?:is|was|has|had|says|said|broke|wrote|joined)\b")
 
 
-def _short_aliases(ctx: Context, person: PersonDraft, text: str) -> None:
+def _short_aliases(
+    ctx: Context, person: PersonDraft, text: str, blanks: tuple[str, ...] = (" ", "\t")
+) -> None:
     """Other names the notes use for someone, as the subject of a sentence: a short form of
     the first name ("Rich is ..." for Richard) or the surname alone ("As a reporter, Lee
-    broke ..."), where no other person of the notes has that name."""
+    broke ..."), where no other person of the notes has that name. ``blanks``: those the
+    notes hold (a tab is sought only in notes that hold one)."""
     parts = person.name.split()
     first, last = parts[0], parts[-1]
     shorts = [w for w in (first[:3], first[:4], first[:5]) if len(w) < len(first)]
@@ -135,7 +141,9 @@ def _short_aliases(ctx: Context, person: PersonDraft, text: str) -> None:
             continue
         # _SUBJECT_AFTER opens with a blank: only the places of the word before one are read
         # (the word found anywhere else is passed over at C speed).
-        places = _before_blank(text, word) if word.isalnum() else word_starts(text, word, "-")
+        places = (
+            _before_blank(text, word, blanks) if word.isalnum() else word_starts(text, word, "-")
+        )
         for at in places:
             before = text[max(0, at - 2) : at]
             if word == last and _ends_with(text, at, given):
@@ -147,14 +155,15 @@ def _short_aliases(ctx: Context, person: PersonDraft, text: str) -> None:
                 break
 
 
-def _before_blank(text: str, word: str) -> Iterator[int]:
+def _before_blank(text: str, word: str, blanks: tuple[str, ...]) -> Iterator[int]:
     """The places of ``word`` (letters and digits) that :func:`word_starts` finds with the
-    joiner "-", where a blank or a tab follows it: those of "word " then of "word\\t".
+    joiner "-", where one of ``blanks`` follows it (" " and, where the notes hold one, a
+    tab): those of "word " then of "word\\t".
 
-    >>> list(_before_blank("Lee. Lee is, Ann-Lee \\tLee\\tLee", "Lee"))
+    >>> list(_before_blank("Lee. Lee is, Ann-Lee \\tLee\\tLee", "Lee", (" ", "\\t")))
     [5, 22]
     """
-    for blank in (" ", "\t"):
+    for blank in blanks:
         sought = word + blank
         at = text.find(sought)
         while at != -1:
