@@ -222,6 +222,19 @@ def test_heading_guards_let_through_what_may_head(text: str, kind: str | None) -
         ("Intro // Links", ["Intro", "// Links"]),
         ("A ---- Links ---- B", ["A", "---- Links ----", "B"]),
         ("(00:10) Intro", ["(00:10) Intro"]),
+        # Times run together: cut after a label or a bullet, not in a sentence that holds times.
+        (
+            "Timestamps: 0:00 Intro 2:15 News 10:40 Extras",
+            ["Timestamps:", "0:00 Intro", "2:15 News", "10:40 Extras"],
+        ),
+        (
+            "- 0:00 Intro 01:02:03 News 1:10:40 Extras",
+            ["-", "0:00 Intro", "01:02:03 News", "1:10:40 Extras"],
+        ),
+        (
+            "We met at 12:30, left at 13:45 and ate at 14:50 with friends",
+            ["We met at 12:30, left at 13:45 and ate at 14:50 with friends"],
+        ),
     ],
 )
 def test_line_guards_let_through_what_may_cut(text: str, pieces: list[str]) -> None:

@@ -258,6 +258,7 @@ def test_item_fields_and_channel_person_fallback() -> None:
         raw=first.raw,
         published_utc="2023-09-14T02:00:19Z",  # -0500: the next day in UTC
         channel=Channel(title="My & Show", link=None, language=None, author=None, image=None),
+        line=2,  # RSS_HEAD ends the XML declaration's line
     )
     assert second.index == 1
     assert second.published is None

@@ -90,6 +90,7 @@ def test_a_cache_is_written_only_when_a_run_met_something_new(cache: Path) -> No
         "another python",
         "entries of the wrong shape",
         "code that is not sre code",
+        "code cut short",
         "groups out of step",
     ],
 )
@@ -107,8 +108,13 @@ def test_a_damaged_or_foreign_cache_gives_the_same_patterns(
         data = marshal.dumps((stamp, dict.fromkeys(entries, (1, 2))))
     elif content == "code that is not sre code":
         data = marshal.dumps(
-            (stamp, {k: (e[0], [99999, *e[1]], *e[2:]) for k, e in entries.items()})
+            (
+                stamp,
+                {k: (e[0], recache.code_bytes([99999]) + e[1], *e[2:]) for k, e in entries.items()},
+            )
         )
+    elif content == "code cut short":
+        data = marshal.dumps((stamp, {k: (e[0], e[1][:-1], *e[2:]) for k, e in entries.items()}))
     elif content == "groups out of step":
         data = marshal.dumps((stamp, {k: (*e[:2], e[2] + 5, *e[3:]) for k, e in entries.items()}))
     else:

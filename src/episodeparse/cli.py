@@ -21,9 +21,11 @@ import io
 import os
 import signal
 import sys
+import types
+import typing
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -31,7 +33,7 @@ from episodeparse import __version__
 
 if TYPE_CHECKING:
     from typer._click.core import Context as ClickContext
-    from typer.models import CommandInfo
+    from typer.models import CommandInfo, TyperInfo
 
     from episodeparse.checks import Check
     from episodeparse.diagnostics import Diagnostic
@@ -1520,14 +1522,15 @@ def _app_for(args: list[str]) -> typer.Typer:
     (``episodeparse``, ``-h``, ``--help``) gets one whose commands have no options (the
     list shows their names and first lines of help, and runs none). Anything else
     (``--version``, an unknown name, shell completion, which typer asks for through
-    ``_EPISODEPARSE_COMPLETE``) gets the whole app.
+    ``_EPISODEPARSE_COMPLETE``) gets the whole app. The one command's annotations are
+    evaluated before typer reads them (``_evaluated``).
     """
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
         return app  # the shell completes a command line: every command, every option
     if args in ([], ["-h"], ["--help"]):
         return _holding([_listed(info) for info in app.registered_commands])
     wanted = [info for info in app.registered_commands if _name(info) == args[0]]
-    return _holding(wanted) if len(wanted) == 1 else app
+    return _holding([_evaluated(wanted[0])]) if len(wanted) == 1 else app
 
 
 def _name(info: CommandInfo) -> str | None:
@@ -1540,7 +1543,43 @@ def _holding(commands: list[CommandInfo]) -> typer.Typer:
     """``app`` (its options, callback and settings) with these commands only."""
     holder = copy.copy(app)
     holder.registered_commands = commands
+    if app.registered_callback is not None:
+        holder.registered_callback = _evaluated(app.registered_callback)
     return holder
+
+
+if TYPE_CHECKING:
+    _Info = TypeVar("_Info", CommandInfo, TyperInfo)
+
+
+def _evaluated(info: _Info) -> _Info:
+    """``info`` with a copy of its callback whose annotations are objects, not the strings
+    of ``from __future__ import annotations``.
+
+    Typer reads a command's options from its annotations, and evaluates each string twice
+    (``inspect.signature(eval_str=True)``, then ``get_type_hints``), compiling it each
+    time: 15M instructions (3 ms) for ``validate``'s. Here each is evaluated once.
+    """
+    callback = info.callback
+    if not isinstance(callback, types.FunctionType):
+        return info
+    hints = typing.get_type_hints(callback, include_extras=True)
+    hints.pop("return", None)  # typer reads no return type: leave it as written
+    stand_in = types.FunctionType(
+        callback.__code__,
+        callback.__globals__,
+        callback.__name__,
+        callback.__defaults__,
+        callback.__closure__,
+    )
+    stand_in.__kwdefaults__ = callback.__kwdefaults__
+    stand_in.__qualname__ = callback.__qualname__
+    stand_in.__doc__ = callback.__doc__
+    stand_in.__module__ = callback.__module__
+    stand_in.__annotations__ = {**callback.__annotations__, **hints}
+    evaluated = copy.copy(info)
+    evaluated.callback = stand_in
+    return evaluated
 
 
 def _listed(info: CommandInfo) -> CommandInfo:

@@ -119,7 +119,10 @@ _NOT_KEY_CHAR = recache.compile(r"[^\w\s-]")
 
 
 def _heading_key(text: str) -> str:
-    return " ".join(_NOT_KEY_CHAR.sub(" ", text.lower()).replace("-", " ").split())
+    low = text.lower()
+    if low.replace(" ", "").isalnum() and "  " not in low and low.strip(" ") == low:
+        return low  # words of letters and digits, one space apart: the key as written
+    return " ".join(_NOT_KEY_CHAR.sub(" ", low).replace("-", " ").split())
 
 
 # Heading words and what they head, as data by language (cues/sections.json): keys are
@@ -196,6 +199,21 @@ def heading_kind(text: str) -> str:
 _kind_of = functools.lru_cache(maxsize=4096)(heading_kind)
 
 
+def _escaped_words(words: str) -> str:
+    r"""``words`` as a pattern, each blank matching any blank: what
+    ``re.escape(words).replace(r"\ ", r"\s")`` gives, which reads every character through a
+    table; words of letters and digits alone (most of them) need only their blanks replaced.
+
+    >>> _escaped_words("show notes") == re.escape("show notes").replace(r"\ ", r"\s")
+    True
+    >>> _escaped_words("q&a") == re.escape("q&a")
+    True
+    """
+    if words.replace(" ", "").isalnum():
+        return words.replace(" ", r"\s")
+    return re.escape(words).replace(r"\ ", r"\s")
+
+
 # Inline heading after "//" on a flattened line: only the known words, longest first.
 _INLINE_HEADING_WORDS = [
     *sorted((w for w in _HEADING_KINDS if len(w) > 2), key=len, reverse=True),
@@ -206,10 +224,11 @@ _INLINE_HEADING = recache.compile(
     # "//" at the start or after whitespace, written "/(?<!\S/)/" so that the search skips to
     # each "/" instead of trying a lookbehind at every position of the line.
     r"/(?<!\S/)/\s?(?P<word>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in _INLINE_HEADING_WORDS)
+    + "|".join(_escaped_words(w) for w in _INLINE_HEADING_WORDS)
     + r")\b:?",
     re.IGNORECASE,
 )
+
 
 # A whole segment that is a heading.
 _HEADING_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -300,6 +319,7 @@ _WIDE_GAP = recache.compile(r"[ \t\u00a0](?<=\S.)[ \t\u00a0]+(?=\S)")  # two bla
 # a literal the search skips to, where a single blank opens at every space of the line.
 _WIDE_SPACES = recache.compile(r"  (?<=\S..) *(?=\S)")
 _BARE_TIME = recache.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_CLOCK_COLON = recache.compile(r":(?<=\d:)\d\d")  # the ":" of each _BARE_TIME, with its digits
 _LEAD_TIME = recache.compile(r"[ \t#>*•+\[(-]{0,8}@?\d{1,3}:\d{2}(?::\d{2})?[\])]?[ \t]*$")
 _RULE = recache.compile(r"-(?<!--)-{2,}[ \t]*[^-\n]{1,80}?[ \t]*-{3,}")  # three dashes or more
 # A bracketed time, "[01:12]" or "(1:02:03)": one pattern for each opening bracket, each
@@ -362,7 +382,10 @@ class SectionBlock(Slotted):
         """The heading's words, without a chapter time it carries ("Prompts (4:30~)")."""
         if self.heading is None or self.heading.heading is None:
             return None
-        return _HEADING_TIME.sub("", self.heading.heading).strip() or self.heading.heading
+        heading = self.heading.heading
+        if "[" not in heading and "(" not in heading:
+            return heading.strip() or heading  # no time: each of its forms opens with one
+        return _HEADING_TIME.sub("", heading).strip() or heading
 
 
 def _cuts(text: str) -> list[int]:
@@ -418,13 +441,29 @@ def _run_together_times(text: str) -> list[int]:
     first, where the line opens with a time (after a bullet or a label such as
     "Timestamps:") and holds three or more, ascending, each followed by words:
     "0:00 Intro 2:15 News 10:40 Extras" (bracketed times are cut in _cuts)."""
-    times = [
-        m for m in _BARE_TIME.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t,;|(["
-    ]
-    if len(times) < 3:
+    # Each time holds its own ":" between digits (_CLOCK_COLON, sought by its ":", which is
+    # cheaper than a search for times at every digit): a line with fewer than three, such as
+    # an address and its label ("Twitter: https://..."), holds fewer times.
+    colons = _CLOCK_COLON.findall(text)
+    if len(colons) < 3:
+        return []
+    # No time starts before the first such ":" less two digits. The first time is read, and
+    # the words before it, before the others: a long line of prose that holds times further
+    # on ("... at 12:30, ...") fails there, unread to its end.
+    # (The first place of the first ":" found's text is at or before it.)
+    found = _BARE_TIME.finditer(text, max(0, text.find(colons[0]) - 2))
+    times = []
+    for m in found:
+        if m.start() == 0 or text[m.start() - 1] in " \t,;|([":
+            times.append(m)
+            break
+    if not times:
         return []
     lead = text[: times[0].start()].strip()
     if lead and not (lead.endswith(":") and len(lead) <= 40) and lead not in ("-", "*", "•"):
+        return []
+    times.extend(m for m in found if text[m.start() - 1] in " \t,;|([")
+    if len(times) < 3:
         return []
     seconds = [_clock_seconds(m.group()) for m in times]
     if any(b <= a for a, b in itertools.pairwise(seconds)):

@@ -35,6 +35,11 @@ duration_seconds   int or None            ``itunes:duration``: seconds, ``MM:SS`
                                           ``HH:MM:SS``
 raw                bytes                  the item element's bytes as written in the feed,
                                           from ``<item`` to ``</item>`` (before any repair)
+line               int                    the line of the feed as given (file or bytes) on
+                                          which ``<item`` opens, counting ``\n``s from 1
+encoding           str or None            what ``raw`` is written in, where not UTF-8: the
+                                          feed's declared encoding, or ``utf-16-le`` /
+                                          ``utf-16-be``
 guid               str or None            ``guid`` (Atom: ``id``; RSS 1.0: the item's
                                           ``rdf:about``), trimmed
 published_utc      str or None            the same time as ``published``, in UTC, RFC 3339
@@ -107,6 +112,7 @@ from episodeparse import recache
 from episodeparse.document import every_byte
 from episodeparse.html import strip_tags
 from episodeparse.model import Channel, ChaptersUrl, Enclosure, Transcript
+from episodeparse.positions import Written
 from episodeparse.sniff import PSC_NAMESPACE, looks_like_feed
 
 if TYPE_CHECKING:
@@ -215,6 +221,12 @@ class FeedItem:
     transcripts: tuple[Transcript, ...] = ()
     chapters: tuple[FeedChapter, ...] = ()
     channel: Channel = NO_CHANNEL
+    line: int = 1
+    encoding: str | None = None
+
+    def written(self) -> Written:
+        """Where the item's text is written: its bytes, from its line of the feed."""
+        return Written(self.raw, self.line, self.encoding)
 
 
 # ---------------------------------------------------------------------------
@@ -554,6 +566,8 @@ def _build(
     channel: Channel,
     channel_persons: tuple[FeedPerson, ...],
     raw: bytes,
+    line: int = 1,
+    encoding: str | None = None,
 ) -> FeedItem:
     item = _Item()
     for child in element:
@@ -653,6 +667,8 @@ def _build(
         transcripts=tuple(item.transcripts),
         chapters=item.chapters,
         channel=channel,
+        line=line,
+        encoding=encoding,
     )
 
 
@@ -897,7 +913,9 @@ class _Source:
     ("utf8") is handed on as it is (``utf8`` is True for both: the parser is told so;
     see ``_read_as``). Offsets given to ``item_bytes`` and ``release`` are the parser's
     (``CurrentByteIndex``: into what ``read`` returned); the bytes returned are the
-    feed's own, from before the repair, in its own encoding.
+    feed's own, from before the repair, in its own encoding, and ``line_of`` says on
+    which line of the feed as given an offset is (the ``\n``s before it are counted once,
+    as the bytes are let go, plus those skipped before ``<?xml``).
     """
 
     def __init__(self, stream: BinaryIO, limit_bytes: int | None) -> None:
@@ -916,6 +934,8 @@ class _Source:
         self.utf8 = False  # what is handed on is UTF-8, whatever the declaration says
         self.marked = False  # the feed opened with the UTF-8 byte order mark
         self.head = b""  # the first bytes, kept until the declaration's end is read
+        self.lines = 1  # the line of the feed on which ``kept`` starts
+        self.written_in: str | None = None  # what the feed's bytes are in, where not UTF-8
 
     def _read(self) -> bytes:
         data = self.stream.read(_CHUNK)
@@ -936,7 +956,9 @@ class _Source:
                 if data.startswith(b"\xef\xbb\xbf"):
                     data = data[3:]  # the UTF-8 byte order mark, then maybe whitespace
                     self.marked = True
-                data = data.lstrip(b" \t\r\n")
+                stripped = data.lstrip(b" \t\r\n")
+                self.lines += data.count(b"\n", 0, len(data) - len(stripped))
+                data = stripped
                 if not data:
                     continue
                 if data.startswith(b"<?xml") and b"?>" not in data and len(data) < _CHUNK:
@@ -946,13 +968,15 @@ class _Source:
                 if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
                     self.repair = None
                     big_endian = data.startswith(b"\xfe\xff") or data[:1] == b"\x00"
-                    self.wide = "utf-16-be" if big_endian else "utf-16-le"
+                    self.wide = self.written_in = "utf-16-be" if big_endian else "utf-16-le"
                 else:
                     name = None if self.marked else _declared_encoding(data)
                     reading = _read_as(name) if name is not None else "expat"
                     if self.marked:  # it wins over a declaration (XML 1.0, appendix F)
                         reading = "utf-8"
                     self.utf8 = reading != "expat"
+                    if name is not None and reading != "utf-8" and name.lower() != "utf-8":
+                        self.written_in = name  # a one-byte encoding, or one decoded here
                     if name is not None and reading == "decode":
                         self.encoding = name
                         self.decoder = codecs.getincrementaldecoder(name)("strict")
@@ -1029,9 +1053,20 @@ class _Source:
         closer = "</" + name.group(1)
         return not (tail.startswith(closer) and tail[len(closer) : len(closer) + 1] in _TAG_END)
 
+    def _breaks(self, stop: int) -> int:
+        """The ``\n``s of ``kept`` before its offset ``stop``."""
+        if self.wide is None:  # one byte a character, or UTF-8 (decoded feeds are kept so)
+            return self.kept.count(b"\n", 0, stop)
+        return bytes(self.kept[:stop]).decode(self.wide, "replace").count("\n")
+
+    def line_of(self, pos: int) -> int:
+        """The line of the feed as given on which the parser's offset ``pos`` stands."""
+        return self.lines + self._breaks(self._original(pos) - self.kept_from)
+
     def release(self, pos: int) -> None:
         """Forget the bytes before the parser's offset ``pos``: no item will need them."""
         at = self._original(pos)
+        self.lines += self._breaks(at - self.kept_from)
         del self.kept[: at - self.kept_from]
         self.kept_from = at
         if self.repair is not None:
@@ -1213,8 +1248,17 @@ def iter_items(source: BinaryIO | bytes, *, limit_bytes: int | None = None) -> I
                     if depth_in_item == 0:
                         empty = reader.is_empty_element(item_start, offset)
                         raw = reader.item_bytes(item_start, offset, empty)
+                        line = reader.line_of(item_start)
                         reader.release(offset)
-                        yield _build(element, index, channel.channel(), tuple(channel_persons), raw)
+                        yield _build(
+                            element,
+                            index,
+                            channel.channel(),
+                            tuple(channel_persons),
+                            raw,
+                            line,
+                            reader.written_in,
+                        )
                         index += 1
                         element.clear()
                         if parent is not None:

@@ -23,7 +23,7 @@ from episodeparse import errors, recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
-from episodeparse.extractors.header import parse_title_line
+from episodeparse.extractors.header import parse_title_line, title_guests
 from episodeparse.model import Chapter, Episode, Feed, Link, Person, Role, Section, Source
 from episodeparse.pipeline import detect_format, parse_notes
 
@@ -272,12 +272,15 @@ _EPISODE_TYPES = frozenset(("full", "trailer", "bonus"))
 def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
     digest = sha256_hex(item.raw)
     source = Source(path=path, format="rss", item=item.index, sha256=digest)
-    record = parse_notes(item.notes, source, podcast=item.podcast)
-    changes: dict[str, object] = {"feed": feed_block(item, digest)}
-    if item.title:
-        from episodeparse.html import strip_tags  # loaded with feeds: not for notes
+    from episodeparse.html import strip_tags  # loaded with feeds: not for notes
 
-        line = parse_title_line(strip_tags(item.title))
+    said = strip_tags(item.title) if item.title else None
+    record = parse_notes(
+        item.notes, source, podcast=item.podcast, title=said, written=item.written()
+    )
+    changes: dict[str, object] = {"feed": feed_block(item, digest)}
+    if said:
+        line = parse_title_line(said)
         changes["title"] = line.title or record.title
         if line.series and record.series is None:
             changes["series"] = line.series
@@ -285,11 +288,15 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
             changes["episode"] = line.episode
         if line.podcast and record.podcast is None:
             changes["podcast"] = line.podcast
-        guests = _title_guests(changes.get("title") or record.title)
+        guests = title_guests(changes.get("title") or record.title, item.notes)
         if guests:
             # "Knock Wood with Karen Smith": the item's title names its guest.
             known = {p.name.casefold() for p in record.people}
-            extra = tuple(Person(g, "guest") for g in guests if g.casefold() not in known)
+            extra = tuple(
+                Person(g, "guest", affiliation)
+                for g, affiliation in guests
+                if g.casefold() not in known
+            )
             changes["people"] = record.people + extra
     if item.episode is not None:
         changes["episode"] = item.episode
@@ -396,23 +403,6 @@ def _honorific() -> re.Pattern[str]:
     from episodeparse import cues
 
     return recache.compile(r"^(?:" + cues.alternation("feed_people", "honorific") + r")\.?[ \t]+")
-
-
-_TITLE_WITH = recache.compile(r"(?<![ \t])[ \t]+(?:with|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])")
-
-
-def _title_guests(title: object) -> list[str]:
-    """The people a title ends with: "Eat, Pray, Love with Ayisha Malik" (full names only)."""
-    if not isinstance(title, str):
-        return []
-    cues = list(_TITLE_WITH.finditer(title))
-    if not cues:
-        return []
-    cue = cues[-1]
-    names, end = names_at(title, cue.end())
-    if end != len(title.rstrip(" .!")) or not all(" " in n for n in names):
-        return []
-    return names
 
 
 @functools.cache

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -68,6 +70,10 @@ _MD_LINK = recache.compile(
 )
 _MD_REF_LINK = recache.compile(r"\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,100})\]")
 _EMPHASIS = recache.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+# What each of them is replaced with: a group that takes part in every match, read by a
+# C function (a template such as r"\1" is expanded by Python code at every match).
+_FIRST_GROUP = operator.itemgetter(1)
+_SECOND_GROUP = operator.itemgetter(2)
 
 
 # html.unescape reads a numeric reference of any length, and int() refuses one of over 4,300
@@ -94,11 +100,17 @@ def unescape(text: str) -> str:
 
 
 def _unescape_one(m: re.Match[str]) -> str:
-    # Imported here: html loads its table of 2,231 entities (about 1.5 ms of a start),
-    # and most notes hold no reference at all.
-    from html import unescape as html_unescape
+    return _html_unescape()(m.group(0))
 
-    return html_unescape(m.group(0))
+
+@lru_cache(maxsize=1)
+def _html_unescape() -> Callable[[str], str]:
+    """``html.unescape``, imported on first use: html loads its table of 2,231 entities
+    (about 1.5 ms of a start), and most notes hold no reference at all. Kept once
+    imported: an import statement run at every reference costs more than the decoding."""
+    from html import unescape
+
+    return unescape
 
 
 def render_inline(text: str) -> str:
@@ -116,11 +128,11 @@ def render_inline(text: str) -> str:
     'Tom McAllister and `dust`'
     """
     if "[" in text:
-        text = _MD_LINK.sub(r"\1", text)
-        text = _MD_REF_LINK.sub(r"\1", text)
+        text = _MD_LINK.sub(_FIRST_GROUP, text)
+        text = _MD_REF_LINK.sub(_FIRST_GROUP, text)
         text = text.replace("\\[", "[").replace("\\]", "]")
     if "*" in text or "__" in text:
-        text = _EMPHASIS.sub(r"\2", text)
+        text = _EMPHASIS.sub(_SECOND_GROUP, text)
     return unescape(text)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from episodeparse import recache, sniff
 from episodeparse.digest import sha256_hex
@@ -38,6 +38,9 @@ from episodeparse.model import (
     SourceFormat,
 )
 from episodeparse.normalize import clean_prose
+
+if TYPE_CHECKING:
+    from episodeparse.positions import LineMap, Written
 
 __all__ = ["Parsed", "keep_documents", "parse", "parse_notes", "parse_with_document"]
 
@@ -281,16 +284,35 @@ def _leftovers(ctx: Context) -> list[Leftover]:
     return out
 
 
-def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Episode:
+def _in_file(leftovers: list[Leftover], lines: LineMap) -> list[Leftover]:
+    """``leftovers`` (at lines of the text read) at their lines of the input as written."""
+    return [Leftover(lines.line(x.line), x.text, x.reason) for x in leftovers]
+
+
+def parse_notes(
+    text: str,
+    source: Source,
+    *,
+    podcast: str | None = None,
+    title: str | None = None,
+    written: Written | None = None,
+) -> Episode:
     """Build the record of one episode's notes (already decoded text). ``podcast`` is the
-    show's name where the caller knows it (a feed's channel title): never a person."""
+    show's name where the caller knows it (a feed's channel title): never a person;
+    ``title`` the episode's title where the caller knows it (a feed item's).
+    ``written``: where ``text`` stands in its file (a feed item's bytes), whose lines the
+    leftovers count; HTML notes count lines of ``text`` as given, other notes are read as
+    written."""
     if source.format == "html" or sniff.looks_like_html(text):
         from episodeparse.html import html_to_text  # not imported for text notes
+        from episodeparse.positions import Written
 
+        if written is None:
+            written = Written(text)
         text = html_to_text(text)
     doc = Document(text)
     ctx = Context(doc)
-    header = header_x.extract(ctx)
+    header = header_x.extract(ctx, title=title)
     ctx.podcast = header.podcast or podcast
     chapters = chapters_x.extract(ctx)
     people_x.extract(ctx)
@@ -306,7 +328,9 @@ def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Epi
     _first_name_aliases(ctx, people)
     links = links_x.extract(ctx)
     sections = _sections(ctx, links)
-    leftovers = _leftovers(ctx)
+    leftovers = read = _leftovers(ctx)
+    if leftovers and written is not None:  # the text read is not the text as written
+        leftovers = _in_file(read, written.line_map(doc.text))
     episode = Episode(
         schema=SCHEMA,
         source=source,
@@ -329,7 +353,7 @@ def parse_notes(text: str, source: Source, *, podcast: str | None = None) -> Epi
     )
     kept = _KEPT.get()
     if kept is not None:
-        kept.append(Parsed(episode, doc, ctx))
+        kept.append(Parsed(episode, doc, ctx, written, tuple(read)))
     return episode
 
 
@@ -365,11 +389,15 @@ def parse(text: str, *, path: str | None = None, sha256: str | None = None) -> E
 
 class Parsed(NamedTuple):
     """A record with the ``Document`` it was read from and the extractors' ``Context``
-    (which segments some field took)."""
+    (which segments some field took); for HTML notes and feed items, where the document's
+    text is written (``written``) and the record's leftovers at their lines of the
+    document (``leftovers``: the record's count lines of the input as written)."""
 
     episode: Episode
     document: Document
     context: Context
+    written: Written | None = None
+    leftovers: tuple[Leftover, ...] | None = None
 
 
 _KEPT: ContextVar[list[Parsed] | None] = ContextVar("episodeparse_kept", default=None)

@@ -18,11 +18,12 @@ in the size of the source: every search is bounded, and the start only moves for
 from __future__ import annotations
 
 import bisect
-from typing import Final
+from itertools import accumulate
+from typing import Final, NamedTuple
 
 from episodeparse import recache
 
-__all__ = ["LineMap", "item_span", "line_starts"]
+__all__ = ["LineMap", "Written", "line_starts"]
 
 _WORD: Final = recache.compile(r"[^\W\d_]{3,40}")
 _TOKEN: Final = recache.compile(r"[\w:.]{3,40}")  # a line with no word: "[25:00]" gives 25:00
@@ -36,7 +37,9 @@ def line_starts(source: str) -> list[int]:
     >>> line_starts("a\\nbc\\r\\nd")
     [0, 2, 6]
     """
-    return [0, *(m.end() for m in _BREAK.finditer(source))]
+    if "\r" in source:
+        return [0, *(m.end() for m in _BREAK.finditer(source))]
+    return [0, *accumulate(len(part) + 1 for part in source.split("\n")[:-1])]
 
 
 class LineMap:
@@ -59,21 +62,30 @@ class LineMap:
         stop = len(source) if end is None else end
         self.found: list[int] = []  # per text line: source offset of its first word
         self.lines = _BREAK.split(text)
-        cursor = start
+        cursor = last = start
+        found, find, word_in, token_in = self.found, source.find, _WORD.search, _TOKEN.search
         for line in self.lines:
-            word = _WORD.search(line) or _TOKEN.search(line)
-            at = -1
+            word = (word_in(line) or token_in(line)) if line else None
             if word is not None:
-                at = source.find(word.group(), cursor, min(stop, cursor + _WINDOW))
-            if at >= 0:
-                # the offset of the line's start, as far as the word is into the line
-                self.found.append(at)
-                cursor = at + len(word.group()) if word is not None else cursor
-            else:
-                self.found.append(self.found[-1] if self.found else start)
+                piece = word.group()
+                at = find(piece, cursor, min(stop, cursor + _WINDOW))
+                if at >= 0:
+                    # the offset of the line's start, as far as the word is into the line
+                    last, cursor = at, at + len(piece)
+            found.append(last)  # a line not found: where the line before it was
 
     def _line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
+
+    def line(self, line: int) -> int:
+        """The file's line of line ``line`` of the converted text (``position``'s line).
+
+        >>> LineMap("<p>a</p>\\n\\n<h2>Crumbs</h2>", "a\\n\\n## Crumbs", first_line=40).line(3)
+        42
+        """
+        if not 1 <= line <= len(self.found):
+            return self.first_line
+        return self.first_line + self._line_of(self.found[line - 1]) - 1
 
     def position(self, line: int, column: int) -> tuple[int, int]:
         """The file's (line, column) of ``(line, column)`` of the converted text."""
@@ -95,12 +107,34 @@ class LineMap:
         return self.first_line + number - 1, max(found_column, 1)
 
 
-def item_span(data: bytes, raw: bytes, after: int = 0) -> tuple[int, int] | None:
-    """The byte span of a feed item's ``raw`` bytes in the feed ``data`` (searched from
-    ``after``), else None.
+class Written(NamedTuple):
+    """Where the text the parser read is written: ``data`` is the input as written (the
+    HTML notes, or a feed item's bytes in the feed's ``encoding``, None for UTF-8), which
+    starts on line ``first_line`` of its file.
 
-    >>> item_span(b"<rss>\\n<item>a</item><item>b</item>", b"<item>b</item>")
-    (20, 34)
+    >>> item = Written("<item>\\n<description>Hello\\nworld</description>".encode(), 7)
+    >>> item.line_map("Hello\\nworld").line(2)
+    9
     """
-    at = data.find(raw, after)
-    return None if at < 0 else (at, at + len(raw))
+
+    data: str | bytes
+    first_line: int = 1
+    encoding: str | None = None
+
+    def text(self) -> str:
+        """``data`` as text: in its encoding, else UTF-8, else Latin-1 (any byte)."""
+        if isinstance(self.data, str):
+            return self.data
+        if self.encoding is not None:
+            try:
+                return self.data.decode(self.encoding, "replace")
+            except LookupError:
+                pass
+        try:
+            return self.data.decode("utf-8")
+        except UnicodeDecodeError:
+            return self.data.decode("latin-1")
+
+    def line_map(self, text: str) -> LineMap:
+        """The map of ``text``, converted from ``data``, into the file."""
+        return LineMap(self.text(), text, first_line=self.first_line)

@@ -12,6 +12,7 @@ maps reports to exit codes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from episodeparse.extractors import Context
 from episodeparse.inputs import DEFAULT_MAX_BYTES, InputFailure, iter_records
 from episodeparse.model import Episode, Source
 from episodeparse.pipeline import Parsed, detect_format, keep_documents, parse_with_document
-from episodeparse.positions import LineMap, item_span
+from episodeparse.positions import LineMap
 
 __all__ = [
     "BASELINE_SCHEMA",
@@ -70,51 +71,33 @@ def _parsed_for(record: Episode, kept: list[Parsed]) -> Parsed:
     from the feed's fields since)."""
     for parsed in reversed(kept):
         if parsed.episode.source == record.source:
-            return Parsed(record, parsed.document, parsed.context)
+            return parsed._replace(episode=record)
     document = Document("")  # not reached: every record comes through parse_notes
     return Parsed(record, document, Context(document))
+
+
+def _as_read(parsed: Parsed) -> Parsed:
+    """``parsed`` as the checks read it: its leftovers at their lines of the document (the
+    record's count lines of the input as written), like every other position."""
+    read = parsed.leftovers
+    if read is None or read == parsed.episode.leftovers:
+        return parsed
+    return parsed._replace(episode=dataclasses.replace(parsed.episode, leftovers=read))
 
 
 _TITLE = recache.compile(rb"<title>(?:<!\[CDATA\[)?(?P<t>[^<\]]{1,200})")
 _GUID = recache.compile(rb"<guid\b[^>]{0,200}>(?P<t>[^<]{1,300})</guid>")
 
 
-class _FeedFile:
-    """What validate reads of a feed file besides its records (once per file): where each
-    item's bytes stand, so that its findings point into the ``.xml`` file."""
+def _item_name(item: int, raw: bytes) -> str:
+    """How a feed item is named in messages: its title, else its guid, else its number."""
+    name_match = _TITLE.search(raw) or _GUID.search(raw)
+    name = f"item {item}"
+    if name_match is not None:
+        import html
 
-    def __init__(self, path: str, max_bytes: int) -> None:
-        self.data = b""
-        self.items: dict[int, tuple[int, int]] = {}  # index: (start, end) of its bytes
-        from episodeparse import feeds  # here: notes alone never load the feed reader
-
-        try:
-            with Path(path).open("rb") as handle:
-                self.data = handle.read(max_bytes + 1)
-            cursor = 0
-            for entry in feeds.iter_items(self.data, limit_bytes=max_bytes):
-                span = item_span(self.data, entry.raw, cursor)
-                if span is not None:
-                    cursor = span[1]
-                self.items[entry.index] = span if span is not None else (-1, -1)
-        except (OSError, ValueError):  # the feed was read once already; its error is shown
-            pass
-
-    def where(self, item: int, text: str) -> tuple[LineMap, str] | None:
-        """The line map of item ``item``'s converted ``text`` into the file, and how the
-        item is named in messages (its title, else its guid)."""
-        start, end = self.items.get(item, (-1, -1))
-        if start < 0:
-            return None
-        raw = self.data[start:end]
-        first_line = self.data.count(b"\n", 0, start) + 1
-        name_match = _TITLE.search(raw) or _GUID.search(raw)
-        name = f"item {item}"
-        if name_match is not None:
-            import html
-
-            name += f" {quote(html.unescape(_decoded(name_match['t'])), 50)}"
-        return LineMap(_decoded(raw), text, first_line=first_line), name
+        name += f" {quote(html.unescape(_decoded(name_match['t'])), 50)}"
+    return name
 
 
 def _decoded(data: bytes) -> str:
@@ -148,23 +131,18 @@ def _html_notes(record: Episode) -> str | None:
         return None
 
 
-def _in_file(
-    diagnostics: list[Diagnostic],
-    record: Episode,
-    text: str,
-    feed: _FeedFile | None,
-    html: str | None,
-) -> list[Diagnostic]:
-    """``diagnostics`` (lines of the converted ``text``) at their lines in the file as
-    written: for HTML notes, the HTML file; for a feed item, the feed, the item named."""
-    source = record.source
+def _in_file(diagnostics: list[Diagnostic], parsed: Parsed, html: str | None) -> list[Diagnostic]:
+    """``diagnostics`` (lines of the converted text) at their lines in the file as
+    written: for HTML notes, the HTML file; for a feed item, the feed (where the item's
+    bytes stand, as the feed reader found them), the item named."""
+    source = parsed.episode.source
+    written = parsed.written
     if not diagnostics or source.path is None:
         return diagnostics
-    if source.item is not None and feed is not None:
-        found = feed.where(source.item, text)
-        if found is None:
-            return diagnostics
-        lines, name = found
+    text = parsed.document.text
+    if source.item is not None and written is not None and isinstance(written.data, bytes):
+        lines = written.line_map(text)
+        name = _item_name(source.item, written.data)
         return sorted(_moved(d, lines, source.path, f" ({name})") for d in diagnostics)
     if html is not None:
         lines = LineMap(html, text)
@@ -186,7 +164,6 @@ def iter_reports(
 ) -> Iterator[Report | InputFailure]:
     """A report per record of ``paths``, or the failure of an input, in input order.
     ``plan``, where given, chooses the checks and options of each record instead."""
-    feed_files: dict[str, _FeedFile] = {}
     with keep_documents() as kept:
         for result in iter_records(paths, max_bytes=max_bytes, encoding=encoding, stdin=stdin):
             if isinstance(result, InputFailure):
@@ -198,19 +175,12 @@ def iter_reports(
             here, chosen = options, checks
             if plan is not None:
                 chosen, here = plan(result)
-            feed: _FeedFile | None = None
-            source = result.source
-            if source.item is not None and source.path is not None:
-                if source.path not in feed_files:
-                    feed_files.clear()  # one feed at a time: inputs come file by file
-                    feed_files[source.path] = _FeedFile(source.path, max_bytes)
-                feed = feed_files[source.path]
             length = None if result.feed is None else result.feed.duration
             if here.duration is None and length:
                 here = here._replace(duration=length)
             html = _html_notes(result)
-            found = run_checks(parsed, here, path, chosen, html)
-            yield Report(path, _in_file(found, result, parsed.document.text, feed, html), result)
+            found = run_checks(_as_read(parsed), here, path, chosen, html)
+            yield Report(path, _in_file(found, parsed, html), result)
 
 
 def validate_text(
@@ -230,7 +200,7 @@ def validate_text(
     source = Source(path=path, format=detect_format(text, path), item=None, sha256=digest)
     parsed = parse_with_document(text, source)
     html = text if source.format == "html" else None
-    found = run_checks(parsed, options or Options(), path or "-", checks, html)
+    found = run_checks(_as_read(parsed), options or Options(), path or "-", checks, html)
     if html is None or not found:
         return found
     lines = LineMap(html, parsed.document.text)

@@ -9,10 +9,13 @@ registry in ``checks/__init__.py`` lists every ``Check`` explicitly.
 ``Notes`` also says where things stand in the text, since the record carries no line
 numbers (SPEC is a contract): the line and column of each chapter and link, found the way
 the extractors found them. Lines are those of the text the parser read: for HTML notes and
-feed items, the notes converted to text (as in the record's ``leftovers``).
+feed items, the notes converted to text (the leftovers too: validate hands the checks the
+record's leftovers at those lines, where the record counts lines of the file as written).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typing.NamedTuple compiles each field's
+# annotation when it is a string, some 1M instructions of every validate's start for the
+# five classes below.
 
 import re
 from collections.abc import Callable, Iterable

@@ -10,14 +10,29 @@ group across every language (notes mix languages, and a line rarely says which o
 is in): :func:`words` gives the phrases, :func:`alternation` a regular-expression
 alternation of them (escaped, longest first, a blank inside a phrase matching any run of
 blanks), to be compiled into the extractor's own patterns.
+
+Reading the files and building the alternations costs some 3 ms of every start (with
+the ``json`` module), so what a run read and built is kept, as ``recache`` keeps
+compiled patterns: in one ``marshal`` file beside the package's ``.pyc`` files, written
+at exit when a run built something the file lacked. The file holds the tables only for
+the JSON files (and this module) as they were, by size and modification time, as a
+``.pyc`` holds for its source; any other, damaged or unreadable file is ignored, and
+none is written where Python writes no bytecode.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
-import json
+import marshal
+import os
 import re
+import sys
 from pathlib import Path
+from typing import Any
+
+from episodeparse import recache
 
 __all__ = ["alternation", "alternation_of", "languages", "table", "words"]
 
@@ -25,12 +40,84 @@ _HERE = Path(__file__).parent
 
 Table = dict[str, dict[str, list[str]]]
 
+_FORMAT = 1
+_MAX_ALTERNATIONS = 500  # past this, the file keeps only what the last run built
+
+_memo: dict[str, Any] | None = None  # {"tables": {kind: Table}, "alternations": {...}}
+_dirty = False  # something was read or built afresh: write the file at exit
+
+
+def _cache_path() -> Path:
+    """Beside ``recache``'s file, named for this Python."""
+    tag = sys.implementation.cache_tag or "python"
+    return recache.path().with_name(f"episodeparse-cues.{tag}.marshal")
+
+
+def _stamp() -> tuple[Any, ...]:
+    """What the kept tables were read from: each JSON file and this module, by name,
+    size and modification time."""
+    found: list[tuple[str, int, int]] = []
+    with os.scandir(_HERE) as entries:
+        for entry in entries:
+            if entry.name.endswith((".json", ".py")):
+                info = entry.stat()
+                found.append((entry.name, info.st_size, info.st_mtime_ns))
+    return (_FORMAT, sys.version, tuple(sorted(found)))
+
+
+def _kept() -> dict[str, Any]:
+    global _memo
+    if _memo is None:
+        _memo = {"tables": {}, "alternations": {}, "stamp": None}
+        try:
+            stamp = _stamp()
+            _memo["stamp"] = stamp
+            kept_stamp, tables, alternations = marshal.loads(_cache_path().read_bytes())
+            if kept_stamp == stamp and isinstance(tables, dict) and isinstance(alternations, dict):
+                _memo["tables"], _memo["alternations"] = tables, alternations
+        except Exception:  # missing, unreadable, damaged or another version: start empty
+            pass
+    return _memo
+
+
+def _save() -> bool:
+    """Write the file if this run read or built what it lacked; True if written."""
+    global _dirty
+    if not _dirty or sys.dont_write_bytecode or _memo is None or _memo["stamp"] is None:
+        return False
+    alternations = _memo["alternations"]
+    if len(alternations) > _MAX_ALTERNATIONS:
+        alternations = {k: v for k, v in alternations.items() if k in _built}
+    target = _cache_path()
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps((_memo["stamp"], _memo["tables"], alternations)))
+        temporary.replace(target)
+    except (OSError, ValueError):  # read-only, a full disk: the next run reads again
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return False
+    _dirty = False
+    return True
+
+
+_built: set[tuple[str, ...]] = set()  # the alternations this run asked for
+
 
 @functools.cache
 def table(kind: str) -> Table:
     """The whole table of one kind: language -> group -> phrases, as the file has it."""
-    with (_HERE / f"{kind}.json").open(encoding="utf-8") as handle:
-        data: Table = json.load(handle)
+    global _dirty
+    tables = _kept()["tables"]
+    data: Table | None = tables.get(kind)
+    if data is None:
+        import json  # here: a run that finds the tables kept loads none of it
+
+        with (_HERE / f"{kind}.json").open(encoding="utf-8") as handle:
+            data = json.load(handle)
+        tables[kind] = data
+        _dirty = True
     return data
 
 
@@ -62,5 +149,26 @@ def alternation_of(phrases: tuple[str, ...]) -> str:
     >>> alternation_of(("host", "co-host", "hosted by"))
     'hosted[ \\t]+by|co\\-host|host'
     """
+    global _dirty
+    key = tuple(phrases)
+    _built.add(key)
+    alternations = _kept()["alternations"]
+    found: str | None = alternations.get(key)
+    if found is None:
+        found = _alternation_of(key)
+        alternations[key] = found
+        _dirty = True
+    return found
+
+
+def _alternation_of(phrases: tuple[str, ...]) -> str:
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
-    return "|".join(r"[ \t]+".join(re.escape(part) for part in p.split()) for p in ordered)
+    # A word of letters and digits is its own escape (re.escape reads every character
+    # through a table: most of the cost of building a long alternation at import).
+    return "|".join(
+        r"[ \t]+".join(part if part.isalnum() else re.escape(part) for part in p.split())
+        for p in ordered
+    )
+
+
+atexit.register(_save)

@@ -16,9 +16,10 @@ import re
 from episodeparse import recache
 from episodeparse.document import Document, Segment, paragraphs
 from episodeparse.extractors import Context, PersonDraft, word_starts
+from episodeparse.extractors.people import affiliation_after, job_phrase
 from episodeparse.normalize import clean_prose
 
-__all__ = ["extract"]
+__all__ = ["extract", "stated_jobs"]
 
 _VERB_AFTER = recache.compile(
     r"""^[ \t]+(?:(?:is|was)(?![ \t]+(?:joined|back|here|now|not)\b)  # not "is joined by"
@@ -107,6 +108,43 @@ def extract(ctx: Context) -> None:
                     person.bio = text[len(person.name) :].strip()
                     writing = person
                     break
+    stated_jobs(ctx)
+
+
+# "Lee is now a senior correspondent at ...": what someone is, now (not "was").
+_IS_NOW = recache.compile(r"[ \t]+is[ \t]+(?:(?:now|currently)[ \t]+)?(?=[a-zA-Z])")
+_SHORTEST_KEY = 3  # letters of a first name or surname looked for alone
+
+
+def stated_jobs(ctx: Context) -> None:
+    """A person's job and organisation stated anywhere in the notes, under their full
+    name, surname or first name ("Lee is now a senior correspondent at The Example"):
+    their affiliation, where none was found beside their name."""
+    text = ctx.doc.text
+    for person in ctx.people:
+        if person.affiliation is not None or person.role not in ("guest", "host", "co-host"):
+            continue
+        parts = person.name.split()
+        keys = [person.name] if len(parts) < 2 else [person.name, parts[-1], parts[0]]
+        for key in keys:
+            if len(key) < _SHORTEST_KEY or not key[:1].isupper():
+                continue
+            job = next(
+                (
+                    found
+                    for at in word_starts(text, key)
+                    if (is_now := _IS_NOW.match(text, at + len(key)))
+                    and (
+                        found := job_phrase(
+                            affiliation_after(text[is_now.end() : is_now.end() + 300])
+                        )
+                    )
+                ),
+                None,
+            )
+            if job is not None:
+                person.affiliation = job
+                break
 
 
 def _goes_on(person: PersonDraft, text: str) -> bool:

@@ -28,7 +28,7 @@ from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import collapse, find_date, parse_date, render_inline
 from episodeparse.slotted import Slotted
 
-__all__ = ["Header", "extract", "parse_title_line"]
+__all__ = ["Header", "extract", "parse_title_line", "title_guests"]
 
 
 # Searched, not matched from the start: a lazy ".*?" before the number would be quadratic.
@@ -452,8 +452,16 @@ def _opens_prose(text: str) -> bool:
     )
 
 
-def extract(ctx: Context) -> Header:
+def extract(ctx: Context, *, title: str | None = None) -> Header:
+    """The header of the notes. ``title`` is the episode's title where the caller knows it
+    (a feed item's ``<title>``): a first line of the notes is then only the title when it
+    says the same, else it stays in the notes."""
     header = Header()
+    if title:
+        # "Vampires with Ann Lee": the guest the item's title names, known before the
+        # notes' own rules read "Ann and Bo discuss ..." (a guest there stays a guest).
+        for name, affiliation in title_guests(title, ctx.doc.text):
+            ctx.add_person(name, "guest", affiliation=affiliation)
     segments = ctx.doc.segments
     for position, seg in enumerate(segments[:3]):
         if not _is_title_candidate(seg, position):
@@ -487,7 +495,7 @@ def extract(ctx: Context) -> Header:
                 ctx.take(after[0])
         break
     else:
-        _plain_title(ctx, header)
+        _plain_title(ctx, header, title)
     for seg in segments[:8]:
         if header.summary is None and not ctx.is_taken(seg) and _teaser_in(seg.text):
             _teaser(ctx, seg, header)
@@ -523,7 +531,7 @@ _LEAD_NUMBER = recache.compile(
 _PROSE_WORDS = 8  # words a paragraph holds after its number, at least
 
 
-def _plain_title(ctx: Context, header: Header) -> None:
+def _plain_title(ctx: Context, header: Header, known: str | None = None) -> None:
     """A short first line of its own, no sentence, no link, no chapter and no date, that
     the notes go on after: the title ("Los tres pilares de la IA generativa de Apple").
     A show's name before a colon ("Some Show Podcast: ") is kept over; a guest after
@@ -553,12 +561,16 @@ def _plain_title(ctx: Context, header: Header) -> None:
     ):
         return
     rendered_text = collapse(render_inline(text))
+    if known is not None and _same_title(rendered_text) != _same_title(known):
+        return  # the item's own title is elsewhere: this line is the notes' first
     words = rendered_text.split()
     if not 2 <= len(words) <= _PLAIN_TITLE_WORDS or words[0][:1].islower():
         return
     if all(w.strip(":").casefold() in HEADING_WORDS for w in words):
         return  # "Episode Summary", "Show Notes"
-    if rendered_text.isupper() or not _written_as_title(words):
+    if rendered_text.isupper() or not (
+        _written_as_title(words) or _TITLE_OPENER.match(rendered_text)
+    ):
         return
     title = rendered_text
     kept: list[str] = []
@@ -583,9 +595,36 @@ def _plain_title(ctx: Context, header: Header) -> None:
         ctx.leave(seg, part)
     for name in guests:
         ctx.add_person(name, "guest")
+    opener = _TITLE_OPENER.match(cleaned)
+    if opener and not guests:
+        for name in names_at(cleaned, opener.end())[0]:
+            if " " in name or _named_in_full(ctx.doc.text, name):
+                ctx.add_person(name, "guest")
+
+
+def _named_in_full(text: str, first: str) -> bool:
+    """Whether ``text`` writes ``first`` as the first word of a longer name ("Ann Lee")."""
+    at = text.find(first + " ")
+    while at >= 0:
+        found = read_name(text, at) if at == 0 or not text[at - 1].isalnum() else None
+        if found and found[0].startswith(first + " "):
+            return True
+        at = text.find(first + " ", at + 1)
+    return False
 
 
 _SENTENCE_CASE_WORDS = frozenset(cues.words("header", "sentence_case"))
+# "A conversation with ...", "Entrevista con ...": a title in any case, not a sentence.
+_TITLE_OPENER = recache.compile(
+    rf"(?:{cues.alternation('header', 'title_opener')})[ \t]", re.IGNORECASE
+)
+
+
+def _same_title(text: str) -> str:
+    """``text`` as two spellings of one title compare: case, blanks and end marks aside."""
+    return " ".join(text.casefold().split()).strip(" .!?:")
+
+
 _LONG_WORD = 4  # letters of a word that title case capitalises
 
 
@@ -759,3 +798,47 @@ def _show_and_host(ctx: Context, header: Header) -> None:
             sm = _show_named(text)
             if sm:
                 header.podcast = sm["show"].strip()
+
+
+_TITLE_WITH = recache.compile(
+    r"(?:(?<![ \t])[ \t]+|(?:^|[ \t])\()(?:with|With|WITH|w/|feat\.?|featuring|ft\.)[ \t]+(?=[A-Z])"
+)
+_DECORATION_CHARS = 60
+# "with Ann Lee of Some Radio": where the guest is from, to the title's end.
+_TITLE_ORG = recache.compile(r"[ \t]+(?:of|from|Of|From)[ \t]+(?=[A-Z])")
+
+
+def title_guests(title: object, notes: str = "") -> list[tuple[str, str | None]]:
+    """The people a title ends with, and where each is from: "Eat, Pray, Love with Ayisha
+    Malik", "Title (with Ann Lee)", "Title with Ann Lee of Some Radio (Preview)" (full
+    names only). After "With" in a title written in title case, where any words look
+    like a name ("Getting High With Radical Honesty"), a name counts only when the
+    ``notes`` write it too."""
+    if not isinstance(title, str):
+        return []
+    cues = list(_TITLE_WITH.finditer(title))
+    if not cues:
+        return []
+    cue = cues[-1]
+    head = title.rstrip(" .!")
+    if cue[0].lstrip(" \t").startswith("(") and head.endswith(")"):
+        head = head[:-1]  # "(with Ann Lee)"
+    elif head.endswith(")"):
+        # A decoration after the guest: "(sponsored episode)", "(Preview)", "(BINCHYCAST #3)".
+        opening = head.rfind("(")
+        if opening > cue.end() and len(head) - opening <= _DECORATION_CHARS:
+            head = head[:opening].rstrip(" \t")
+    names, end = names_at(head, cue.end())
+    org = _TITLE_ORG.match(head, end) if names else None
+    affiliation = head[org.end() :].strip() if org else None
+    if org and len(names) == 1 and affiliation and affiliation[:1].isupper():
+        end = len(head)
+    else:
+        affiliation = None
+    if end != len(head.rstrip(" .!")) or not all(" " in n for n in names):
+        return []
+    if not cue[0].strip(" \t(").islower():
+        said = notes.replace(title, " ").replace(head, " ")  # not the title's own copy
+        if not all(n in said for n in names):
+            return []
+    return [(n, affiliation) for n in names]

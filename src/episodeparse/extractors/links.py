@@ -78,7 +78,9 @@ _TRAILING = ".,;:!?"
 # top-level domain: _TLD_DOT. Plain prose, a chapter line "[00:00] Intro" or an "e.g." fails
 # them, and is spared the full alternation.
 _DOTTED = recache.compile(r"\.(?<=[a-z0-9]\.)[a-z]|\.(?<=www\.)")
-_TLD_DOT = recache.compile(rf"\.(?<=[a-z0-9-]\.)(?:{_TLDS})")
+# (The look-ahead first: a sentence's full stop, before a blank, fails it at once, where the
+# alternation of top-level domains would be tried name by name.)
+_TLD_DOT = recache.compile(rf"\.(?=[a-z])(?<=[a-z0-9-]\.)(?:{_TLDS})")
 
 _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("twitter.com", "twitter"),
@@ -187,11 +189,14 @@ class _Cues:
         unspaced: list[str] = []
         for phrase in cues.words("links", group):
             low = phrase.casefold()
-            if _UNSPACED.search(low):
+            if low.isascii() and low.replace(" ", "").isalnum():
+                words = low.split()  # letters and digits between blanks: _WORD's words
+            elif _UNSPACED.search(low):
                 unspaced.append(low)
+                continue
             else:
                 words = _WORD.findall(low)
-                self._first.setdefault(words[0], []).append(words)
+            self._first.setdefault(words[0], []).append(words)
         self._firsts = frozenset(self._first)
         self._unspaced = tuple(unspaced)
 
@@ -218,9 +223,11 @@ _PERCENT_OFF = recache.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _says_sponsor(text: str) -> bool:
     """Sponsor reads in any wording and language: "Sponsored by", "patrocinado por",
-    "promo code", "Get 10% off".
+    "promo code", "Get 10% off" (remembered: what stands before a line's links repeats,
+    "- ", "Twitter: ", and it is at most _SPONSOR_BEFORE characters).
 
     >>> _says_sponsor("Episodio patrocinado por Acme"), _says_sponsor("sponsoring terror")
     (True, False)
@@ -232,13 +239,15 @@ _COMMUNITY_CUES = _Cues("community")
 
 
 @functools.lru_cache(maxsize=4096)
-def _label_kind(label: str) -> LinkKind | None:
-    """What a link's label alone says of its kind (remembered: labels repeat)."""
+def _label_kind(label: str) -> tuple[LinkKind | None, bool]:
+    """What a link's label alone says of its kind, sponsor or community (or None), and
+    whether it names a way to listen ("Apple Podcasts", "RSS"); remembered: labels repeat."""
+    listen = _LISTEN_WORDS.match(label.strip()) is not None
     if _says_sponsor(label):
-        return "sponsor"
+        return "sponsor", listen
     if _COMMUNITY_CUES.search(label):
-        return "community"
-    return None
+        return "community", listen
+    return None, listen
 
 
 NOT_A_PERSON = _Cues("not_a_person")  # words of a link's label that name no person
@@ -263,6 +272,20 @@ _CONNECT_WITH = recache.compile(
         [ \t]+on\b""",  # "on LinkedIn"
     re.VERBOSE,
 )
+# "Suivez Claire sur LinkedIn", "Sigue a Ana en X": the same in every cue language.
+_FOLLOW_ANY = recache.compile(
+    rf"(?i:{cues.alternation('links', 'person_links')})[ \t]+"
+    r"(?P<name>[^\W\d_][\w'’.-]{0,40}(?:[ \t][A-Z][\w'’.-]{0,40}){0,3})[ \t]+"
+    rf"(?i:{cues.alternation('links', 'on_platform')})\b"
+)
+# "Das Buch von Ann Lee", "Site da Ana", "The website of Ann Lee": a few words, then whose.
+_OWNER_OF = recache.compile(
+    r"^(?:[^\W\d_][\w'’-]{0,30}[ \t]+){1,4}?"
+    rf"(?i:{cues.alternation('links', 'owner_of')})[ \t]+"
+    r"(?P<name>[A-Z][\w'’.-]{0,40}(?:[ \t][A-Z][\w'’.-]{0,40}){0,3})"
+)
+_OWNER_WORDS = frozenset(w.casefold() for w in cues.words("links", "owner_of"))
+_FOLLOW_WORDS = frozenset(p.split()[0].casefold() for p in cues.words("links", "person_links"))
 # Name words are bounded ({0,40}): these are matched once per link of a line, and an
 # unbounded word would read a long line of one "word" to its end every time (quadratic).
 _POSSESSIVE = recache.compile(
@@ -352,18 +375,9 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
     ('twitter', None)
     """
     if url:
-        host = _SCHEME_AND_WWW.sub("", url.lower()).split("/")[0]
-        host = host.split(":")[0]
-        # The first domain of _PLATFORMS that is the host, or the host's end after a dot.
-        best: tuple[int, str] | None = _PLATFORM_AT.get(host)
-        dot = host.find(".")
-        while dot >= 0:
-            entry = _PLATFORM_AT.get(host[dot + 1 :])
-            if entry is not None and (best is None or entry[0] < best[0]):
-                best = entry
-            dot = host.find(".", dot + 1)
+        best = _host_platform(_host(url).split(":")[0])
         if best is not None:
-            return best[1] or None
+            return best or None
         if label:
             # A show's own redirect ("go.example.com/slack") says its platform in the label.
             low = label.lower()
@@ -379,6 +393,20 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
         if "x" in low and _PLATFORM_WORD["x"].search(low):
             return "twitter"
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _host_platform(host: str) -> str | None:
+    """The platform of the first domain of _PLATFORMS that is the host, or the host's end
+    after a dot ("" for one of no platform, "github.io"); None where none is."""
+    best: tuple[int, str] | None = _PLATFORM_AT.get(host)
+    dot = host.find(".")
+    while dot >= 0:
+        entry = _PLATFORM_AT.get(host[dot + 1 :])
+        if entry is not None and (best is None or entry[0] < best[0]):
+            best = entry
+        dot = host.find(".", dot + 1)
+    return None if best is None else best[1]
 
 
 def _after_label_colon(line: str, start: int, label: str) -> bool:
@@ -533,6 +561,62 @@ def _plain_of(text: str) -> str:
     return _plain_text(text)
 
 
+def _read_name_in(text: str) -> str | None:
+    """The name ``text`` is, after the words that may stand before a name, or None (see
+    _Linker._person_name)."""
+    words = text.split()
+    while len(words) > 1 and BEFORE_NAME.search(words[0]):
+        words = words[1:]
+    name = " ".join(words)
+    found = read_name(name)
+    if found is None or found[1] != len(name):
+        return None
+    return found[0]  # "Dr. Ana Ruiz" -> "Ana Ruiz"
+
+
+def _read_may_name(name: str) -> bool:
+    """Whether ``name`` reads as a name whose words name no platform nor a link's label
+    (what _Linker._may_be_person asks before the show's name)."""
+    found = read_name(name)
+    if found is None or found[1] != len(name) or name.isupper() or name[:1].isdigit():
+        return False
+    return not any(
+        word in _NOT_PEOPLE or NOT_A_PERSON.search(word) or platform_of(None, word) is not None
+        for word in name.split()
+    )
+
+
+# Both pure functions of their text, remembered for a short one (names and labels repeat).
+_NAME_MEMO_LENGTH = 300
+_name_in = functools.lru_cache(maxsize=4096)(_read_name_in)
+_may_name = functools.lru_cache(maxsize=4096)(_read_may_name)
+
+
+def _connect_name(text: str) -> str | None:
+    """The NAME of "Connect with NAME on ...", "NAME on LinkedIn:" in ``text``, or None."""
+    # _CONNECT_WITH opens with one of its five verbs, and _NAME_ON_PLATFORM needs "on": a
+    # text without them is spared the pattern.
+    connect = (
+        _CONNECT_WITH.search(text)
+        if "Connect" in text
+        or "Chat" in text
+        or "Follow" in text
+        or "Find" in text
+        or "Reach" in text
+        else None
+    )
+    m = connect or (_NAME_ON_PLATFORM.match(text) if "on" in text else None)
+    if m is None and not _FOLLOW_WORDS.isdisjoint(text.casefold().split()):
+        m = _FOLLOW_ANY.search(text)  # "Suivez Claire sur LinkedIn"
+        if m is not None and not m["name"][:1].isupper():
+            return None
+    return m["name"] if m else None
+
+
+_CONNECT_MEMO_LENGTH = 300  # longer texts are remembered per note only: the memo stays small
+_connect_of = functools.lru_cache(maxsize=4096)(_connect_name)
+
+
 class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -540,29 +624,41 @@ class _Linker:
         self.sponsor_line = False  # this line says its links are sponsors
         self.sponsor_bullets = False  # the run is a list: a line that is no bullet ends it
         self.listen_line = False  # "Boost us with Podcasting 2.0 apps: [A](..) - [B](..)"
-        self._connect_memo: dict[str, re.Match[str] | None] = {}
+        self._connect_memo: dict[str, str | None] = {}
         # "Dr. Maya Lindqvist" alone on a line, then her links: whose the paragraph is.
         self.paragraph_person: str | None = None
-        self.paragraph_start: list[int] = []  # the first segment of each segment's paragraph
-        for s in ctx.doc.segments:
-            joined = s.index > 0 and ctx.doc.segments[s.index - 1].line >= s.line - 1
-            self.paragraph_start.append(self.paragraph_start[-1] if joined else s.index)
+        # The first segment of a segment's paragraph, by index, for the segments asked about
+        # and those walked past (see _paragraph_start).
+        self._paragraph_starts: dict[int, int] = {}
+        self._paragraph_names: dict[int, str | None] = {}  # see _name_line_above
         self._plain_memo: dict[str, str] = {}
 
-    def _connect(self, text: str) -> re.Match[str] | None:
-        """ "Connect with NAME on ...", "NAME on LinkedIn:" (memoised: one line, many links)."""
+    def _paragraph_start(self, index: int) -> int:
+        """The index of the first segment of the paragraph segment ``index`` stands in (a
+        blank line ends a paragraph). Each segment is walked past once in a note: a long
+        paragraph of links is not walked again for each of its lines."""
+        starts = self._paragraph_starts
+        segments = self.ctx.doc.segments
+        walked: list[int] = []
+        at = index
+        while at not in starts:
+            if at > 0 and segments[at - 1].line >= segments[at].line - 1:
+                walked.append(at)
+                at -= 1
+            else:
+                starts[at] = at
+        start = starts[at]
+        for i in walked:
+            starts[i] = start
+        return start
+
+    def _connect(self, text: str) -> str | None:
+        """The NAME of "Connect with NAME on ...", "NAME on LinkedIn:" (remembered: a short
+        text across notes, labels repeat; a long one in this note, one line has many links)."""
+        if len(text) <= _CONNECT_MEMO_LENGTH:
+            return _connect_of(text)
         if text not in self._connect_memo:
-            # _CONNECT_WITH opens with one of its five verbs: a line without them is spared it.
-            connect = (
-                _CONNECT_WITH.search(text)
-                if "Connect" in text
-                or "Chat" in text
-                or "Follow" in text
-                or "Find" in text
-                or "Reach" in text
-                else None
-            )
-            self._connect_memo[text] = connect or _NAME_ON_PLATFORM.match(text)
+            self._connect_memo[text] = _connect_name(text)
         return self._connect_memo[text]
 
     def _plain(self, text: str) -> str:
@@ -606,18 +702,26 @@ class _Linker:
         for text in (label, line):
             if not text:
                 continue
-            m = self._connect(text)
-            if m and m["name"][:1].isupper() and not _NOT_A_NAME_START.match(m["name"]):
-                if ctx.podcast and m["name"].casefold() == ctx.podcast.casefold():
+            name = self._connect(text)
+            if name and name[:1].isupper() and not _NOT_A_NAME_START.match(name):
+                if ctx.podcast and name.casefold() == ctx.podcast.casefold():
                     return None
-                name = m["name"]
                 person = ctx.find_person(name)
                 return person.name if person else name
         # The label as a reader sees it, read once for both texts below.
         shown_label = rendered(label) if label is not None else None
-        for text in (label, self._plain(line)):
+        for reading_line in (False, True):
+            text = line if reading_line else label
             if not text:
                 continue
+            if reading_line:
+                # The line's words answer only as the label (there is none) or through a
+                # possessive, which needs "'" or "’" (or a reference that decodes to one).
+                if not label and "'" not in line and "’" not in line and "&" not in line:
+                    break
+                text = self._plain(line)
+                if not text:
+                    continue
             text = self._plain(text)
             # Every ending _POSSESSIVE allows holds "'" or "’": without them it cannot match.
             m = _POSSESSIVE.match(text) if "'" in text or "’" in text else None
@@ -634,10 +738,18 @@ class _Linker:
                 person = ctx.find_person(text)
                 if person:
                     return person.name
-                first = text.split()[0] if text.split() else ""
-                person = ctx.find_person(first) if len(text.split()) == 2 else None
-                if person and first != person.name:
+                words = text.split()
+                person = ctx.find_person(words[0]) if len(words) == 2 else None
+                if person and words[0] != person.name:
                     return person.name
+            owner = (
+                _OWNER_OF.match(text)
+                if ctx.people and not _OWNER_WORDS.isdisjoint(text.casefold().split()[:5])
+                else None
+            )
+            person = ctx.find_person(owner["name"]) if owner else None
+            if person is not None:
+                return person.name  # a known person: "Das Buch von Ann Lee"
         if label and ("'" in label or "’" in label):
             # "SMASH that Subscribe Button on Wes' YouTube": a known name's possessive.
             for pm in _POSSESSIVE_ANY.finditer(collapse(label)):
@@ -683,29 +795,16 @@ class _Linker:
     def _person_name(self, text: str) -> str | None:
         """The name of a person that ``text`` holds, without the words that may stand before
         a name ("Journalist Ana Ruiz", "Read Ana Ruiz", "Auf Stefan"), or None."""
-        words = text.split()
-        while len(words) > 1 and BEFORE_NAME.search(words[0]):
-            words = words[1:]
-        name = " ".join(words)
-        found = read_name(name)
-        if found is None or found[1] != len(name):
-            return None
-        name = found[0]  # "Dr. Ana Ruiz" -> "Ana Ruiz"
-        return name if self._may_be_person(name) else None
+        name = _name_in(text) if len(text) <= _NAME_MEMO_LENGTH else _read_name_in(text)
+        return name if name is not None and self._may_be_person(name) else None
 
     def _may_be_person(self, name: str) -> bool:
         """Whether ``name``, read as a name, may be a person's: not the show, not a word of
         a platform or of a link's label ("Website", "Merch", "Twitter", "YouTube")."""
-        found = read_name(name)
-        if found is None or found[1] != len(name) or name.isupper() or name[:1].isdigit():
+        if not (_may_name(name) if len(name) <= _NAME_MEMO_LENGTH else _read_may_name(name)):
             return False
         show = (self.ctx.podcast or "\0").casefold()
-        if show in name.casefold() or name.casefold() in show:
-            return False
-        return not any(
-            word in _NOT_PEOPLE or NOT_A_PERSON.search(word) or platform_of(None, word) is not None
-            for word in name.split()
-        )
+        return not (show in name.casefold() or name.casefold() in show)
 
     def kind_for(
         self,
@@ -716,35 +815,22 @@ class _Linker:
         platform: str | None,
         person: str | None,
     ) -> LinkKind:
-        block = self.ctx.doc.section_of(seg)
         label = text or ""
-        path = _path(url) if url else ""
+        label_kind, label_listen = _label_kind(label)
         if (
-            block.kind == "sponsors"
+            self.ctx.doc.section_of(seg).kind == "sponsors"
             or self.sponsor_run
             or self.sponsor_line
-            or _label_kind(label) == "sponsor"
+            or label_kind == "sponsor"
         ):
             return "sponsor"
-        host = _host(url) if url else ""
-        if (
-            _label_kind(label) == "community"
-            or platform in ("slack", "discord")
-            or _COMMUNITY_PATH.search(path)
-            or "meetup.com" in host
-            or (host.startswith(_COMMUNITY_HOST) and not path)  # the forum, not a thread
-        ):
+        community, listen, profile = _address_kind(url) if url is not None else _NO_ADDRESS
+        if label_kind == "community" or platform in ("slack", "discord") or community:
             return "community"
-        if (
-            platform in _LISTEN_PLATFORMS
-            or _LISTEN_WORDS.match(label.strip())
-            or _LISTEN_PATH.search(path)
-            or self.listen_line
-        ):
+        if platform in _LISTEN_PLATFORMS or label_listen or listen or self.listen_line:
             return "listen"
         if handle is not None:
             return "social"
-        profile = url is not None and _looks_like_profile(url)
         if platform in _SOCIAL and profile:
             return "social"
         if person is not None and (
@@ -754,26 +840,15 @@ class _Linker:
             return "social"
         return "reference"
 
-    def links_in(self, seg: Segment, refs: dict[str, str], used: set[str]) -> list[Link]:
+    def links_in(self, seg: Segment, found: list[_Found]) -> list[Link]:
+        """The links of a line, from its tokens (``found``, not empty)."""
         text = seg.text
-        found = _tokens(text, refs, used)
-        if found and "`" in text:
-            # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
-            # link's label may hold code.
-            code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-            found = [
-                f
-                for f in found
-                if f.label is not None or not any(a <= f.start < b for a, b in code)
-            ]
         self._sponsors(seg, found)
-        if not found:
-            self.paragraph_person, self.listen_line = None, False
-            return []
         links: list[Link] = []
         section = self.ctx.section_title(seg)
         self.paragraph_person = self._name_line_above(seg)
-        self.listen_line = bool(_LISTEN_INTRO.search(text[: found[0].start]))
+        head = text[: found[0].start]
+        self.listen_line = ":" in head and _LISTEN_INTRO.search(head) is not None
         previous_end = 0
         for item in found:
             label = item.label
@@ -811,7 +886,7 @@ class _Linker:
         ("Acme - Visit acme.com/show"); any other line ends it."""
         text = seg.text
         self.sponsor_line = False
-        if seg.is_heading:
+        if seg.heading is not None:
             self.sponsor_run = self.ctx.doc.section_of(seg).kind == "sponsors"
             self.sponsor_bullets = False
             return
@@ -847,20 +922,24 @@ class _Linker:
         """The known person whose full name stands alone on the first line of this
         paragraph (the line is taken: it heads their links)."""
         segments = self.ctx.doc.segments
-        i = self.paragraph_start[seg.index]
+        i = self._paragraph_start(seg.index)
         first = segments[i]
-        if (
-            first is seg
-            or first.is_heading
-            or any(s.line == first.line for s in segments[i + 1 : i + 2])
-        ):
+        if first is seg:
             return None
-        name = _HONORIFIC_START.sub("", first.text.strip().rstrip(":"))
-        person = self.ctx.find_person(name) if " " in name else None
-        if person is None or person.name != name:
-            return None
-        self.ctx.take(first)
-        return person.name
+        # The answer is the paragraph's, the same for each of its lines (the people do not
+        # change while links are read): remembered by its first segment.
+        if i in self._paragraph_names:
+            return self._paragraph_names[i]
+        name: str | None = None
+        if first.heading is None and not any(s.line == first.line for s in segments[i + 1 : i + 2]):
+            name = _HONORIFIC_START.sub("", first.text.strip().rstrip(":"))
+            person = self.ctx.find_person(name) if " " in name else None
+            if person is None or person.name != name:
+                name = None
+            else:
+                self.ctx.take(first)
+        self._paragraph_names[i] = name
+        return name
 
     def _label_above(self, seg: Segment) -> str | None:
         """A label on the line above that ends with ":" and holds no address."""
@@ -885,15 +964,16 @@ class _Linker:
             rest.append(text[previous : item.start])
             previous = item.end
         rest.append(text[previous:])
+        # No collapse(): whitespace is never a word character, so the words are the same.
+        words = _WORD.findall(render_inline(" ".join(rest)).lower())
+        if not words:
+            return True  # "- [X](..)": nothing but links (and markup)
         covered = {"on", "and", "or", "at"}
         for link in links:
             for part in (link.text, link.person, link.platform):
                 if part:
                     covered.update(_WORD.findall(part.lower()))
-        # No collapse(): whitespace is never a word character, so the words are the same.
-        # The first word not covered answers: most lines with links say more than links.
-        low = render_inline(" ".join(rest)).lower()
-        return all(m[0] in covered for m in _WORD.finditer(low))
+        return covered.issuperset(words)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -906,6 +986,23 @@ def _host(url: str) -> str:
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
     return _PATH_START.sub("", url.lower()).strip("/")
+
+
+@functools.lru_cache(maxsize=4096)
+def _address_kind(url: str) -> tuple[bool, bool, bool]:
+    """What an address alone says of its link's kind: a community's (a forum, a group, a
+    sign-up), a way to listen (a feed, an audio file), a profile's page (remembered)."""
+    path = _path(url) if url else ""
+    host = _host(url) if url else ""
+    community = (
+        _COMMUNITY_PATH.search(path) is not None
+        or "meetup.com" in host
+        or (host.startswith(_COMMUNITY_HOST) and not path)  # the forum, not a thread
+    )
+    return community, _LISTEN_PATH.search(path) is not None, _looks_like_profile(url)
+
+
+_NO_ADDRESS = (False, False, False)  # a handle's
 
 
 def is_profile(url: str) -> bool:
@@ -942,35 +1039,55 @@ def _same_address(label: str, url: str) -> bool:
 
 
 def extract(ctx: Context) -> list[Link]:
+    doc = ctx.doc
     linker = _Linker(ctx)
     refs: dict[str, str] = {}
-    definitions: list[tuple[Segment, str, str]] = []
-    for seg in ctx.doc.segments:
-        m = _REF_DEFINITION.match(seg.text) if "]:" in seg.text else None
-        if m and _is_address(m["url"]):
-            refs[m["key"].strip().lower()] = m["url"]
-            definitions.append((seg, m["key"].strip().lower(), m["url"]))
-    definition_at = {seg.index: (key, url) for seg, key, url in definitions}
+    definition_at: dict[int, tuple[str, str]] = {}  # a definition's key and address by segment
+    # "]:" and "```" stand within a line, and a segment is a piece of a line (or lines joined
+    # with a space): a text without them has no segment that holds them.
+    if "]:" in doc.text:
+        for seg in doc.segments:
+            m = _REF_DEFINITION.match(seg.text) if "]:" in seg.text else None
+            if m and _is_address(m["url"]):
+                key = m["key"].strip().lower()
+                refs[key] = m["url"]
+                definition_at[seg.index] = (key, m["url"])
     used: set[str] = set()
     # Reference uses first, so that a definition used later in the notes counts as used.
     if refs:
-        for seg in ctx.doc.segments:
+        for seg in doc.segments:
             if seg.index not in definition_at:
                 _tokens(seg.text, refs, used)
     links: list[Link] = []
+    fenced = "```" in doc.text
     in_fence = False
-    for seg in ctx.doc.segments:
-        if seg.text.startswith("```"):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        if seg.index in definition_at:
+    for seg in doc.segments:
+        text = seg.text
+        if fenced:
+            if text.startswith("```"):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+        if definition_at and seg.index in definition_at:
             key, url = definition_at[seg.index]
             if key not in used:
                 section = ctx.section_title(seg)
                 links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
             ctx.take(seg)
             continue
-        links.extend(linker.links_in(seg, refs, used))
+        found = _tokens(text, refs, used)
+        if found and "`" in text:
+            # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
+            # link's label may hold code.
+            code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+            found = [
+                f
+                for f in found
+                if f.label is not None or not any(a <= f.start < b for a, b in code)
+            ]
+        if found:
+            links.extend(linker.links_in(seg, found))
+        elif seg.heading is not None or linker.sponsor_run or text.rstrip().endswith((":", "!")):
+            linker._sponsors(seg, found)  # a heading or a line ending ":" may open a run
     return links

@@ -79,6 +79,8 @@ _DEGREES = recache.compile(
     r"^(?:,[ \t]*(?:Ph\.?[ \t]?D\.?|M\.?D\.?|MBA|Jr\.?|Sr\.?|PE|RN)(?=[,\s]|$))+"
 )
 _APPOSITIVE = recache.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?")
+_PAREN_ORG = recache.compile(r"^[ \t]*\((?P<org>[A-Z][^()@/:,;]{1,60})\)")
+_ABBREVIATION_END = recache.compile(r"(?:^|[ \t])(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|[A-Z])\.$")
 
 
 def _apposition(after: str) -> str | None:
@@ -86,11 +88,26 @@ def _apposition(after: str) -> str | None:
     after = _DEGREES.sub("", after)  # "Maya Lindqvist, Ph.D., a professor of ..."
     app = _APPOSITIVE.match(after)
     if not app:
-        return None
+        org = _OF_ORG.match(after) or _PAREN_ORG.match(after)  # "Ann Lee (Acme Labs)"
+        if org is None:
+            return None
+        name = org["org"]
+        return name if _ABBREVIATION_END.search(name) else name.rstrip(".")
     affiliation = affiliation_after(after[app.end() :])
-    if affiliation and (" at " in affiliation or " of " in affiliation):
+    if affiliation and _at_an_organisation(affiliation):
         return affiliation
     return None
+
+
+_ARTICLES = frozenset(w.casefold() for w in cues.words("people", "article"))
+_ELIDED_ARTICLES = tuple(w.casefold() for w in cues.words("people", "article") if w[-1] in "'’")
+# The words that join a job to its organisation: "at", "of", "chez", "bei", "da", ...
+_ORG_LINKS = frozenset(cues.words("people", "org_link"))
+
+
+def _at_an_organisation(phrase: str) -> bool:
+    """Whether a job phrase names where: "head baker at X", "ingénieure chez Y"."""
+    return not _ORG_LINKS.isdisjoint(phrase.split()[1:])
 
 
 def affiliation_after(text: str) -> str | None:
@@ -103,7 +120,15 @@ def affiliation_after(text: str) -> str | None:
     >>> affiliation_after("the Head of Product at Sierra, leading the team")
     'Head of Product at Sierra'
     """
-    text = re.sub(r"^(?:a|an|the)[ \t]+", "", text.strip())
+    text = text.strip()
+    head, _, rest = text.partition(" ")
+    if head.casefold() in _ARTICLES:  # "a", "the", "el", "la", "der", ...
+        text = rest.lstrip(" \t")
+    else:
+        for elided in _ELIDED_ARTICLES:  # "l'autrice de ..."
+            if text[: len(elided)].casefold() == elided:
+                text = text[len(elided) :]
+                break
     out: list[str] = []
     for m in re.finditer(r"[^,.;:!?]+|[,.;:!?]", text):
         piece = m.group(0)
@@ -141,6 +166,12 @@ def _a_job(phrase: str | None) -> str | None:
     if " at " in phrase or not words.isdisjoint(_JOB_OPENERS) or words & _TITLE_WORDS:
         return phrase  # a job word, or "at" an organisation
     return None
+
+
+def job_phrase(phrase: str | None) -> str | None:
+    """``phrase`` where it names a job at or of an organisation ("head of research at X")."""
+    job = _a_job(phrase)
+    return job if job is not None and _at_an_organisation(job) else None
 
 
 _TITLE_WORDS = frozenset(("ceo", "cto", "coo", "cfo", "vp", "co-founder", "cofounder", "partner"))
@@ -265,11 +296,11 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
     for joins in _JOINS_US.finditer(text) if "joins" in text else ():
         # "In this episode, Alex Moreno, CTO of Vecstore, joins the show to talk about ..."
         before = text[: joins.start()]
-        apposition = _TRAILING_APPOSITION.search(before)
+        apposition = _TRAILING_APPOSITION.search(before) or _TRAILING_ORG.search(before)
         end = apposition.start() if apposition else len(before)
         guest = name_before(text, end)
         if guest and len(guest.split()) >= 2:
-            job = _apposition(before[end:] + ",") if apposition else None
+            job = _apposition(before[end:] + ("," if before.endswith(",") else ""))
             ctx.add_person(guest, "guest", affiliation=job)
     # "I'm NAME", "I am NAME": an "m" and a blank after it; "My name is NAME".
     intro = _SELF_INTRO.search(text) if "My" in text or _may_be_i_am(text) else None
@@ -320,6 +351,8 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     line = LineWords(text) if guest or host or jobs else None
     if line is not None and (guest or host):
         _cued(ctx, text, line)
+    if _OWN_GUESTS.may_occur(words, low):
+        _own_guests(ctx, text, line or LineWords(text))
     if "episode" in low or "this week" in low or "today" in low:
         _episode_lead(ctx, text)
     if "co-host" in low or "cohost" in low:
@@ -351,6 +384,11 @@ _IS_HOST = recache.compile(
 )
 _JOINS_US = recache.compile(r"[ \t]joins[ \t]+(?:us|the[ \t]+show|the[ \t]+podcast|me)\b")
 _TRAILING_APPOSITION = recache.compile(r",[ \t]+[^,]{2,80},$")
+# "Ann Lee from Acme Labs| joins us": where the one who joins is from.
+_TRAILING_ORG = recache.compile(
+    r"(?<![ \t])[ \t]+(?:of|from)[ \t]+"
+    r"[A-Z][\w.'’-]{0,40}(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]{0,40}){0,5}$"
+)
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 _SELF_INTRO = recache.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
 _NAME_DASH_ROLE = recache.compile(  # "Dale Morrow - Founder of Voltage"
@@ -441,9 +479,14 @@ def _interview_list(ctx: Context, text: str) -> None:
 
 def _discussants(ctx: Context, names: list[str]) -> None:
     """ "A and B discuss": a panel of three or more, or two named by first name only, are the
-    show's hosts; full names are guests, but for a host the notes name elsewhere."""
+    show's hosts (but one already known as a guest, as the item's title names one: "Ann
+    and Bo discuss" after "Vampires with Bo Lee"); full names are guests, but for a host
+    the notes name elsewhere."""
     if len(names) >= 3 or all(len(n.split()) == 1 for n in names):
-        _add_all(ctx, names, "host")
+        for name in names:
+            known = ctx.find_person(name)
+            if known is None or known.role != "guest":
+                ctx.add_person(name, "host")
         return
     for name in names:
         known = ctx.find_person(name)
@@ -503,6 +546,10 @@ def _asides(text: str) -> list[str]:
     ]
 
 
+# After a name: the rest of a label that opens with the name's last word ("voiced by:").
+_NEXT_LABEL = recache.compile(r"[ \t]+[a-z][a-z]{0,20}(?:[ \t][a-z]{1,20}){0,3}[ \t]*:")
+
+
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     m = _ROLE_LABEL.match(text)
     if not m:
@@ -513,6 +560,12 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         if found is None:
             return False
         names, end = [found[0]], found[1]
+    label = _NEXT_LABEL.match(text, end) if len(names[-1].split()) >= 3 else None
+    at = text.rfind(names[-1], 0, end) if label else -1
+    if at >= 0:
+        # "Hosted: Ann Lee Testimony voiced by: ...": the last word opens the next label.
+        names[-1] = names[-1].rsplit(" ", 1)[0]
+        end = at + len(names[-1])
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
     if len(names) == 1 and text[end : end + 1] == ",":
         # "Guests: Ann Lee, CTO of X, and Bo Yu, Agent at Y": each after their job.
@@ -659,6 +712,7 @@ def _starts_paragraph(ctx: Context, seg: Segment) -> bool:
 # lookbehind would be tried at every position of the line).
 _GUEST_INTRO = Phrases(cues.words("people", "guest_intro"))
 _HOST_CREDIT = Phrases(cues.words("people", "host_credit"))
+_OWN_GUESTS = Phrases(cues.words("people", "own_guests"))
 _AFTER_CUE = recache.compile(r"[ \t]*(?:[:,–—：-][ \t]*)?")
 _ARTICLE = recache.compile(r"(?:the|la|el|en|na|il|lo|der|die|l['’])[ \t]+(?=[A-Z])", re.IGNORECASE)
 # "..., our Director of Chemistry": the possessive opens an apposition as an article does.
@@ -764,6 +818,29 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
                 names, end = [closing[0]], closing[1]
             job = _appositive_job(text[end:]) if len(names) == 1 else None
             _add_all(ctx, names, "guest", job)
+
+
+def _own_guests(ctx: Context, text: str, line: LineWords) -> None:
+    """ "NAME talks with his guests A and B", "unterhält sich NAME mit seinen Gästen A, B":
+    the names after the cue are guests, and the name whose guests they are (just before the
+    cue, or before the one or two words of its verb) hosts."""
+    for start, end in _OWN_GUESTS.find(line):
+        after = _AFTER_CUE.match(text, end)
+        names, _gend = _names_after(text, after.end() if after else end)
+        guests = [n for n in names if _full(n)]
+        if not guests:
+            continue
+        head = text[:start].rstrip()
+        host = name_before(head, len(head))
+        for _verb_word in range(2):  # "NAME talks| with", "NAME sits down| with"
+            cut = head.rfind(" ")
+            if host is not None or cut < 0 or not head[cut + 1 :].islower():
+                break
+            head = head[:cut].rstrip()
+            host = name_before(head, len(head))
+        if host is not None and _full(host):
+            ctx.add_person(host, "host")
+        _add_all(ctx, guests, "guest")
 
 
 def _episode_lead(ctx: Context, text: str) -> None:
