@@ -375,6 +375,18 @@ def test_short_forms_used_as_subject_are_aliases() -> None:
     assert found["Hana Lorimer"] == ("Lorimer",)
 
 
+def test_a_surname_as_subject_is_an_alias_wherever_a_blank_stands_before_it() -> None:
+    # The surname is the longest word of any name here, after ", " or at a line's start.
+    text = "Hana Lorimer is a legend in radio. As a reporter, Lorimer broke stories."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
+    text = "Hana Lorimer is a legend in radio.\nLorimer \t wrote it all."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
+    text = "Hana Lorimer is a legend in radio. As a reporter, Lorimer\twrote it."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
+    text = "Hana Lorimer is a legend in radio. As a reporter (Lorimer broke stories)."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ()}
+
+
 def test_praise_is_not_an_affiliation() -> None:
     text = "Hana Lorimer is a legend in the world of radio.\n\nWe talk."
     assert people_jobs(text) == [("Hana Lorimer", "guest", None)]

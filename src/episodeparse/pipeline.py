@@ -82,6 +82,7 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
     and so is a possessive short form of it ("Des's Twitter handle" for Desiree)."""
     text = ctx.doc.text
     possessives: list[str] | None = None  # found once, for everyone
+    blanks: tuple[str, ...] | None = None  # likewise
     for person in people:
         parts = person.name.split()
         if len(parts) < 2:
@@ -112,7 +113,9 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
                 ctx.add_alias(person, short)
                 break
         if len(people) <= _MAX_SHORT_ALIAS_PEOPLE:
-            _short_aliases(ctx, person, text)
+            if blanks is None:
+                blanks = (" ", "\t") if "\t" in text else (" ",)
+            _short_aliases(ctx, person, text, blanks)
 
 
 # Short forms are sought for each person through the whole notes and against everyone
@@ -122,28 +125,75 @@ _MAX_SHORT_ALIAS_PEOPLE = 12
 _SUBJECT_AFTER = recache.compile(r"[ \t]+(?:is|was|has|had|says|said|broke|wrote|joined)\b")
 
 
-def _short_aliases(ctx: Context, person: PersonDraft, text: str) -> None:
+def _short_aliases(
+    ctx: Context, person: PersonDraft, text: str, blanks: tuple[str, ...] = (" ", "\t")
+) -> None:
     """Other names the notes use for someone, as the subject of a sentence: a short form of
     the first name ("Rich is ..." for Richard) or the surname alone ("As a reporter, Lee
-    broke ..."), where no other person of the notes has that name."""
+    broke ..."), where no other person of the notes has that name. ``blanks``: those the
+    notes hold (a tab is sought only in notes that hold one)."""
     parts = person.name.split()
     first, last = parts[0], parts[-1]
     shorts = [w for w in (first[:3], first[:4], first[:5]) if len(w) < len(first)]
     candidates = [*dict.fromkeys(shorts), last] if len(parts) >= 2 else []
+    given = tuple(parts[:-1])
     for word in candidates:
         if word in person.aliases or not word[:1].isupper():
             continue
         if any(p is not person and word in p.name.split() for p in ctx.people):
             continue
-        for at in word_starts(text, word, "-"):
+        # _SUBJECT_AFTER opens with a blank: only the places of the word before one are read
+        # (the word found anywhere else is passed over at C speed).
+        places = (
+            _before_blank(text, word, blanks) if word.isalnum() else word_starts(text, word, "-")
+        )
+        for at in places:
             before = text[max(0, at - 2) : at]
-            if word == last and text[:at].rstrip().endswith(tuple(parts[:-1])):
+            if word == last and _ends_with(text, at, given):
                 continue  # the full name, not the surname alone
             if before.strip() and before[-1:] not in (" ", "\n") and before[-1:] != "\t":
                 continue
             if _SUBJECT_AFTER.match(text, at + len(word)):
                 ctx.add_alias(person, word)
                 break
+
+
+def _before_blank(text: str, word: str, blanks: tuple[str, ...]) -> Iterator[int]:
+    """The places of ``word`` (letters and digits) that :func:`word_starts` finds with the
+    joiner "-", where one of ``blanks`` follows it (" " and, where the notes hold one, a
+    tab): those of "word " then of "word\\t".
+
+    >>> list(_before_blank("Lee. Lee is, Ann-Lee \\tLee\\tLee", "Lee", (" ", "\\t")))
+    [5, 22]
+    """
+    for blank in blanks:
+        sought = word + blank
+        at = text.find(sought)
+        while at != -1:
+            if at == 0 or not _is_word_char(text[at - 1]):
+                yield at  # no letter, digit, "_" nor "-" before it: where the word starts
+            at = text.find(sought, at + 1)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _ends_with(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[:at]``, trailing blanks aside, ends with one of ``words``: read from a
+    window before ``at``, not from a copy of all the text before it (one per place).
+
+    >>> _ends_with("Ann Lee and Lee", 4, ("Ann",)), _ends_with("Ann Lee and Lee", 12, ("Ann",))
+    (True, False)
+    """
+    window = max(0, at - _WINDOW)
+    end = window + len(text[window:at].rstrip())
+    if end == window and window > 0:
+        end = len(text[:at].rstrip())  # blanks fill the window: read back to their start
+    return text.endswith(words, 0, end)
+
+
+_WINDOW = 64  # characters before a place: the blanks before it, and the word before those
 
 
 def _possessives(text: str) -> list[str]:

@@ -8,15 +8,16 @@ run of letters (no blank, no punctuation), at most :data:`MAX_CHARS` long.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from episodeparse import cues, recache
 
 __all__ = [
     "MAX_CHARS",
+    "LineWords",
     "Phrases",
-    "Token",
     "caseless_name",
     "honorific_participants",
-    "line_tokens",
 ]
 
 MAX_CHARS = 12  # a longer run without a break is a phrase, not a name
@@ -95,14 +96,104 @@ def honorific_participants(line: str) -> list[tuple[str, bool]] | None:
 
 # A word of a line for phrase lookup: letters, digits and the marks inside words.
 _TOKEN = recache.compile(r"[\w'’-]+")
+# An ASCII character that is not one of a _TOKEN word, as a blank (and any other byte,
+# which an ASCII line does not hold): split() then gives the words _TOKEN finds.
+_BLANK_OUT = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) in "_'-") else 32 for c in range(256)
+)
 
 
-Token = tuple[int, int, str]  # start, end, the word casefolded
+_MAX_OTHERS = 16  # characters replaced one after the other: a line of more kinds is not
 
 
-def line_tokens(text: str) -> list[Token]:
-    """The words of a line, for :meth:`Phrases.find` (found once, read by every finder)."""
-    return [(m.start(), m.end(), m[0].casefold()) for m in _TOKEN.finditer(text)]
+def _outside_words_blanked(text: str) -> str | None:
+    """``text`` with each character outside ASCII as a blank, where none of them can be in
+    a word ("✌️", "—", "“"): the same words at the same places. Else None ("é", "’").
+
+    >>> _outside_words_blanked("Hi ✌️ — “Ann”"), _outside_words_blanked("Ann’s")
+    ('Hi       Ann ', None)
+    """
+    others = [char for char in set(text) if not char.isascii()]
+    if len(others) > _MAX_OTHERS or any(char.isalnum() or char == "’" for char in others):
+        return None  # a word character (re's \w is str.isalnum and "_"), or many to replace
+    for char in others:
+        text = text.replace(char, " ")
+    return text
+
+
+class LineWords:
+    """The words of a line for :meth:`Phrases.find`, found once and read by every finder:
+    each word casefolded; where a phrase of them stands is sought once one is found.
+
+    >>> line = LineWords("Hi! My guest  is Ann, my guest")
+    >>> line.words, line.span(5, 1, 2), line.span(1, 0, 3), line.span(3, 0, 3)
+    (['hi', 'my', 'guest', 'is', 'ann', 'my', 'guest'], (22, 30), (4, 16), None)
+    >>> LineWords("Straße İstanbul").span(1, 0, 1)
+    (7, 15)
+    """
+
+    __slots__ = ("_blanked", "_ends", "_padded", "_places", "_starts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._places: dict[str, list[int]] = {}
+        self._padded = ""
+        ascii_text = text if text.isascii() else _outside_words_blanked(text)
+        if ascii_text is not None:
+            # lower() is casefold() on ASCII and keeps every offset; the words are what the
+            # blanking leaves between blanks (str.split is far cheaper than a regex).
+            self._blanked = ascii_text.lower().encode("ascii").translate(_BLANK_OUT).decode()
+            self.words = self._blanked.split()
+            self._starts: list[int] = []
+            self._ends: list[int] = []
+        else:
+            # Each word folded alone ("ß" folds to "ss"): the offsets stay the line's.
+            self._blanked = ""
+            found = list(_TOKEN.finditer(text))
+            self._starts = [m.start() for m in found]
+            self._ends = [m.end() for m in found]
+            self.words = [m[0].casefold() for m in found]
+
+    def _start(self, word: str, rank: int) -> int:
+        """Where the ``rank``-th word of the line that is ``word`` starts (from 0)."""
+        places = self._places.setdefault(word, [])
+        if not self._padded:
+            self._padded = f" {self._blanked} "
+        sought = f" {word} "
+        while len(places) <= rank:
+            # " word " in the padded line: one blank more before, so its place is the word's.
+            # The next is sought from the blank after it, which may open it.
+            at = self._padded.find(sought, places[-1] + len(word) + 1 if places else 0)
+            places.append(at)
+        return places[rank]
+
+    def span(self, index: int, rank: int, size: int) -> tuple[int, int] | None:
+        """(start, end) of the ``size`` words from word ``index`` (the ``rank``-th word of
+        the line like it), where only blanks stand between them; else None."""
+        text = self.text
+        words = self.words
+        if not self._blanked:
+            for k in range(index, index + size - 1):
+                if text[self._ends[k] : self._starts[k + 1]].strip(" \t"):
+                    return None
+            return self._starts[index], self._ends[index + size - 1]
+        start = self._start(words[index], rank)
+        end = start + len(words[index])
+        for word in words[index + 1 : index + size]:
+            # The next word is the first text like it after this one: only a gap between.
+            at = self._blanked.find(word, end)
+            if text[end:at].strip(" \t"):
+                return None
+            end = at + len(word)
+        return start, end
+
+
+def _places(words: list[str], word: str) -> Iterator[int]:
+    """Every index of ``word`` in ``words``, in order."""
+    at = -1
+    for _ in range(words.count(word)):
+        at = words.index(word, at + 1)
+        yield at
 
 
 class Phrases:
@@ -110,54 +201,90 @@ class Phrases:
     regex alternation of hundreds of phrases is tried phrase by phrase at every position of
     the line, where a lookup of each word costs the same however many phrases there are.
     Phrases in a script without blanks between words ("本期嘉宾") are sought as substrings.
+    The lookup tables are made on first use, not when the module is imported.
 
     >>> Phrases(("my guest is", "hosted by", "嘉宾")).find("Hi! My guest is Ann; 嘉宾：张三")
     [(4, 15), (21, 23)]
     """
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._phrases = phrases
+        self._ready = False
+        self._by_first: dict[str, list[list[str]]] = {}
+        self._firsts: frozenset[str] = frozenset()
         self._glued: list[str] = []
         # The longest word of each phrase: a line holding none of them holds no phrase.
         self._by_key: dict[str, list[str]] = {}
-        for phrase in phrases:
-            found = _TOKEN.findall(phrase.casefold())
-            if found:
-                self._by_key.setdefault(max(found, key=len), []).append(
-                    " ".join(phrase.casefold().split())
-                )
-        self._keys = frozenset(self._by_key)
-        for phrase in phrases:
-            words = tuple(_TOKEN.findall(phrase.casefold()))
-            if len(words) == 1 and _caseless(phrase) and words[0] == phrase:
-                self._glued.append(phrase)
-            elif words:
-                self._by_first.setdefault(words[0], []).append(words)
+        self._keys: frozenset[str] = frozenset()
+        self._whole: frozenset[str] = frozenset()  # the keys that are a phrase themselves
+
+    def _build(self) -> None:
+        self._ready = True
+        folded = [phrase.casefold() for phrase in self._phrases]
+        joined = "\n".join(folded)
+        # Where every blank-separated piece of every phrase is one word (as in the cues), a
+        # phrase's words are its pieces: one search checks them all, not one per phrase.
+        by_blanks = _TOKEN.findall(joined) == joined.split()
+        by_key = self._by_key
+        by_first = self._by_first
+        for phrase, fold in zip(self._phrases, folded, strict=True):
+            words = fold.split() if by_blanks else _TOKEN.findall(fold)
+            if not words:
+                continue
+            if len(words) == 1:
+                key = words[0]
+                by_key.setdefault(key, []).append(key if by_blanks else " ".join(fold.split()))
+                # A glued phrase is caseless: the same in capitals (a cheap test first).
+                if key == phrase and phrase == phrase.upper() and _caseless(phrase):
+                    self._glued.append(phrase)
+                    continue
+            else:
+                by_key.setdefault(max(words, key=len), []).append(" ".join(fold.split()))
+            by_first.setdefault(words[0], []).append(words)
         for found in self._by_first.values():
             found.sort(key=len, reverse=True)
+        self._firsts = frozenset(self._by_first)
+        self._keys = frozenset(self._by_key)
+        self._whole = frozenset(key for key, found in self._by_key.items() if key in found)
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
-        """(start, end) of each phrase in ``text``, left to right, the longest at a start;
-        ``tokens``: the line's :func:`tokens`, where the caller has them already."""
+    @property
+    def keys(self) -> frozenset[str]:
+        """The word of each phrase that :meth:`may_occur` seeks first (its longest)."""
+        if not self._ready:
+            self._build()
+        return self._keys
+
+    def find(self, line: LineWords | str) -> list[tuple[int, int]]:
+        """(start, end) of each phrase in the line, left to right, the longest at a start;
+        ``line``: its :class:`LineWords`, where the caller has them already, or its text."""
+        if not self._ready:
+            self._build()
+        if isinstance(line, str):
+            line = LineWords(line)
+        text = line.text
         out: list[tuple[int, int]] = []
-        if self._by_first:
-            if tokens is None:
-                tokens = line_tokens(text)
-            i = 0
-            while i < len(tokens):
-                taken = 0
-                for words in self._by_first.get(tokens[i][2], ()):
-                    size = len(words)
-                    if i + size > len(tokens):
+        words = line.words
+        # Only a word that opens a phrase can start one: those are visited, in order, each
+        # where the phrase found before it has ended.
+        hits = self._firsts.intersection(words)
+        if hits:
+            count = len(words)
+            free = 0  # the first word after the last phrase found
+            found = sorted(
+                (i, rank) for word in hits for rank, i in enumerate(_places(words, word))
+            )
+            for i, rank in found:
+                if i < free:
+                    continue
+                for sought in self._by_first[words[i]]:
+                    size = len(sought)
+                    if i + size > count or words[i : i + size] != sought:
                         continue
-                    if all(tokens[i + k][2] == words[k] for k in range(size)) and all(
-                        not text[tokens[i + k][1] : tokens[i + k + 1][0]].strip(" \t")
-                        for k in range(size - 1)
-                    ):
-                        out.append((tokens[i][0], tokens[i + size - 1][1]))
-                        taken = size
+                    span = line.span(i, rank, size)
+                    if span is not None:
+                        out.append(span)
+                        free = i + size
                         break
-                i += taken or 1
         for phrase in self._glued:
             at = text.find(phrase)
             while at >= 0:
@@ -169,7 +296,7 @@ class Phrases:
 
     def may_occur(self, words: list[str], low: str) -> bool:
         """Whether a line may hold a phrase, a cheap test before :meth:`find`: ``words`` are
-        the line's words (:func:`word_set`), ``low`` the line lower-cased, where phrases
+        the line's words (``low.split()``), ``low`` the line lower-cased, where phrases
         without blanks ("嘉宾") are sought.
 
         >>> finder = Phrases(("my guest is", "嘉宾"))
@@ -178,9 +305,13 @@ class Phrases:
         >>> finder.may_occur(["本期嘉宾：王"], "本期嘉宾：王"), finder.may_occur([], "")
         (True, False)
         """
+        if not self._ready:
+            self._build()
         if self._keys.isdisjoint(words):
             return not low.isascii() and any(phrase in low for phrase in self._glued)
         hits = self._keys.intersection(words)
+        if not self._whole.isdisjoint(hits):
+            return True  # a phrase of one word, one of the line's: it is in the line
         # A key word found: the whole phrase must be in the line too ("hosted", not "hosted by").
         if any(phrase in low for key in hits for phrase in self._by_key[key]):
             return True

@@ -15,17 +15,18 @@ Contract: adds ``PersonDraft`` entries to the context; returns nothing. Read::
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, name_before, names_at, read_name
 from episodeparse.extractors.names import (
+    LineWords,
     Phrases,
-    Token,
     caseless_name,
     honorific_participants,
-    line_tokens,
 )
 from episodeparse.model import Role
 from episodeparse.normalize import collapse, rendered
@@ -341,22 +342,25 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
     each runs only on a line holding a word it needs."""
     words = low.split()
-    guest = _GUEST_INTRO.may_occur(words, low)
-    host = _HOST_CREDIT.may_occur(words, low)
-    jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
-    tokens = line_tokens(text) if guest or host or jobs else []
-    if guest or host:
-        _cued(ctx, text, tokens)
+    if low.isascii() and _cue_keys().isdisjoint(words):
+        guest = host = jobs = False  # what the finders' may_occur say of such a line
+    else:
+        guest = _GUEST_INTRO.may_occur(words, low)
+        host = _HOST_CREDIT.may_occur(words, low)
+        jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
+    line = LineWords(text) if guest or host or jobs else None
+    if line is not None and (guest or host):
+        _cued(ctx, text, line)
     if _OWN_GUESTS.may_occur(words, low):
-        _own_guests(ctx, text, tokens or line_tokens(text))
+        _own_guests(ctx, text, line or LineWords(text))
     if "episode" in low or "this week" in low or "today" in low:
         _episode_lead(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
     if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
         _hello(ctx, text)
-    if jobs:
-        _jobs(ctx, text, leading, tokens)
+    if line is not None and jobs:
+        _jobs(ctx, text, leading, line)
     if leading and _SPEAKS_KEYS.intersection(words):
         _speakers(ctx, text)
     if not text.isascii():
@@ -718,6 +722,8 @@ _LEAD = recache.compile(
     rf"(?:^|[.!?][ \t]+)(?:{cues.alternation('people', 'episode_lead')})[ \t]*,?[ \t]+(?=[A-Z])",
     re.IGNORECASE,
 )
+# No _LEAD match holds one of its sentence marks but the first: each starts a match apart.
+_LEAD_OPENER = recache.compile(r"[.!?][ \t]")
 _HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=[A-Z])")
 _AND_CO_HOST = recache.compile(
     r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
@@ -730,6 +736,14 @@ _OF_ORG = recache.compile(
     r"[ \t]+(?:of|from)[ \t]+(?P<org>[A-Z][\w.'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]*){0,5})"
 )
 _JOB_BEFORE = Phrases(cues.words("people", "job"))
+
+
+@functools.cache
+def _cue_keys() -> frozenset[str]:
+    """A word one of the cue finders' :meth:`~Phrases.may_occur` needs on an ASCII line."""
+    return _GUEST_INTRO.keys | _HOST_CREDIT.keys | _JOB_BEFORE.keys
+
+
 _SPEAKS_KEYS = frozenset(p.split()[0] for p in cues.words("people", "speaks_in_person"))
 _JOB_WORDS_LOW = frozenset(w.casefold() for w in cues.words("people", "job"))
 # Words that open a job ("co-executive producer", "senior editor").
@@ -785,11 +799,11 @@ def _appositive_job(text: str) -> str | None:
     return _apposition(", " + text[owner.end() :] if owner else text)
 
 
-def _cued(ctx: Context, text: str, tokens: list[Token]) -> None:
+def _cued(ctx: Context, text: str, line: LineWords) -> None:
     """Names after a cue phrase of any language: "My guest this week is NAME", "I sat down
     with Dr. NAME, our Director of X", "Hosted by NAME", "unser Gast NAME"."""
     for role, finder in (("guest", _GUEST_INTRO), ("host", _HOST_CREDIT)):
-        for _start, cue_end in finder.find(text, tokens):
+        for _start, cue_end in finder.find(line):
             after = _AFTER_CUE.match(text, cue_end)
             pos = after.end() if after else cue_end
             names, end = _names_after(text, pos)
@@ -806,11 +820,11 @@ def _cued(ctx: Context, text: str, tokens: list[Token]) -> None:
             _add_all(ctx, names, "guest", job)
 
 
-def _own_guests(ctx: Context, text: str, tokens: list[Token]) -> None:
+def _own_guests(ctx: Context, text: str, line: LineWords) -> None:
     """ "NAME talks with his guests A and B", "unterhält sich NAME mit seinen Gästen A, B":
     the names after the cue are guests, and the name whose guests they are (just before the
     cue, or before the one or two words of its verb) hosts."""
-    for start, end in _OWN_GUESTS.find(text, tokens):
+    for start, end in _OWN_GUESTS.find(line):
         after = _AFTER_CUE.match(text, end)
         names, _gend = _names_after(text, after.end() if after else end)
         guests = [n for n in names if _full(n)]
@@ -831,7 +845,10 @@ def _own_guests(ctx: Context, text: str, tokens: list[Token]) -> None:
 
 def _episode_lead(ctx: Context, text: str) -> None:
     """ "On this episode Ann has Bo Lee": who has whom, host and guest."""
-    for m in _LEAD.finditer(text):
+    for start in _lead_places(text):
+        m = _LEAD.match(text, start)
+        if m is None:
+            continue
         hosts, end = names_at(text, m.end())
         has = _HOST_HAS.match(text, end) if hosts else None
         if not has:
@@ -842,6 +859,15 @@ def _episode_lead(ctx: Context, text: str) -> None:
             job = _appositive_job(text[gend:]) if len(guests) == 1 else None
             _add_all(ctx, guests, "guest", job)
             return
+
+
+def _lead_places(text: str) -> Iterator[int]:
+    """Where a match of ``_LEAD`` may start, in order: the line's start and each ".", "!" or
+    "?" before a blank (what ``_LEAD.finditer`` finds, without entering the pattern at every
+    position of the line: an IGNORECASE alternation has no first character to seek)."""
+    yield 0
+    for m in _LEAD_OPENER.finditer(text, 1):
+        yield m.start()
 
 
 def _and_co_host(ctx: Context, text: str) -> None:
@@ -889,11 +915,11 @@ def _job_before(text: str, start: int) -> str | None:
     return " ".join(taken)
 
 
-def _jobs(ctx: Context, text: str, leading: bool, tokens: list[Token]) -> None:
+def _jobs(ctx: Context, text: str, leading: bool, line: LineWords) -> None:
     """ "While psychologist and author Ann Lee might not ...": in the opening prose, a job
     then a full name that a verb follows is the episode's guest; and a job written before a
     known person's name is their affiliation."""
-    for _start, job_end in _JOB_BEFORE.find(text, tokens):
+    for _start, job_end in _JOB_BEFORE.find(line):
         if text[job_end : job_end + 1] != " ":
             continue
         found = read_name(text, job_end + 1)
