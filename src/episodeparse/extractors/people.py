@@ -550,6 +550,24 @@ def _asides(text: str) -> list[str]:
 _NEXT_LABEL = recache.compile(r"[ \t]+[a-z][a-z]{0,20}(?:[ \t][a-z]{1,20}){0,3}[ \t]*:")
 
 
+# The first word of every role label, lower case: "moderation", "gast", "ospite", ...
+_LABEL_FIRST = frozenset(
+    w.split()[0].casefold()
+    for w in (*cues.words("people", "guest_label"), *cues.words("people", "host_label"))
+)
+
+
+def _may_be_label(low: str) -> bool:
+    """Whether a lower-cased line may open with a role label (after a bullet)."""
+    for word in low.split(None, 2)[:2]:
+        word = word.rstrip(":-–：")
+        if word in _LABEL_FIRST:
+            return True
+        if word not in ("-", "*", "•"):
+            return False
+    return False
+
+
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     m = _ROLE_LABEL.match(text)
     if not m:
@@ -642,10 +660,11 @@ def extract(ctx: Context) -> None:
         low = text.lower()
         # Where IGNORECASE matches a letter that lower() does not give: no word guard holds.
         odd = not text.isascii() and any(o in text for o in _ODD_CASES)
-        # A role label holds "host" or "guest".
-        if (odd or "host" in low or "guest" in low or not text.isascii()) and _labelled(
-            ctx, seg, text
-        ):
+        # A role label holds "host" or "guest", or opens with a label word of any language
+        # ("Moderation:", "Gast:", "Ospite:").
+        if (
+            odd or "host" in low or "guest" in low or not text.isascii() or _may_be_label(low)
+        ) and _labelled(ctx, seg, text):
             continue
         label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
         if label and label.end() == len(text):
