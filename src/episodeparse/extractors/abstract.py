@@ -24,11 +24,15 @@ __all__ = ["extract"]
 
 
 def _end_words() -> str:
-    """The ``abstract_end`` cues as one alternation: a phrase that ends in a letter of a
-    script with spaces between words must end a word there ("Follow", not "Followers")."""
+    """The ``abstract_end`` cues and the host credits ("Hosted by", "Animé par") as one
+    alternation: a phrase that ends in a letter of a script with spaces between words must
+    end a word there ("Follow", not "Followers")."""
     spaced: list[str] = []
     unspaced: list[str] = []
-    for phrase in cues.words("sections", "abstract_end"):
+    ends = dict.fromkeys(
+        (*cues.words("sections", "abstract_end"), *cues.words("people", "host_credit"))
+    )
+    for phrase in ends:
         (unspaced if "\u3000" <= phrase[-1] <= "\u9fff" else spaced).append(phrase)
     return (
         rf"(?:{cues.alternation_of(tuple(spaced))})(?!\w)"
