@@ -129,3 +129,15 @@ def test_the_guest_a_feed_title_names_stays_a_guest_when_the_notes_pair_first_na
     people = _item_people(tmp_path, "Vampires with Bo Sample", notes)
     assert ("Bo Sample", "guest", None) in people
     assert all(role != "host" for name, role, _ in people if name.startswith("Bo"))
+
+
+def test_a_title_case_with_in_a_notes_title_names_a_guest_the_notes_name() -> None:
+    ep = parse("Scaling Rust With Ann Example\n\nAnn Example joins us to talk about Rust.\n")
+    assert ep.title == "Scaling Rust"
+    assert [(p.name, p.role) for p in ep.people] == [("Ann Example", "guest")]
+
+
+def test_a_title_case_with_in_a_notes_title_names_nobody_the_notes_do_not_name() -> None:
+    ep = parse("Getting High With Radical Honesty\n\nWe talk about honesty for an hour.\n")
+    assert ep.title == "Getting High With Radical Honesty"
+    assert ep.people == ()

@@ -591,6 +591,8 @@ def _plain_title(ctx: Context, header: Header, known: str | None = None) -> None
     title, guests, unread = _without_guests(title)
     if unread:
         kept.append(unread)
+    elif not guests:
+        title, guests = _with_named_guests(title, ctx.doc.text.replace(text, " "))
     cleaned = _clean_title(title)
     if cleaned is None:
         return
@@ -692,6 +694,20 @@ def _without_guests(title: str) -> tuple[str, list[str], str | None]:
         if _name_like(tail):
             return title[: m.start()], [], title[m.start() :].strip()
     return title, [], None
+
+
+# " With Ann Example" in a title written in title case, where any words look like a name.
+_WITH_CAPITAL = recache.compile(r"[ \t]With[ \t]+(?=[A-Z])")
+
+
+def _with_named_guests(title: str, notes: str) -> tuple[str, list[str]]:
+    """ "Scaling Rust With Ann Example": the title and its guests, where the rest of the
+    ``notes`` names each of them too ("Getting High With Radical Honesty" names nobody)."""
+    for m in _WITH_CAPITAL.finditer(title):
+        names = _names_only(title[m.end() :])
+        if names and all(n in notes for n in names):
+            return title[: m.start()], names
+    return title, []
 
 
 def _number_in_prose(ctx: Context, header: Header) -> None:
