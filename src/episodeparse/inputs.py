@@ -23,7 +23,7 @@ from episodeparse import errors, recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import InputError, decode
 from episodeparse.extractors import names_at
-from episodeparse.extractors.header import parse_title_line, title_guests
+from episodeparse.extractors.header import parse_title_line
 from episodeparse.model import Chapter, Episode, Feed, Link, Person, Role, Section, Source
 from episodeparse.pipeline import detect_format, parse_notes
 
@@ -288,16 +288,6 @@ def _feed_record(item: feeds.FeedItem, path: str | None) -> Episode:
             changes["episode"] = line.episode
         if line.podcast and record.podcast is None:
             changes["podcast"] = line.podcast
-        guests = title_guests(changes.get("title") or record.title, item.notes)
-        if guests:
-            # "Knock Wood with Karen Smith": the item's title names its guest.
-            known = {p.name.casefold() for p in record.people}
-            extra = tuple(
-                Person(g, "guest", affiliation)
-                for g, affiliation in guests
-                if g.casefold() not in known
-            )
-            changes["people"] = record.people + extra
     if item.episode is not None:
         changes["episode"] = item.episode
     if item.published:
