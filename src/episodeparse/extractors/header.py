@@ -592,7 +592,7 @@ def _plain_title(ctx: Context, header: Header, known: str | None = None) -> None
     if unread:
         kept.append(unread)
     elif not guests:
-        title, guests = _with_named_guests(title, ctx.doc.text.replace(text, " "))
+        title, guests = _with_named_guests(title, ctx.doc.text, text)
     cleaned = _clean_title(title)
     if cleaned is None:
         return
@@ -700,13 +700,16 @@ def _without_guests(title: str) -> tuple[str, list[str], str | None]:
 _WITH_CAPITAL = recache.compile(r"[ \t]With[ \t]+(?=[A-Z])")
 
 
-def _with_named_guests(title: str, notes: str) -> tuple[str, list[str]]:
-    """ "Scaling Rust With Ann Example": the title and its guests, where the rest of the
-    ``notes`` names each of them too ("Getting High With Radical Honesty" names nobody)."""
+def _with_named_guests(title: str, notes: str, line: str) -> tuple[str, list[str]]:
+    """ "Scaling Rust With Ann Example": the title and its guests, where the ``notes``
+    outside the title's ``line`` name each of them too ("Getting High With Radical
+    Honesty" names nobody)."""
     for m in _WITH_CAPITAL.finditer(title):
         names = _names_only(title[m.end() :])
-        if names and all(n in notes for n in names):
-            return title[: m.start()], names
+        if names:
+            rest = notes.replace(line, " ")  # only for a title that names someone
+            if all(n in rest for n in names):
+                return title[: m.start()], names
     return title, []
 
 
