@@ -33,6 +33,8 @@ DIRECT = [
     ["convert", "--format", "json", "no-such-file.txt"],
     ["validate", "https://example.com/notes.txt"],
     ["convert", ""],
+    ["validate", "-"],
+    ["convert", "-f", "jsonl", "-", str(SEED)],
 ]
 
 TO_TYPER = [
@@ -40,8 +42,9 @@ TO_TYPER = [
     ["--help"],
     ["--version"],
     ["validate"],
-    ["validate", "-"],
     ["validate", "--", str(SEED)],
+    ["validate", "--", "-"],
+    ["convert", "-x"],
     ["validate", str(SEED), "--strict"],
     ["validate", "-h"],
     ["validate", "--format", "json", str(SEED)],
@@ -103,6 +106,7 @@ def test_shell_completion_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None
 def _main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[object, str, str]:
     """Exit code, stdout and stderr of ``cli.main`` for ``args``."""
     monkeypatch.setattr(sys, "argv", ["episodeparse", *args])
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
     out, err = io.StringIO(), io.StringIO()
     code: object = 0
     with redirect_stdout(out), redirect_stderr(err):

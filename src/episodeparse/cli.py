@@ -1609,12 +1609,12 @@ def _direct(args: list[str]) -> Callable[[], None] | None:
     Typer and click are a third of a one-file run's start-up (``import typer`` alone
     loads some fifty modules), and what they do for these lines is to call the command
     with its defaults. So ``main`` calls it itself for ``validate PATH...`` and
-    ``convert [--format|-f json|yaml|jsonl] PATH...``, where no path starts with ``-``
-    (an option, ``-`` for standard input, ``--``): exactly the arguments typer would pass
+    ``convert [--format|-f json|yaml|jsonl] PATH...``, where no path but ``-`` (standard
+    input) starts with ``-`` (an option, ``--``): exactly the arguments typer would pass
     (a test compares them). Any other line, and shell completion, goes to typer, which
     parses it, explains its mistakes and prints help.
 
-    >>> _direct(["validate", "notes.txt"]) is not None, _direct(["validate", "-"])
+    >>> _direct(["validate", "-"]) is not None, _direct(["validate", "--", "-"])
     (True, None)
     >>> _direct(["convert", "-f", "sqlite", "n.txt"]), _direct(["convert", "n.txt", "-q"])
     (None, None)
@@ -1628,14 +1628,20 @@ def _direct(args: list[str]) -> Callable[[], None] | None:
             if len(paths) < 2 or paths[1] not in _DIRECT_FORMATS:
                 return None
             output_format, paths = OutputFormat(paths[1]), paths[2:]
-        if not paths or any(path.startswith("-") for path in paths):
+        if not _plain(paths):
             return None
         return partial(convert, list(paths), output_format)
     if command == "validate":
-        if not paths or any(path.startswith("-") for path in paths):
+        if not _plain(paths):
             return None
         return partial(validate, list(paths))
     return None
+
+
+def _plain(paths: list[str]) -> bool:
+    """Paths that click reads as they are: at least one, none an option (``-`` alone is
+    standard input, an argument)."""
+    return bool(paths) and all(path == "-" or not path.startswith("-") for path in paths)
 
 
 def preload(args: list[str]) -> None:
