@@ -24,15 +24,19 @@ import sys
 import types
 import typing
 from enum import StrEnum
+from functools import partial
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
-
-import typer
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 from episodeparse import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import typer
     from typer._click.core import Context as ClickContext
+    from typer.core import TyperCommand
     from typer.models import CommandInfo, TyperInfo
 
     from episodeparse.checks import Check
@@ -51,15 +55,85 @@ EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3  # errors.EXIT_INTERNAL (errors is not imported for --help)
 
-app = typer.Typer(
-    name="episodeparse",
-    help="Turn podcast show notes into structured, validated episode records.",
-    no_args_is_help=True,
-    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# The commands, in the order ``episodeparse --help`` lists them, with their settings for
+# ``app.command``. The typer app is made from them on first use (``_typer_app``): a run
+# that ``main`` gives straight to its command (``_direct``) imports no typer or click.
+_COMMANDS: list[tuple[Callable[..., None], dict[str, Any]]] = []
+
+_F = TypeVar("_F", bound="Callable[..., None]")
+
+
+def _command(name: str | None = None, **settings: Any) -> Callable[[_F], _F]:
+    """``@app.command(name, **settings)``, registered when the app is made."""
+
+    def register(function: _F) -> _F:
+        _COMMANDS.append((function, {"name": name, **settings}))
+        return function
+
+    return register
+
+
+app: typer.Typer  # made on first use (module ``__getattr__``)
+
+
+def __getattr__(name: str) -> object:
+    if name in ("app", "typer"):
+        _typer_app()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _max_bytes() -> Any:  # typer.Option's OptionInfo
+    """``--max-bytes``, as the commands that read inputs declare it."""
+    import typer
+
+    return typer.Option(
+        "--max-bytes",
+        help="Refuse inputs larger than this: bytes, or 10MB (10^6 bytes), 64MiB (2^20).",
+        parser=parse_size,
+        metavar="SIZE",
+        show_default="64MiB",
+    )
+
+
+def _quiet() -> Any:
+    """``--quiet``, as the commands with feedback declare it."""
+    import typer
+
+    return typer.Option(
+        "--quiet",
+        "-q",
+        help="No progress bar and no closing line (both only ever on a terminal).",
+    )
+
+
+def _typer_app() -> typer.Typer:
+    """The typer app of every command (made once): imports typer and registers the
+    commands in order."""
+    made: typer.Typer | None = globals().get("app")
+    if made is not None:
+        return made
+    import typer
+
+    globals()["typer"] = typer  # the commands' annotations name it
+    made = typer.Typer(
+        name="episodeparse",
+        help="Turn podcast show notes into structured, validated episode records.",
+        no_args_is_help=True,
+        add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, ...)
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(main_options)
+    for function, settings in _COMMANDS:
+        made.command(**settings)(function)
+    usage = _usage_class()
+    for info in made.registered_commands:
+        if info.cls in (None, typer.core.TyperCommand):
+            info.cls = usage
+    globals()["app"] = made
+    return made
 
 
 class OutputFormat(StrEnum):
@@ -81,7 +155,7 @@ def _error(message: str) -> None:
 
 def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     _error(message)
-    raise typer.Exit(code)
+    raise SystemExit(code)
 
 
 _OVERWRITE = "refusing to overwrite an input file"  # errors.CATALOGUE["output/overwrite"]
@@ -182,29 +256,18 @@ def parse_size(text: str | int) -> int:
     unit = _SIZE_UNITS.get(written[len(digits) :].lower())
     number = digits.strip()
     if unit is None or not (number.isascii() and number.replace(".", "", 1).isdigit()):
+        import typer
+
         raise typer.BadParameter(
             f"{text!r} is not a size: write bytes (10000000), or a number and a unit"
             " (10MB = 10^6 bytes, 64MiB = 2^20 bytes; kB, KiB, GB, GiB)"
         )
     size = int(Decimal(number) * unit)
     if size < 1:
+        import typer
+
         raise typer.BadParameter(f"{text!r}: a size of at least one byte")
     return size
-
-
-MAX_BYTES = typer.Option(
-    "--max-bytes",
-    help="Refuse inputs larger than this: bytes, or 10MB (10^6 bytes), 64MiB (2^20).",
-    parser=parse_size,
-    metavar="SIZE",
-    show_default="64MiB",
-)
-
-QUIET = typer.Option(
-    "--quiet",
-    "-q",
-    help="No progress bar and no closing line (both only ever on a terminal).",
-)
 
 
 def colour_wanted(stream: TextIO) -> bool:
@@ -224,10 +287,9 @@ def colour_wanted(stream: TextIO) -> bool:
 def _version(value: bool) -> None:
     if value:
         print(f"episodeparse {__version__}")
-        raise typer.Exit(EXIT_OK)
+        raise SystemExit(EXIT_OK)
 
 
-@app.callback()
 def main_options(
     version: Annotated[
         bool,
@@ -253,6 +315,8 @@ def _encoding_option(value: str | None) -> str | None:
     try:
         return check_encoding(value)
     except ValueError as exc:
+        import typer
+
         raise typer.BadParameter(str(exc)) from None
 
 
@@ -392,7 +456,7 @@ def _convert_on_dask(
     for failure in written.failures:
         _error(str(failure))
     if written.failures:
-        raise typer.Exit(EXIT_INPUT)
+        raise SystemExit(EXIT_INPUT)
 
 
 def _convert_to_catalogue(
@@ -429,7 +493,7 @@ def _convert_to_catalogue(
         _fail(f"{output}: cannot write: {exc}")
     _error(f"{output}: {counts}")
     if failed:
-        raise typer.Exit(EXIT_INPUT)
+        raise SystemExit(EXIT_INPUT)
 
 
 def _convert_to_dir(
@@ -486,7 +550,7 @@ def _convert_to_dir(
         folder.discard()
     feedback.close(_folder_name(output_dir))
     if code != EXIT_OK:
-        raise typer.Exit(code)
+        raise SystemExit(code)
 
 
 def _folder_name(folder: Path) -> str:
@@ -494,7 +558,7 @@ def _folder_name(folder: Path) -> str:
     return str(folder).rstrip(os.sep) + os.sep
 
 
-@app.command(
+@_command(
     epilog=(
         "Examples:\n\n"
         "  episodeparse convert fixtures/coffee-57.txt\n\n"
@@ -528,7 +592,7 @@ def convert(
         Path | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
-    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, _max_bytes()] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -572,7 +636,7 @@ def convert(
             show_default=False,
         ),
     ] = None,
-    quiet: Annotated[bool, QUIET] = False,
+    quiet: Annotated[bool, _quiet()] = False,
 ) -> None:
     """Parse show notes into episode records (JSON, YAML or JSONL).
 
@@ -656,10 +720,10 @@ def convert(
             target.discard()
     feedback.close(str(output))
     if code != EXIT_OK:
-        raise typer.Exit(code)
+        raise SystemExit(code)
 
 
-@app.command()
+@_command()
 def schema() -> None:
     """Print the JSON Schema of the episode record (draft 2020-12)."""
     import json
@@ -711,7 +775,7 @@ def _selectors(values: list[str] | None) -> tuple[str, ...]:
     )
 
 
-@app.command(
+@_command(
     epilog=(
         "Examples:\n\n"
         "  episodeparse validate notes/episode-57.txt\n\n"
@@ -816,7 +880,7 @@ def validate(
         bool,
         typer.Option("--diff", help="Print the --fix changes as a unified diff; write nothing."),
     ] = False,
-    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, _max_bytes()] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -825,7 +889,7 @@ def validate(
             callback=_encoding_option,
         ),
     ] = None,
-    quiet: Annotated[bool, QUIET] = False,
+    quiet: Annotated[bool, _quiet()] = False,
 ) -> None:
     """Check show notes before publishing: one line per finding, with its check's code.
 
@@ -903,7 +967,7 @@ def validate(
             report=_error,
         )
         if diff:
-            raise typer.Exit(EXIT_INPUT if failed_fix else EXIT_OK)
+            raise SystemExit(EXIT_INPUT if failed_fix else EXIT_OK)
     colour = output_format is DiagnosticFormat.text and colour_wanted(sys.stdout)
     found: list[Diagnostic] = []
     failures: list[tuple[str, str]] = []
@@ -948,7 +1012,7 @@ def validate(
         write_atomically(baseline, baseline_text(found))
         if not quiet:
             print(f"{len(found)} findings written to {baseline}", file=sys.stderr)
-        raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+        raise SystemExit(EXIT_INPUT if failures else EXIT_OK)
     unreadable = [Diagnostic(p, 1, 1, "input/unreadable", "error", m) for p, m in failures]
     if output_format is DiagnosticFormat.json:
         sys.stdout.write(format_json(sorted(found) + unreadable, ids))
@@ -962,9 +1026,9 @@ def validate(
     if not quiet and found:  # clean notes, or only unreadable ones: nothing to count
         print(_closing_line(counts, len(files)), file=sys.stderr)
     if code != EXIT_OK:
-        raise typer.Exit(code)
+        raise SystemExit(code)
     if counts["error"] or (strict and counts["warning"]):
-        raise typer.Exit(EXIT_FINDINGS)
+        raise SystemExit(EXIT_FINDINGS)
 
 
 def _plural(n: int, word: str) -> str:
@@ -984,7 +1048,7 @@ def _closing_line(counts: dict[str, int], files: int) -> str:
     )
 
 
-@app.command(epilog=("Examples:\n\n  episodeparse rule links/http\n\n  episodeparse rule --list"))
+@_command(epilog=("Examples:\n\n  episodeparse rule links/http\n\n  episodeparse rule --list"))
 def rule(
     code: Annotated[
         str | None, typer.Argument(help="A check's code, e.g. links/http.", show_default=False)
@@ -1051,7 +1115,7 @@ def _one_record(data: bytes, path: str, item: int | None, encoding: str | None) 
     return chosen
 
 
-@app.command(
+@_command(
     epilog=(
         "Examples:\n\n"
         "  episodeparse chapters notes.txt --to podcast-json --output chapters.json\n\n"
@@ -1104,7 +1168,7 @@ def chapters(
         bool,
         typer.Option("--force", help="Write youtube chapters even when they break its rules."),
     ] = False,
-    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, _max_bytes()] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -1150,8 +1214,6 @@ def chapters(
             )
     except (InputError, FeedError, chapter_formats.ChapterFormatError) as exc:
         _fail(f"{path}: {exc}")
-    except typer.Exit:
-        raise  # _fail's, from _one_record
     except Exception as exc:  # a bug: said as one, naming the input
         from episodeparse.errors import internal_message
 
@@ -1282,7 +1344,7 @@ def _print_summary_table(rows: list[SummaryRow], totals: SummaryTotals, width: i
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
-@app.command(
+@_command(
     "summary",
     epilog=(
         "Examples:\n\n"
@@ -1332,7 +1394,7 @@ def summary_command(
             show_default=False,
         ),
     ] = None,
-    max_bytes: Annotated[int, MAX_BYTES] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, _max_bytes()] = DEFAULT_MAX_BYTES,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -1341,7 +1403,7 @@ def summary_command(
             callback=_encoding_option,
         ),
     ] = None,
-    quiet: Annotated[bool, QUIET] = False,
+    quiet: Annotated[bool, _quiet()] = False,
 ) -> None:
     """Many episodes at a glance: one row per episode, with what validate finds in it.
 
@@ -1382,9 +1444,9 @@ def summary_command(
     else:
         _print_summary_table(rows, totals, width)
     if any(is_internal(row.unreadable or "") for row in unreadable):
-        raise typer.Exit(EXIT_INTERNAL)
+        raise SystemExit(EXIT_INTERNAL)
     if unreadable:
-        raise typer.Exit(EXIT_INPUT)
+        raise SystemExit(EXIT_INPUT)
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
@@ -1409,7 +1471,11 @@ def main() -> None:
     if sys.stderr is None:  # nowhere to say anything: the exit code still does
         sys.stderr = Path(os.devnull).open("w")  # noqa: SIM115
     try:
-        _app_for(sys.argv[1:])()
+        direct = _direct(sys.argv[1:])
+        if direct is not None:
+            direct()
+        else:
+            _app_for(sys.argv[1:])()
     except SystemExit as exc:
         if _caused_by(exc, Terminated) is not None:
             _error("terminated")
@@ -1496,22 +1562,100 @@ class _ClosedStream(io.TextIOBase):
         raise OSError(errno.EBADF, "it is closed")
 
 
-class _Usage(typer.core.TyperCommand):
+def _usage_class() -> type[TyperCommand]:
     """A command whose usage names its arguments as the README does (``convert [OPTIONS]
     PATH...``): typer writes a required one in braces (``{paths}...``)."""
+    from typer.core import TyperCommand
 
-    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
-        return [
-            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
-            for piece in super().collect_usage_pieces(ctx)
-        ]
+    class _Usage(TyperCommand):
+        def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
+            return [
+                piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)
+            ]
+
+    return _Usage
 
 
-def _usage_names() -> None:
-    """Every command of ``app`` with ``_Usage`` (after they are all registered)."""
-    for info in app.registered_commands:
-        if info.cls in (None, typer.core.TyperCommand):
-            info.cls = _Usage
+def _completing() -> bool:
+    """Whether the shell asks typer to complete a command line (``_EPISODEPARSE_COMPLETE``)."""
+    return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+
+
+_DIRECT_FORMATS = frozenset({"json", "yaml", "jsonl"})
+
+# What each command run by ``_direct`` imports first (``preload``).
+_DIRECT_MODULES = {
+    "convert": (
+        "episodeparse.emit",
+        "episodeparse.inputs",
+        "episodeparse.parallel",
+        "episodeparse.pipeline",
+    ),
+    "validate": (
+        "episodeparse.checks",
+        "episodeparse.config",
+        "episodeparse.diagnostics",
+        "episodeparse.inputs",
+        "episodeparse.normalize",
+        "episodeparse.validation",
+    ),
+}
+
+
+def _direct(args: list[str]) -> Callable[[], None] | None:
+    """The command of a plain command line, to be called without typer, else None.
+
+    Typer and click are a third of a one-file run's start-up (``import typer`` alone
+    loads some fifty modules), and what they do for these lines is to call the command
+    with its defaults. So ``main`` calls it itself for ``validate PATH...`` and
+    ``convert [--format|-f json|yaml|jsonl] PATH...``, where no path but ``-`` (standard
+    input) starts with ``-`` (an option, ``--``): exactly the arguments typer would pass
+    (a test compares them). Any other line, and shell completion, goes to typer, which
+    parses it, explains its mistakes and prints help.
+
+    >>> _direct(["validate", "-"]) is not None, _direct(["validate", "--", "-"])
+    (True, None)
+    >>> _direct(["convert", "-f", "sqlite", "n.txt"]), _direct(["convert", "n.txt", "-q"])
+    (None, None)
+    """
+    if not args or _completing():
+        return None
+    command, paths = args[0], args[1:]
+    if command == "convert":
+        output_format = OutputFormat.json
+        if paths[:1] in (["--format"], ["-f"]):
+            if len(paths) < 2 or paths[1] not in _DIRECT_FORMATS:
+                return None
+            output_format, paths = OutputFormat(paths[1]), paths[2:]
+        if not _plain(paths):
+            return None
+        return partial(convert, list(paths), output_format)
+    if command == "validate":
+        if not _plain(paths):
+            return None
+        return partial(validate, list(paths))
+    return None
+
+
+def _plain(paths: list[str]) -> bool:
+    """Paths that click reads as they are: at least one, none an option (``-`` alone is
+    standard input, an argument)."""
+    return bool(paths) and all(path == "-" or not path.startswith("-") for path in paths)
+
+
+def preload(args: list[str]) -> None:
+    """Load what a run with ``args`` needs first: the typer app, or the modules the
+    command ``_direct`` runs imports first (the launcher loads them with the collector
+    off, and freezes them with the CLI)."""
+    if _direct(args) is None:
+        _typer_app()
+        return
+    for name in _DIRECT_MODULES[args[0]]:
+        try:
+            import_module(name)
+        except Exception:  # the command imports it again, and says what failed
+            continue
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -1525,7 +1669,8 @@ def _app_for(args: list[str]) -> typer.Typer:
     ``_EPISODEPARSE_COMPLETE``) gets the whole app. The one command's annotations are
     evaluated before typer reads them (``_evaluated``).
     """
-    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
+    app = _typer_app()
+    if _completing():
         return app  # the shell completes a command line: every command, every option
     if args in ([], ["-h"], ["--help"]):
         return _holding([_listed(info) for info in app.registered_commands])
@@ -1536,11 +1681,16 @@ def _app_for(args: list[str]) -> typer.Typer:
 def _name(info: CommandInfo) -> str | None:
     if info.name is not None:
         return info.name
-    return None if info.callback is None else typer.main.get_command_name(info.callback.__name__)
+    if info.callback is None:
+        return None
+    from typer.main import get_command_name
+
+    return get_command_name(info.callback.__name__)
 
 
 def _holding(commands: list[CommandInfo]) -> typer.Typer:
     """``app`` (its options, callback and settings) with these commands only."""
+    app = _typer_app()
     holder = copy.copy(app)
     holder.registered_commands = commands
     if app.registered_callback is not None:
@@ -1603,6 +1753,3 @@ def _quiet_stdout() -> None:
         return  # no descriptor under it: nothing buffered can reach one
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fileno)
-
-
-_usage_names()

@@ -1,7 +1,8 @@
 """The ``episodeparse`` command's entry point: loads the CLI, then runs it.
 
 Start-up creates some 100,000 objects that live until the process ends (modules,
-classes, functions, typer's and click's tables). While they are created, the cyclic
+classes, functions, typer's and click's tables, or for a line the CLI runs without typer
+the modules its command imports first: ``cli.preload``). While they are created, the cyclic
 garbage collector runs over them again and again and finds nothing to free. So the
 collector is off while the CLI loads, and ``gc.freeze()`` then moves everything loaded
 into the permanent generation, which no later collection walks. A one-note ``convert``
@@ -14,6 +15,7 @@ objects made from notes are collected as usual.
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def main() -> None:
@@ -22,6 +24,9 @@ def main() -> None:
     gc.disable()
     try:
         from episodeparse.cli import main as run
+        from episodeparse.cli import preload
+
+        preload(sys.argv[1:])  # what the command imports first, where the CLI calls it itself
     finally:
         gc.freeze()
         if enabled:
