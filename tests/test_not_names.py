@@ -46,3 +46,10 @@ def test_every_cased_language_of_the_people_cues_has_words_that_are_no_names() -
     assert cased <= set(languages)
     assert [lang for lang in sorted(cased) if not languages[lang].get("not_name")] == []
 
+
+def test_a_prose_line_opening_with_in_episode_names_no_podcast() -> None:
+    # "In Episode 11, ..." recalls an earlier episode: "In" is no show's name, and the
+    # rest of the sentence is no title.
+    record = parse("In Episode 11, with the trial over, Ann struggled to press on.\n")
+    assert record.podcast is None
+    assert record.title is None or not record.title.startswith(",")

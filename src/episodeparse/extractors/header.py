@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.document import HEADING_WORDS, Segment
-from episodeparse.extractors import _PARTICLES, Context, names_at, read_name
+from episodeparse.extractors import _NOT_NAME_WORDS, _PARTICLES, Context, names_at, read_name
 from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import collapse, find_date, parse_date, render_inline
 from episodeparse.slotted import Slotted
@@ -200,6 +200,8 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         return None
     pre = _BRACKETED.sub(" ", part[: m.start()]).strip(" -–—|:\t")
     rest = part[m.end() :].strip()
+    if rest.startswith(",") and pre in _NOT_NAME_WORDS:
+        return None  # "In Episode 11, with the trial over, ...": a sentence, not a title line
     # "Ep. 63.5": a number that is not an integer is no episode number.
     episode = None if m["frac"] else int(m["num"])
     line = TitleLine(episode=episode, rest=_bracketed(part[: m.start()]))
