@@ -812,6 +812,32 @@ def _closing_name(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_DESCRIBED_WORDS = 8  # words of description a cue's name may follow
+
+
+def _described_name(text: str, pos: int) -> tuple[str, int, str] | None:
+    """ "we speak to Chinese dissident and renowned artist Ann Lee about ...": the first full
+    name within a few words of the cue that a job word stands right before, with that job."""
+    end = _SENTENCE_END.search(text, pos)
+    stop = end.start() if end else len(text)
+    at = pos
+    for _word in range(_DESCRIBED_WORDS):
+        space = text.find(" ", at, stop)
+        if space < 0:
+            return None
+        before = text[at:space]
+        at = space + 1
+        if before.endswith((",", ";", ":")):
+            return None  # the description ends with its clause
+        if before.casefold() not in _JOB_WORDS_LOW:
+            continue
+        found = read_name(text, at)
+        if found is not None and " " in found[0] and found[1] <= stop:
+            job = _job_before(text, at)
+            return (found[0], found[1], job) if job else None
+    return None
+
+
 def _appositive_job(text: str) -> str | None:
     """ ", our Director of Chemistry, to ...": the job the apposition states."""
     owner = _OWNER.match(text)
@@ -830,12 +856,18 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
             if role == "host":
                 _add_all(ctx, names, "host")
                 continue
+            job = None
             if not names:
-                closing = _closing_name(text, pos)
-                if closing is None:
-                    continue
-                names, end = [closing[0]], closing[1]
-            job = _appositive_job(text[end:]) if len(names) == 1 else None
+                described = _described_name(text, pos)
+                if described is not None:
+                    names, end, job = [described[0]], described[1], described[2]
+                else:
+                    closing = _closing_name(text, pos)
+                    if closing is None:
+                        continue
+                    names, end = [closing[0]], closing[1]
+            if job is None and len(names) == 1:
+                job = _appositive_job(text[end:])
             _add_all(ctx, names, "guest", job)
 
 

@@ -1,0 +1,52 @@
+"""Guests introduced by the everyday wordings of a conversation: "we talk to", "we're
+talking with", "this episode features", "with special guest", "an interview with",
+"Interview: NAME", and a description written before the name ("we speak to Chinese
+dissident and artist NAME"). The names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from episodeparse import parse
+
+
+def _people(notes: str) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in parse(notes).people]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this episode of Sky Talk, we talk to Anna Berg about clouds.",
+        "We talked to Anna Berg, a woman who watches clouds.",
+        "We're talking with Anna Berg about clouds.",
+        "I’m chatting with Anna Berg about clouds.",
+        "This episode features Anna Berg, meteorologist at the Weather Office.",
+        "With special guest Dr. Anna Berg.",
+        "This week, an exclusive interview with Rep. Anna Berg, who watches clouds.",
+        "Our conversation with Anna Berg about polar clouds.",
+    ],
+)
+def test_a_conversation_cue_introduces_the_guest(sentence: str) -> None:
+    assert _people(f"Episode 20: Clouds\n\n{sentence}\n") == [("Anna Berg", "guest")]
+
+
+def test_an_interview_label_names_the_guest() -> None:
+    notes = "Episode 24: Storms\n\nInterview: Priya Natarajan, storm chaser and photographer.\n"
+    assert _people(notes) == [("Priya Natarajan", "guest")]
+
+
+def test_a_description_before_the_name_is_skipped_to_the_name_not_to_a_closing_title() -> None:
+    notes = (
+        "Episode 8: Flow\n\nWe speak to Chinese dissident and renowned artist Wei Lan about"
+        " displaced people and his new documentary, Open Water.\n"
+    )
+    record = parse(notes)
+    assert [(p.name, p.role, p.affiliation) for p in record.people] == [
+        ("Wei Lan", "guest", "artist")
+    ]
+
+
+def test_a_cue_with_no_name_after_it_names_nobody() -> None:
+    notes = "Episode 9: Mail\n\nWe talk to listeners about their letters, and read Open Water.\n"
+    assert _people(notes) == []
