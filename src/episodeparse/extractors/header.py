@@ -198,6 +198,12 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     m = _NUMBERED.search(part)
     if not m:
         return None
+    before, after = part[: m.start()].rstrip(), part[m.end() :]
+    if before.endswith(("(", "[")) and after.lstrip().startswith((")", "]")):
+        # "Title (Episode 29)", "Title [Ep. 29]": the number in brackets, the title around it
+        title = before[:-1] + " " + after.lstrip()[1:]
+        number = None if m["frac"] else int(m["num"])
+        return TitleLine(title=_clean_title(title), episode=number)
     pre = _BRACKETED.sub(" ", part[: m.start()]).strip(" -–—|:\t")
     rest = part[m.end() :].strip()
     if rest.startswith(",") and pre in _NOT_NAME_WORDS:
@@ -206,9 +212,14 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     episode = None if m["frac"] else int(m["num"])
     line = TitleLine(episode=episode, rest=_bracketed(part[: m.start()]))
     with_at = re.search(r"\bwith\b", rest)
+    guests = []
     if with_at and with_at.start() == 0:
-        rest = ""
+        # "Episode 35 with Ann Lee: Title": the guests before the colon, the title after it
+        named, colon, title = rest[with_at.end() :].partition(": ")
+        guests = (_names_only(named) or []) if colon else []
+        rest = title if guests else ""
     line.title = _clean_title(rest) if rest else None
+    line.guests = tuple(guests)
     if pre:
         if in_parts:
             # "Tea Talks #57" inside a // title line: a series of the show.
@@ -411,7 +422,7 @@ def _teaser(ctx: Context, seg: Segment, header: Header) -> None:
     for name in names:
         ctx.add_person(name, "guest", affiliation=affiliation if len(names) == 1 else None)
     if header.title is None:
-        title = rest.strip(" ,")
+        title = rest.strip(" ,:;|–—-")  # "#35 with Ann Lee: Title", "... with Ann Lee, Title"
         cm = _CO_HOSTED.search(title)
         if cm:
             title = title[: cm.start()]
@@ -479,6 +490,12 @@ def extract(ctx: Context, *, title: str | None = None) -> Header:
         if _teaser_in(raw) and not (_blank_before_slashes(raw) and _SEPARATOR.search(raw)):
             break
         line = parse_title_line(raw)
+        if line.title and line.episode is not None and not line.guests:
+            # "Episode 28: Heat | Ann Lee", "#26 - Heat w/ Ann Lee": the guest decoration
+            bare, guests, unread = _without_guests(line.title)
+            if guests or unread:
+                line.title, line.guests = _clean_title(bare), tuple(guests)
+                line.rest = (*line.rest, unread) if unread else line.rest
         header.title, header.podcast, header.series = line.title, line.podcast, line.series
         header.episode, header.date = line.episode, line.date
         ctx.take(seg)
@@ -528,7 +545,7 @@ _SHOW_PREFIX = recache.compile(
     rf"^[A-Z][^:]{{0,40}}[ \t](?:{cues.alternation('header', 'show_word')}):[ \t]+(?=\S)"
 )
 # " with Ann Example" at a title's end: a guest decoration.
-_WITH_NAME = recache.compile(r"[ \t]with[ \t]+(?=[A-Z])")
+_WITH_NAME = recache.compile(r"[ \t](?:with|w/)[ \t]+(?=[A-Z])")
 _PLAIN_TITLE_WORDS = 16
 _PLAIN_TITLE_CHARS = 120
 # "#300: This. Is. ..." or "Segment #192. ...": a number opening a paragraph near the top.
