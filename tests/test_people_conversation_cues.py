@@ -50,3 +50,15 @@ def test_a_description_before_the_name_is_skipped_to_the_name_not_to_a_closing_t
 def test_a_cue_with_no_name_after_it_names_nobody() -> None:
     notes = "Episode 9: Mail\n\nWe talk to listeners about their letters, and read Open Water.\n"
     assert _people(notes) == []
+
+
+def test_on_this_episode_a_host_sits_down_with_a_described_guest() -> None:
+    notes = (
+        "Episode 34: Planets\n\nOn today's episode, Kim Lee sits down with planetary scientist"
+        " Raj Gupta to talk about moons.\n"
+    )
+    record = parse(notes)
+    assert [(p.name, p.role, p.affiliation) for p in record.people] == [
+        ("Kim Lee", "host", None),
+        ("Raj Gupta", "guest", "scientist"),
+    ]

@@ -743,7 +743,7 @@ _LEAD = recache.compile(
 )
 # No _LEAD match holds one of its sentence marks but the first: each starts a match apart.
 _LEAD_OPENER = recache.compile(r"[.!?][ \t]")
-_HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=[A-Z])")
+_HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=\w)")
 _AND_CO_HOST = recache.compile(
     r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
 )
@@ -905,9 +905,16 @@ def _episode_lead(ctx: Context, text: str) -> None:
         if not has:
             continue
         guests, gend = names_at(text, has.end())
+        job = None
+        if not guests:
+            # "Ann Lee sits down with planetary scientist Bo Yu": the job before the name
+            described = _described_name(text, has.end())
+            if described is not None:
+                guests, gend, job = [described[0]], described[1], described[2]
         if guests:
             _add_all(ctx, hosts, "host")
-            job = _appositive_job(text[gend:]) if len(guests) == 1 else None
+            if job is None and len(guests) == 1:
+                job = _appositive_job(text[gend:])
             _add_all(ctx, guests, "guest", job)
             return
 
