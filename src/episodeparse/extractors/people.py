@@ -610,6 +610,7 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
     """One name per item under "Your hosts", "Guests", "Connect with the hosts"."""
     role = _role_of(heading)
     seen_item = False
+    plain_list = False  # lines of one name each, without bullets
     for seg in segments:
         text = rendered(seg.text)
         item = re.match(r"^(?:[-*•][ \t]+)", text)
@@ -619,20 +620,32 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
         text = text[item.end() :] if item else text
         names, end = names_at(text, 0)
         rest = text[end:].lstrip()
-        if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "(", ","))):
+        if plain_list and not (names and _full(names[0]) and text.startswith(names[0])):
+            break  # "CEO, Acme Labs" under the name: the list of names is over
+        if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "—", "(", ","))):
             # "- Malik Durant, organizational psychologist at Kestrel University"
             affiliation = _apposition(text[end:])
             person = ctx.add_person(names[0], role, affiliation=affiliation)
             if not item:
                 # A paragraph that opens with the name is about them: their bio.
-                if len(rest.split()) > 8 and person.bio is None:
-                    person.bio = rest.lstrip(",:-– ").strip()
-                    ctx.take(seg)
-                break
+                if len(rest.split()) > _LIST_LINE_WORDS:
+                    if person.bio is None:
+                        person.bio = rest.lstrip(",:-–— ").strip()
+                        ctx.take(seg)
+                    break
+                if not _full(names[0]):
+                    break
+                # "Ann Lee — clockmaker, Acme" on a line of its own: the list goes on.
+                plain_list = True
             if affiliation:
                 _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
             elif not rest:
                 ctx.take(seg)
+        elif plain_list:
+            break  # the list of names is over
+
+
+_LIST_LINE_WORDS = 8  # words after a name on a line of a list; more make a paragraph
 
 
 def extract(ctx: Context) -> None:
