@@ -25,6 +25,9 @@ def _people(notes: str) -> list[tuple[str, str]]:
         "With special guest Dr. Anna Berg.",
         "This week, an exclusive interview with Rep. Anna Berg, who watches clouds.",
         "Our conversation with Anna Berg about polar clouds.",
+        "This week on the podcast we welcome back Anna Berg.",
+        "Anna Berg returns to the show to talk about clouds.",
+        "I'm joined by Anna Berg to talk about clouds.",
     ],
 )
 def test_a_conversation_cue_introduces_the_guest(sentence: str) -> None:
@@ -62,3 +65,7 @@ def test_on_this_episode_a_host_sits_down_with_a_described_guest() -> None:
         ("Kim Lee", "host", None),
         ("Raj Gupta", "guest", "scientist"),
     ]
+
+
+def test_welcome_back_to_the_show_names_nobody() -> None:
+    assert _people("Episode 58: Clocks\n\nWelcome back to the show! Today: clocks.\n") == []
