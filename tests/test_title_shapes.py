@@ -27,3 +27,17 @@ def test_a_numbered_title_line_gives_title_number_and_guests(
     record = parse(f"{line}\n\nWe discuss the sky and what it holds.\n")
     assert (record.title, record.episode, record.podcast) == (title, episode, None)
     assert [p.name for p in record.people if p.role == "guest"] == guests
+
+
+@pytest.mark.parametrize(
+    "welcome",
+    [
+        "Welcome to The Clock Show with your host Liam Brown!",
+        "Welcome to The Clock Show, the podcast about time.",
+        "Welcome to The Clock Show where we talk about time.",
+        "Welcome to The Clock Show hosted by Liam Brown.",
+    ],
+)
+def test_the_show_welcomed_to_ends_before_its_host(welcome: str) -> None:
+    record = parse(f"Episode 58: Clocks\n\n{welcome} Today we talk about clocks.\n")
+    assert record.podcast == "The Clock Show"

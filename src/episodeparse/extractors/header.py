@@ -361,7 +361,9 @@ def _this_episode_of(text: str, lowered: str) -> re.Match[str] | None:
 
 
 _SHOW_WELCOME = recache.compile(
-    r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"
+    r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$"
+    # "Welcome to Clock Talk with your host Ann Lee", "... where we ...": the show ends
+    r"|[ \t]+(?:with[ \t]+(?:your[ \t]+)?(?:host|co-?hosts?|me)\b|hosted[ \t]+by\b|where\b))"
 )
 _SHOW_IS_A = recache.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b")
 _SHOW_THE_PODCAST = recache.compile(
