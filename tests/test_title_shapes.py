@@ -41,3 +41,16 @@ def test_a_numbered_title_line_gives_title_number_and_guests(
 def test_the_show_welcomed_to_ends_before_its_host(welcome: str) -> None:
     record = parse(f"Episode 58: Clocks\n\n{welcome} Today we talk about clocks.\n")
     assert record.podcast == "The Clock Show"
+
+
+def test_a_title_line_cut_by_pipes_ending_with_the_show_and_its_number() -> None:
+    record = parse(
+        "Sleep, Memory and Dreams | Dr. Maya Chen | The Mind Show #212\n\n"
+        "We talk about sleep with Maya Chen.\n"
+    )
+    assert (record.title, record.episode, record.series) == (
+        "Sleep, Memory and Dreams",
+        212,
+        "The Mind Show",
+    )
+    assert [(p.name, p.role) for p in record.people] == [("Maya Chen", "guest")]

@@ -85,6 +85,9 @@ _NAME_LIST_SPLIT = recache.compile(
 )
 
 
+_PIPED_PARTS = 4  # most parts of a title line cut by " | "
+
+
 def _blank_before_slashes(text: str) -> bool:
     """Whether a "//" stands after a blank in ``text``, as one ``_SEPARATOR`` matches must
     (most lines with a "//" hold it in an address: "https://")."""
@@ -252,6 +255,13 @@ def parse_title_line(text: str) -> TitleLine:
     """
     text = collapse(render_inline(text))
     parts = _SEPARATOR.split(text) if _blank_before_slashes(text) else [text]
+    if len(parts) == 1 and " | " in text:
+        # "Title | Ann Lee | Some Show #212": the parts as between "//", where the last is
+        # a show's number and nothing more ("Title | Episode 147" is read below).
+        pieces = text.split(" | ")
+        last = _numbered(pieces[-1], in_parts=True) if len(pieces) <= _PIPED_PARTS else None
+        if last is not None and last.episode is not None and not last.title and last.series:
+            parts = pieces
     result = TitleLine()
     if len(parts) == 1:
         numbered = _numbered(text, in_parts=False)
