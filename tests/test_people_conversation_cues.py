@@ -28,6 +28,7 @@ def _people(notes: str) -> list[tuple[str, str]]:
         "This week on the podcast we welcome back Anna Berg.",
         "Anna Berg returns to the show to talk about clouds.",
         "I'm joined by Anna Berg to talk about clouds.",
+        "In this episode, I sit down with Dr. Anna Berg, a meteorologist, to discuss clouds.",
     ],
 )
 def test_a_conversation_cue_introduces_the_guest(sentence: str) -> None:
