@@ -70,3 +70,15 @@ def test_on_this_episode_a_host_sits_down_with_a_described_guest() -> None:
 
 def test_welcome_back_to_the_show_names_nobody() -> None:
     assert _people("Episode 58: Clocks\n\nWelcome back to the show! Today: clocks.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "job"),
+    [
+        ("Dams hold back more than water. Hydrologist Ana Ruiz tells us why.", "Hydrologist"),
+        ("This week we speak to radical librarian Ana Ruiz about privacy.", "librarian"),
+    ],
+)
+def test_a_profession_before_a_name_marks_the_guest(sentence: str, job: str) -> None:
+    record = parse(f"Episode 72: Dams\n\n{sentence}\n")
+    assert [(p.name, p.role, p.affiliation) for p in record.people] == [("Ana Ruiz", "guest", job)]
