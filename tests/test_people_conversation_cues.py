@@ -82,3 +82,31 @@ def test_welcome_back_to_the_show_names_nobody() -> None:
 def test_a_profession_before_a_name_marks_the_guest(sentence: str, job: str) -> None:
     record = parse(f"Episode 72: Dams\n\n{sentence}\n")
     assert [(p.name, p.role, p.affiliation) for p in record.people] == [("Ana Ruiz", "guest", job)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this interview, Carlos Mendez, CTO of Acme, explains how clocks drift.",
+        "Carlos Mendez, the CTO of Acme, explains how clocks drift.",
+        "In this episode, Carlos Mendez, CTO of Acme, shares how clocks drift.",
+    ],
+)
+def test_a_job_between_the_speaker_and_the_verb_is_their_affiliation(sentence: str) -> None:
+    record = parse(f"Episode 51: Clocks\n\n{sentence}\n")
+    assert [(p.name, p.role, p.affiliation) for p in record.people] == [
+        ("Carlos Mendez", "guest", "CTO of Acme")
+    ]
+
+
+def test_a_list_of_names_is_no_apposition() -> None:
+    record = parse("Episode 51: Clocks\n\nAnn Lee, Bo Yu and Cy Tan discuss clocks today.\n")
+    assert [p.affiliation for p in record.people] == [None, None, None]
+
+
+def test_a_former_title_before_the_name_is_not_part_of_it() -> None:
+    notes = (
+        "Episode 38: Trials\n\nFormer Senator Liz Harmon, head of the Ethics Committee,"
+        " explains what went wrong.\n"
+    )
+    assert _people(notes) == [("Liz Harmon", "guest")]

@@ -1017,16 +1017,32 @@ def _speakers(ctx: Context, text: str) -> None:
     (a host the notes name elsewhere stays host)."""
     starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
     for start in starts[:MAX_SENTENCES]:
-        names, end = names_at(text, start)
+        # "In this interview, Ann Lee ...": the episode's lead before the names.
+        lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
+        names, end = names_at(text, lead.end() if lead else start)
+        job = None
+        if len(names) == 1 and text.startswith(", ", end):
+            # "Ann Lee, CTO of Acme, explains ...": a job between the name and its verb.
+            job = _apposition(text[end:])
+            close = text.find(job + ",", end, end + len(job) + _APPOSITION_LEAD) if job else -1
+            end = close + len(job) + 1 if job and close >= 0 else end
+            job = job if close >= 0 else None
         verb = _SPEAKER.match(text, end) if names and all(" " in n for n in names) else None
         # The verb agrees with the names ("Ann Lee talks", "Ann and Bo talk"), and goes on.
         if verb and (verb[0].endswith("s") == (len(names) == 1)) and verb.end() < len(text):
             for name in names:
                 known = ctx.find_person(name)
-                ctx.add_person(name, known.role if known else "guest")
+                ctx.add_person(name, known.role if known else "guest", affiliation=job)
 
 
 MAX_SENTENCES = 40  # of one line: the opening prose, not a whole page run together
+_APPOSITION_LEAD = 24  # characters before an apposition's job: ", the ", ", our new "
+_LEAD_COMMA = recache.compile(
+    rf"(?:{cues.alternation('people', 'episode_lead')})[ \t]*,[ \t]+(?=[A-Z])", re.IGNORECASE
+)
+_LEAD_FIRST = frozenset(
+    c for w in cues.words("people", "episode_lead") for c in (w[:1].lower(), w[:1].upper())
+)
 
 
 def _more_subjects(ctx: Context, text: str) -> None:
