@@ -116,141 +116,12 @@ _ROLE_WORDS = frozenset(
     }
 )
 _ROLE_WORDS |= frozenset(w.casefold() for w in cues.words("people", "job") if " " not in w)
+# Words that open a job before a name ("Former Senator Ann Lee", "senior editor Bo Yu").
+_JOB_MODIFIERS = frozenset(w.casefold() for w in cues.words("people", "job_modifier"))
 _NAME_WORD = recache.compile(r"[^\W\d_][\w'’.-]{0,40}|\d[^\W\d_][\w'’-]{0,40}")
-_NOT_NAME_WORDS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "And",
-        "Or",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "With",
-        "From",
-        "To",
-        "By",
-        "This",
-        "That",
-        "Our",
-        "Your",
-        "We",
-        "I",
-        "He",
-        "She",
-        "They",
-        "It",
-        "Episode",
-        "Podcast",
-        "Show",
-        "Today",
-        "Join",
-        "Follow",
-        "Connect",
-        "Sign",
-        "Check",
-        "Welcome",
-        "Guest",
-        "Guests",
-        "Host",
-        "Hosts",
-        "Co-host",
-        "Coffee",
-        "Sessions",
-        "Meetup",
-        "Please",
-        "Support",
-        "Listen",
-        "Subscribe",
-        "Links",
-        "Twitter",
-        "LinkedIn",
-        "Instagram",
-        "Facebook",
-        "YouTube",
-        "Github",
-        "GitHub",
-        "Discord",
-        "Slack",
-        "Mastodon",
-        "Website",
-        "Email",
-        "Special",
-        "Part",
-        "How",
-        "What",
-        "Why",
-        "When",
-        "Where",
-        "Who",
-        "Is",
-        "Are",
-        "Was",
-        "Were",
-        "Be",
-        "Also",
-        "Then",
-        "Here",
-        "There",
-        "Now",
-        "Live",
-        "Chat",
-        "Talk",
-        "Season",
-        "Series",
-        "Bonus",
-        "Trailer",
-        "Introduction",
-        "Intro",
-        "Chapter",
-        "Chapters",
-        "Timestamps",
-        "Abstract",
-        "Bio",
-        "Music",
-        "Producer",
-        "Graphics",
-        "Editor",
-        "Credits",
-        "Note",
-        "Thanks",
-        "Sponsored",
-        "Sponsor",
-        "Sponsors",
-        "Visit",
-        "Get",
-        "Discuss",
-        "As",
-        "Before",
-        "After",
-        "When",
-        "While",
-        "Since",
-        "Everybody",
-        "I'm",
-        "I've",
-        "I'd",
-        "I'll",
-        "Sorry",
-        "Everyone",
-        "President",
-        "Secretary",
-        "General",
-        "Talks",
-        "Chats",
-        "Interviews",
-        "Founder",
-        "Co-Founder",
-        "CEO",
-        "CTO",
-        "MLOps",
-        "AI",
-        "ML",
-    ]
-)
+# Capitalised words that are no name and end one: articles, prepositions, pronouns,
+# connectives ("Plus,", "Außerdem"), labels, in every language of the cues.
+_NOT_NAME_WORDS = frozenset(cues.words("people", "not_name"))
 
 
 def _is_camel(word: str) -> bool:
@@ -318,7 +189,7 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
                 pos = m.end()
                 end = pos
                 continue
-            if low in _ROLE_WORDS:
+            if low in _ROLE_WORDS or low in _JOB_MODIFIERS:
                 rest = read_name(text, m.end(), max_words=max_words)
                 if rest is not None and " " in rest[0]:
                     return rest
@@ -374,7 +245,12 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
         return _UNSURE
     words = run[0].split(" ")
     opening = words[0].lower()
-    if opening in _HONORIFICS or opening in _ROLE_WORDS or len(words) > max_words:
+    if (
+        opening in _HONORIFICS
+        or opening in _ROLE_WORDS
+        or opening in _JOB_MODIFIERS
+        or len(words) > max_words
+    ):
         return _UNSURE
     if any(word in _ORGANISATION for word in words[1:]):
         return _UNSURE  # read word by word: the name may end before it

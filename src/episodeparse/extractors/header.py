@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.document import HEADING_WORDS, Segment
-from episodeparse.extractors import _PARTICLES, Context, names_at, read_name
+from episodeparse.extractors import _NOT_NAME_WORDS, _PARTICLES, Context, names_at, read_name
 from episodeparse.extractors.chapters import match_chapter
 from episodeparse.normalize import collapse, find_date, parse_date, render_inline
 from episodeparse.slotted import Slotted
@@ -83,6 +83,9 @@ _SEPARATOR = recache.compile(r"\s(?<!\s\s)\s*//\s+")
 _NAME_LIST_SPLIT = recache.compile(
     r"[\s,](?:(?<=\s)(?<!\s\s)\s*(?:-|–|—|&|and|\+)\s+|(?<=,)\s*(?:and\s+)?)"
 )
+
+
+_PIPED_PARTS = 4  # most parts of a title line cut by " | "
 
 
 def _blank_before_slashes(text: str) -> bool:
@@ -198,15 +201,28 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     m = _NUMBERED.search(part)
     if not m:
         return None
+    before, after = part[: m.start()].rstrip(), part[m.end() :]
+    if before.endswith(("(", "[")) and after.lstrip().startswith((")", "]")):
+        # "Title (Episode 29)", "Title [Ep. 29]": the number in brackets, the title around it
+        title = before[:-1] + " " + after.lstrip()[1:]
+        number = None if m["frac"] else int(m["num"])
+        return TitleLine(title=_clean_title(title), episode=number)
     pre = _BRACKETED.sub(" ", part[: m.start()]).strip(" -–—|:\t")
     rest = part[m.end() :].strip()
+    if rest.startswith(",") and pre in _NOT_NAME_WORDS:
+        return None  # "In Episode 11, with the trial over, ...": a sentence, not a title line
     # "Ep. 63.5": a number that is not an integer is no episode number.
     episode = None if m["frac"] else int(m["num"])
     line = TitleLine(episode=episode, rest=_bracketed(part[: m.start()]))
     with_at = re.search(r"\bwith\b", rest)
+    guests = []
     if with_at and with_at.start() == 0:
-        rest = ""
+        # "Episode 35 with Ann Lee: Title": the guests before the colon, the title after it
+        named, colon, title = rest[with_at.end() :].partition(": ")
+        guests = (_names_only(named) or []) if colon else []
+        rest = title if guests else ""
     line.title = _clean_title(rest) if rest else None
+    line.guests = tuple(guests)
     if pre:
         if in_parts:
             # "Tea Talks #57" inside a // title line: a series of the show.
@@ -239,6 +255,13 @@ def parse_title_line(text: str) -> TitleLine:
     """
     text = collapse(render_inline(text))
     parts = _SEPARATOR.split(text) if _blank_before_slashes(text) else [text]
+    if len(parts) == 1 and " | " in text:
+        # "Title | Ann Lee | Some Show #212": the parts as between "//", where the last is
+        # a show's number and nothing more ("Title | Episode 147" is read below).
+        pieces = text.split(" | ")
+        last = _numbered(pieces[-1], in_parts=True) if len(pieces) <= _PIPED_PARTS else None
+        if last is not None and last.episode is not None and not last.title and last.series:
+            parts = pieces
     result = TitleLine()
     if len(parts) == 1:
         numbered = _numbered(text, in_parts=False)
@@ -348,7 +371,9 @@ def _this_episode_of(text: str, lowered: str) -> re.Match[str] | None:
 
 
 _SHOW_WELCOME = recache.compile(
-    r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$)"
+    r"^Welcome[ \t]+to[ \t]+(?P<show>[A-Z][^,.!:;]{0,40}?)(?:[,.!:;]|$"
+    # "Welcome to Clock Talk with your host Ann Lee", "... where we ...": the show ends
+    r"|[ \t]+(?:with[ \t]+(?:your[ \t]+)?(?:host|co-?hosts?|me)\b|hosted[ \t]+by\b|where\b))"
 )
 _SHOW_IS_A = recache.compile(rf"^{_SHOW}[ \t]+is[ \t]+a[ \t]+(?:community[ \t]+project|podcast)\b")
 _SHOW_THE_PODCAST = recache.compile(
@@ -409,7 +434,7 @@ def _teaser(ctx: Context, seg: Segment, header: Header) -> None:
     for name in names:
         ctx.add_person(name, "guest", affiliation=affiliation if len(names) == 1 else None)
     if header.title is None:
-        title = rest.strip(" ,")
+        title = rest.strip(" ,:;|–—-")  # "#35 with Ann Lee: Title", "... with Ann Lee, Title"
         cm = _CO_HOSTED.search(title)
         if cm:
             title = title[: cm.start()]
@@ -477,6 +502,12 @@ def extract(ctx: Context, *, title: str | None = None) -> Header:
         if _teaser_in(raw) and not (_blank_before_slashes(raw) and _SEPARATOR.search(raw)):
             break
         line = parse_title_line(raw)
+        if line.title and line.episode is not None and not line.guests:
+            # "Episode 28: Heat | Ann Lee", "#26 - Heat w/ Ann Lee": the guest decoration
+            bare, guests, unread = _without_guests(line.title)
+            if guests or unread:
+                line.title, line.guests = _clean_title(bare), tuple(guests)
+                line.rest = (*line.rest, unread) if unread else line.rest
         header.title, header.podcast, header.series = line.title, line.podcast, line.series
         header.episode, header.date = line.episode, line.date
         ctx.take(seg)
@@ -526,7 +557,7 @@ _SHOW_PREFIX = recache.compile(
     rf"^[A-Z][^:]{{0,40}}[ \t](?:{cues.alternation('header', 'show_word')}):[ \t]+(?=\S)"
 )
 # " with Ann Example" at a title's end: a guest decoration.
-_WITH_NAME = recache.compile(r"[ \t]with[ \t]+(?=[A-Z])")
+_WITH_NAME = recache.compile(r"[ \t](?:with|w/)[ \t]+(?=[A-Z])")
 _PLAIN_TITLE_WORDS = 16
 _PLAIN_TITLE_CHARS = 120
 # "#300: This. Is. ..." or "Segment #192. ...": a number opening a paragraph near the top.

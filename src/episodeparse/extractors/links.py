@@ -936,6 +936,14 @@ class _Linker:
             person = self.ctx.find_person(name) if " " in name else None
             if person is None or person.name != name:
                 name = None
+                # "Connect with Maya:", "Where to find Ann Lee:" above the links: a known
+                # person's, by any name the notes give them.
+                said = first.text.strip()
+                where = _WHERE_TO_FIND.match(said) if said[:1].isupper() else None
+                person = self.ctx.find_person(where["name"]) if where else None
+                if person is not None:
+                    name = person.name
+                    self.ctx.take(first)
             else:
                 self.ctx.take(first)
         self._paragraph_names[i] = name

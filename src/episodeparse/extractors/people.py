@@ -610,6 +610,7 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
     """One name per item under "Your hosts", "Guests", "Connect with the hosts"."""
     role = _role_of(heading)
     seen_item = False
+    plain_list = False  # lines of one name each, without bullets
     for seg in segments:
         text = rendered(seg.text)
         item = re.match(r"^(?:[-*•][ \t]+)", text)
@@ -619,20 +620,32 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
         text = text[item.end() :] if item else text
         names, end = names_at(text, 0)
         rest = text[end:].lstrip()
-        if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "(", ","))):
+        if plain_list and not (names and _full(names[0]) and text.startswith(names[0])):
+            break  # "CEO, Acme Labs" under the name: the list of names is over
+        if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "—", "(", ","))):
             # "- Malik Durant, organizational psychologist at Kestrel University"
             affiliation = _apposition(text[end:])
             person = ctx.add_person(names[0], role, affiliation=affiliation)
             if not item:
                 # A paragraph that opens with the name is about them: their bio.
-                if len(rest.split()) > 8 and person.bio is None:
-                    person.bio = rest.lstrip(",:-– ").strip()
-                    ctx.take(seg)
-                break
+                if len(rest.split()) > _LIST_LINE_WORDS:
+                    if person.bio is None:
+                        person.bio = rest.lstrip(",:-–— ").strip()
+                        ctx.take(seg)
+                    break
+                if not _full(names[0]):
+                    break
+                # "Ann Lee — clockmaker, Acme" on a line of its own: the list goes on.
+                plain_list = True
             if affiliation:
                 _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
             elif not rest:
                 ctx.take(seg)
+        elif plain_list:
+            break  # the list of names is over
+
+
+_LIST_LINE_WORDS = 8  # words after a name on a line of a list; more make a paragraph
 
 
 def extract(ctx: Context) -> None:
@@ -743,7 +756,7 @@ _LEAD = recache.compile(
 )
 # No _LEAD match holds one of its sentence marks but the first: each starts a match apart.
 _LEAD_OPENER = recache.compile(r"[.!?][ \t]")
-_HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=[A-Z])")
+_HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=\w)")
 _AND_CO_HOST = recache.compile(
     r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
 )
@@ -812,6 +825,32 @@ def _closing_name(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_DESCRIBED_WORDS = 8  # words of description a cue's name may follow
+
+
+def _described_name(text: str, pos: int) -> tuple[str, int, str] | None:
+    """ "we speak to Chinese dissident and renowned artist Ann Lee about ...": the first full
+    name within a few words of the cue that a job word stands right before, with that job."""
+    end = _SENTENCE_END.search(text, pos)
+    stop = end.start() if end else len(text)
+    at = pos
+    for _word in range(_DESCRIBED_WORDS):
+        space = text.find(" ", at, stop)
+        if space < 0:
+            return None
+        before = text[at:space]
+        at = space + 1
+        if before.endswith((",", ";", ":")):
+            return None  # the description ends with its clause
+        if before.casefold() not in _JOB_WORDS_LOW:
+            continue
+        found = read_name(text, at)
+        if found is not None and " " in found[0] and found[1] <= stop:
+            job = _job_before(text, at)
+            return (found[0], found[1], job) if job else None
+    return None
+
+
 def _appositive_job(text: str) -> str | None:
     """ ", our Director of Chemistry, to ...": the job the apposition states."""
     owner = _OWNER.match(text)
@@ -830,12 +869,18 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
             if role == "host":
                 _add_all(ctx, names, "host")
                 continue
+            job = None
             if not names:
-                closing = _closing_name(text, pos)
-                if closing is None:
-                    continue
-                names, end = [closing[0]], closing[1]
-            job = _appositive_job(text[end:]) if len(names) == 1 else None
+                described = _described_name(text, pos)
+                if described is not None:
+                    names, end, job = [described[0]], described[1], described[2]
+                else:
+                    closing = _closing_name(text, pos)
+                    if closing is None:
+                        continue
+                    names, end = [closing[0]], closing[1]
+            if job is None and len(names) == 1:
+                job = _appositive_job(text[end:])
             _add_all(ctx, names, "guest", job)
 
 
@@ -873,9 +918,16 @@ def _episode_lead(ctx: Context, text: str) -> None:
         if not has:
             continue
         guests, gend = names_at(text, has.end())
+        job = None
+        if not guests:
+            # "Ann Lee sits down with planetary scientist Bo Yu": the job before the name
+            described = _described_name(text, has.end())
+            if described is not None:
+                guests, gend, job = [described[0]], described[1], described[2]
         if guests:
             _add_all(ctx, hosts, "host")
-            job = _appositive_job(text[gend:]) if len(guests) == 1 else None
+            if job is None and len(guests) == 1:
+                job = _appositive_job(text[gend:])
             _add_all(ctx, guests, "guest", job)
             return
 
@@ -965,16 +1017,32 @@ def _speakers(ctx: Context, text: str) -> None:
     (a host the notes name elsewhere stays host)."""
     starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
     for start in starts[:MAX_SENTENCES]:
-        names, end = names_at(text, start)
+        # "In this interview, Ann Lee ...": the episode's lead before the names.
+        lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
+        names, end = names_at(text, lead.end() if lead else start)
+        job = None
+        if len(names) == 1 and text.startswith(", ", end):
+            # "Ann Lee, CTO of Acme, explains ...": a job between the name and its verb.
+            job = _apposition(text[end:])
+            close = text.find(job + ",", end, end + len(job) + _APPOSITION_LEAD) if job else -1
+            end = close + len(job) + 1 if job and close >= 0 else end
+            job = job if close >= 0 else None
         verb = _SPEAKER.match(text, end) if names and all(" " in n for n in names) else None
         # The verb agrees with the names ("Ann Lee talks", "Ann and Bo talk"), and goes on.
         if verb and (verb[0].endswith("s") == (len(names) == 1)) and verb.end() < len(text):
             for name in names:
                 known = ctx.find_person(name)
-                ctx.add_person(name, known.role if known else "guest")
+                ctx.add_person(name, known.role if known else "guest", affiliation=job)
 
 
 MAX_SENTENCES = 40  # of one line: the opening prose, not a whole page run together
+_APPOSITION_LEAD = 24  # characters before an apposition's job: ", the ", ", our new "
+_LEAD_COMMA = recache.compile(
+    rf"(?:{cues.alternation('people', 'episode_lead')})[ \t]*,[ \t]+(?=[A-Z])", re.IGNORECASE
+)
+_LEAD_FIRST = frozenset(
+    c for w in cues.words("people", "episode_lead") for c in (w[:1].lower(), w[:1].upper())
+)
 
 
 def _more_subjects(ctx: Context, text: str) -> None:

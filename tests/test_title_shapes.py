@@ -1,0 +1,56 @@
+"""Title lines with a number in other places and a guest beside the title: "Title
+(Episode 29)", "Episode 35 with Ann Lee: Title", "Title w/ Ann Lee | Ep. 36",
+"Episode 28: Title | Ann Lee". The names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from episodeparse import parse
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "episode", "guests"),
+    [
+        ("Mike Chen on Building Databases (Episode 29)", "Mike Chen on Building Databases", 29, []),
+        ("Building Databases [Ep. 29]", "Building Databases", 29, []),
+        ("Episode 35 with Sofia Rossi: Galaxies", "Galaxies", 35, ["Sofia Rossi"]),
+        ("Galaxies w/ Sofia Rossi | Ep. 36", "Galaxies", 36, ["Sofia Rossi"]),
+        ("Episode 28: Heat | Maya Singh", "Heat", 28, ["Maya Singh"]),
+        ("Episode 27: Heat with Maya Singh", "Heat", 27, ["Maya Singh"]),
+        ("#26 - Heat w/ Maya Singh", "Heat", 26, ["Maya Singh"]),
+    ],
+)
+def test_a_numbered_title_line_gives_title_number_and_guests(
+    line: str, title: str, episode: int, guests: list[str]
+) -> None:
+    record = parse(f"{line}\n\nWe discuss the sky and what it holds.\n")
+    assert (record.title, record.episode, record.podcast) == (title, episode, None)
+    assert [p.name for p in record.people if p.role == "guest"] == guests
+
+
+@pytest.mark.parametrize(
+    "welcome",
+    [
+        "Welcome to The Clock Show with your host Liam Brown!",
+        "Welcome to The Clock Show, the podcast about time.",
+        "Welcome to The Clock Show where we talk about time.",
+        "Welcome to The Clock Show hosted by Liam Brown.",
+    ],
+)
+def test_the_show_welcomed_to_ends_before_its_host(welcome: str) -> None:
+    record = parse(f"Episode 58: Clocks\n\n{welcome} Today we talk about clocks.\n")
+    assert record.podcast == "The Clock Show"
+
+
+def test_a_title_line_cut_by_pipes_ending_with_the_show_and_its_number() -> None:
+    record = parse(
+        "Sleep, Memory and Dreams | Dr. Maya Chen | The Mind Show #212\n\n"
+        "We talk about sleep with Maya Chen.\n"
+    )
+    assert (record.title, record.episode, record.series) == (
+        "Sleep, Memory and Dreams",
+        212,
+        "The Mind Show",
+    )
+    assert [(p.name, p.role) for p in record.people] == [("Maya Chen", "guest")]
