@@ -79,3 +79,26 @@ def test_a_title_naming_a_topic_before_its_colon_keeps_it() -> None:
     record = parse("#12: Machine Learning: The Basics\n\nWe cover the basics of training.\n")
     assert record.title == "Machine Learning: The Basics"
     assert record.people == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "guest"),
+    [
+        (
+            "Episodio 12: El futuro de los relojes, con Ana López",
+            "El futuro de los relojes",
+            "Ana López",
+        ),
+        ("Folge 12: Die Zukunft der Uhren mit Jan Berg", "Die Zukunft der Uhren", "Jan Berg"),
+        (
+            "Épisode 12 : Le futur des horloges avec Marie Dubois",
+            "Le futur des horloges",
+            "Marie Dubois",
+        ),
+        ("Episódio 12: O futuro dos relógios com Ana Souza", "O futuro dos relógios", "Ana Souza"),
+    ],
+)
+def test_a_guest_decoration_in_the_notes_language(line: str, title: str, guest: str) -> None:
+    record = parse(f"{line}\n\nTexto.\n")
+    assert (record.title, record.episode) == (title, 12)
+    assert [(p.name, p.role) for p in record.people] == [(guest, "guest")]

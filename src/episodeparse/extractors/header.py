@@ -107,7 +107,7 @@ def _blank_before_slashes(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str | None:
-    text = collapse(render_inline(text)).strip(" -–—|:")
+    text = collapse(render_inline(text)).strip(" -–—|:,")
     m = _QUOTED.match(text)
     if m:
         text = m.group("t").strip()
@@ -572,7 +572,10 @@ _SHOW_PREFIX = recache.compile(
     rf"^[A-Z][^:]{{0,40}}[ \t](?:{cues.alternation('header', 'show_word')}):[ \t]+(?=\S)"
 )
 # " with Ann Example" at a title's end: a guest decoration.
-_WITH_NAME = recache.compile(r"[ \t]\(?(?:with|w/|feat\.?|ft\.|featuring)[ \t]+(?=[A-Z])")
+# " with Ann Lee", " (feat. Ann Lee)", " con Ana López", " mit Jan Berg": a guest decoration
+_WITH_NAME = recache.compile(
+    rf"[ \t]\(?(?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])"
+)
 _PLAIN_TITLE_WORDS = 16
 _PLAIN_TITLE_CHARS = 120
 # "#300: This. Is. ..." or "Segment #192. ...": a number opening a paragraph near the top.
