@@ -29,6 +29,7 @@ def _people(notes: str) -> list[tuple[str, str]]:
         "Anna Berg returns to the show to talk about clouds.",
         "I'm joined by Anna Berg to talk about clouds.",
         "In this episode, I sit down with Dr. Anna Berg, a meteorologist, to discuss clouds.",
+        "We read your mail, plus special guest Anna Berg returns.",
     ],
 )
 def test_a_conversation_cue_introduces_the_guest(sentence: str) -> None:
@@ -110,3 +111,8 @@ def test_a_former_title_before_the_name_is_not_part_of_it() -> None:
         " explains what went wrong.\n"
     )
     assert _people(notes) == [("Liz Harmon", "guest")]
+
+
+def test_a_special_guest_after_the_host_on_one_line() -> None:
+    notes = "Episode 50: Rivers\n\nHosted by Liam Brown. Special guest: Anna Berg, ecologist.\n"
+    assert _people(notes) == [("Liam Brown", "host"), ("Anna Berg", "guest")]
