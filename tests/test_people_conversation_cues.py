@@ -29,6 +29,7 @@ def _people(notes: str) -> list[tuple[str, str]]:
         "Anna Berg returns to the show to talk about clouds.",
         "I'm joined by Anna Berg to talk about clouds.",
         "In this episode, I sit down with Dr. Anna Berg, a meteorologist, to discuss clouds.",
+        "We read your mail, plus special guest Anna Berg returns.",
     ],
 )
 def test_a_conversation_cue_introduces_the_guest(sentence: str) -> None:
@@ -110,3 +111,33 @@ def test_a_former_title_before_the_name_is_not_part_of_it() -> None:
         " explains what went wrong.\n"
     )
     assert _people(notes) == [("Liz Harmon", "guest")]
+
+
+def test_a_special_guest_after_the_host_on_one_line() -> None:
+    notes = "Episode 50: Rivers\n\nHosted by Liam Brown. Special guest: Anna Berg, ecologist.\n"
+    assert _people(notes) == [("Liam Brown", "host"), ("Anna Berg", "guest")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ann talks to technologist Bo Yu about why the government is slow.",
+            [("Ann", "host", None), ("Bo Yu", "guest", "technologist")],
+        ),
+        (
+            "Ana Ruiz conversa con la periodista Marta Gil sobre el clima.",
+            [("Ana Ruiz", "host", None), ("Marta Gil", "guest", "periodista")],
+        ),
+        (
+            "Ann Lee talks with Bo Yu about trains.",
+            [("Ann Lee", "host", None), ("Bo Yu", "guest", None)],
+        ),
+        ("Ann Lee has written a book with publisher Acme Books.", []),
+    ],
+)
+def test_a_subject_conversing_with_a_full_name_hosts_them(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    record = parse(f"Episode 5: Talks\n\n{sentence}\n")
+    assert [(p.name, p.role, p.affiliation) for p in record.people] == expected

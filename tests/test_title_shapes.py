@@ -54,3 +54,51 @@ def test_a_title_line_cut_by_pipes_ending_with_the_show_and_its_number() -> None
         "The Mind Show",
     )
     assert [(p.name, p.role) for p in record.people] == [("Maya Chen", "guest")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "episode", "guests"),
+    [
+        ("#478 – Ann Lee: The Future of Clocks", "The Future of Clocks", 478, ["Ann Lee"]),
+        ("Ep. 12 | Ann Lee — The Future of Clocks", "The Future of Clocks", 12, ["Ann Lee"]),
+        ("E12: The Future of Clocks (with Ann Lee)", "The Future of Clocks", 12, ["Ann Lee"]),
+        ("Episode 12: The Future of Clocks ft. Ann Lee", "The Future of Clocks", 12, ["Ann Lee"]),
+        ("Season 3, Episode 12: The Future of Clocks", "The Future of Clocks", 12, []),
+    ],
+)
+def test_a_guest_written_around_a_numbered_title(
+    line: str, title: str, episode: int, guests: list[str]
+) -> None:
+    record = parse(f"{line}\n\nThe workshop of Ann Lee is in Bern.\n")
+    assert (record.title, record.episode, record.podcast) == (title, episode, None)
+    assert [p.name for p in record.people if p.role == "guest"] == guests
+
+
+def test_a_title_naming_a_topic_before_its_colon_keeps_it() -> None:
+    # "Machine Learning" reads as a name, but the notes name no one so.
+    record = parse("#12: Machine Learning: The Basics\n\nWe cover the basics of training.\n")
+    assert record.title == "Machine Learning: The Basics"
+    assert record.people == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "guest"),
+    [
+        (
+            "Episodio 12: El futuro de los relojes, con Ana López",
+            "El futuro de los relojes",
+            "Ana López",
+        ),
+        ("Folge 12: Die Zukunft der Uhren mit Jan Berg", "Die Zukunft der Uhren", "Jan Berg"),
+        (
+            "Épisode 12 : Le futur des horloges avec Marie Dubois",
+            "Le futur des horloges",
+            "Marie Dubois",
+        ),
+        ("Episódio 12: O futuro dos relógios com Ana Souza", "O futuro dos relógios", "Ana Souza"),
+    ],
+)
+def test_a_guest_decoration_in_the_notes_language(line: str, title: str, guest: str) -> None:
+    record = parse(f"{line}\n\nTexto.\n")
+    assert (record.title, record.episode) == (title, 12)
+    assert [(p.name, p.role) for p in record.people] == [(guest, "guest")]

@@ -59,6 +59,13 @@ _NUMBERED = recache.compile(
 _SEASON_EPISODE = recache.compile(
     r"S(?<!\wS)(?P<season>\d{1,3})[ \t]?E(?P<num>\d{1,4})\b[ \t:\-–—|]*"
 )
+# "E12: Title": a lone "E" before the number, at the line's start, a separator after it.
+_E_NUMBER = recache.compile(r"^E(?P<num>\d{1,4})[ \t]*[:\-–—|][ \t]*")
+# "Season 3, Episode 12": the season before the number is no show's name.
+_SEASON_BEFORE = recache.compile(
+    rf"^(?:{cues.alternation('header', 'season')})[ \t]*\d{{1,3}}[ \t]*[,.:;\-–—|]?$",
+    re.IGNORECASE,
+)
 _ABBREVIATED = recache.compile(
     r"^(?P<abbr>[A-Z][A-Za-z]{1,5})[ \t]?(?P<num>\d{1,4})[ \t]*[:\-–—|][ \t]*"
 )
@@ -100,7 +107,7 @@ def _blank_before_slashes(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str | None:
-    text = collapse(render_inline(text)).strip(" -–—|:")
+    text = collapse(render_inline(text)).strip(" -–—|:,")
     m = _QUOTED.match(text)
     if m:
         text = m.group("t").strip()
@@ -185,6 +192,9 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
             guests=tuple(guests),
             rest=(unread,) if unread else (),
         )
+    m = _E_NUMBER.match(part) if part[:1] == "E" else None
+    if m:
+        return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
     m = _BARE_NUMBER.match(part)
     if m and not 1900 <= int(m["num"]) <= 2100:
         return TitleLine(title=_clean_title(part[m.end() :]), episode=int(m["num"]))
@@ -208,6 +218,8 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         number = None if m["frac"] else int(m["num"])
         return TitleLine(title=_clean_title(title), episode=number)
     pre = _BRACKETED.sub(" ", part[: m.start()]).strip(" -–—|:\t")
+    if _SEASON_BEFORE.match(pre):
+        pre = ""  # "Season 3, Episode 12: Title"
     rest = part[m.end() :].strip()
     if rest.startswith(",") and pre in _NOT_NAME_WORDS:
         return None  # "In Episode 11, with the trial over, ...": a sentence, not a title line
@@ -463,6 +475,7 @@ def _is_title_candidate(seg: Segment, position: int) -> bool:
         _SEASON_EPISODE.search(text)
         or _ABBREVIATED.match(text)
         or _GLUED.match(text)
+        or (text[:1] == "E" and _E_NUMBER.match(text))
         or re.match(r"^(?:Episode|Ep\.?)[ \t]*\d", text)
         or ("Episode" in text and _SPELLED_EPISODE.match(text))
         or (
@@ -505,6 +518,8 @@ def extract(ctx: Context, *, title: str | None = None) -> Header:
         if line.title and line.episode is not None and not line.guests:
             # "Episode 28: Heat | Ann Lee", "#26 - Heat w/ Ann Lee": the guest decoration
             bare, guests, unread = _without_guests(line.title)
+            if not (guests or unread):
+                bare, guests = _guests_before_title(line.title, ctx.doc.text, raw)
             if guests or unread:
                 line.title, line.guests = _clean_title(bare), tuple(guests)
                 line.rest = (*line.rest, unread) if unread else line.rest
@@ -557,7 +572,10 @@ _SHOW_PREFIX = recache.compile(
     rf"^[A-Z][^:]{{0,40}}[ \t](?:{cues.alternation('header', 'show_word')}):[ \t]+(?=\S)"
 )
 # " with Ann Example" at a title's end: a guest decoration.
-_WITH_NAME = recache.compile(r"[ \t](?:with|w/)[ \t]+(?=[A-Z])")
+# " with Ann Lee", " (feat. Ann Lee)", " con Ana López", " mit Jan Berg": a guest decoration
+_WITH_NAME = recache.compile(
+    rf"[ \t]\(?(?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])"
+)
 _PLAIN_TITLE_WORDS = 16
 _PLAIN_TITLE_CHARS = 120
 # "#300: This. Is. ..." or "Segment #192. ...": a number opening a paragraph near the top.
@@ -709,6 +727,24 @@ def _name_like(text: str) -> bool:
     )
 
 
+_BEFORE_TITLE = (": ", " — ", " – ", " - ")  # "Ann Lee: Title", "Ann Lee — Title"
+
+
+def _guests_before_title(title: str, notes: str, line: str) -> tuple[str, list[str]]:
+    """ "#478 – Ann Lee: The Future of Clocks": the title after the guests' names and a
+    colon or dash, where the ``notes`` outside the title's ``line`` name each of them too
+    ("#12: Machine Learning: The Basics" names nobody)."""
+    for sep in _BEFORE_TITLE:
+        head, found, tail = title.partition(sep)
+        names = _names_only(head) if found and tail.strip() else None
+        if names:
+            rest = notes.replace(line, " ")
+            if all(n in rest for n in names):
+                return tail, names
+            break
+    return title, []
+
+
 def _without_guests(title: str) -> tuple[str, list[str], str | None]:
     """A title without its guest decoration, the guests it names, and the decoration
     when it names nobody: "Title | Ann Example", "Title with Ann Example". A decoration
@@ -719,6 +755,10 @@ def _without_guests(title: str) -> tuple[str, list[str], str | None]:
         return head, _names_only(tail) or [], None
     for m in _WITH_NAME.finditer(title):
         tail = title[m.end() :]
+        if "(" in m[0]:
+            if not tail.endswith(")"):
+                continue
+            tail = tail[:-1]  # "Title (with Ann Lee)"
         names = _names_only(tail)
         if names:
             return title[: m.start()], names, None

@@ -355,6 +355,8 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
         _own_guests(ctx, text, line or LineWords(text))
     if "episode" in low or "this week" in low or "today" in low:
         _episode_lead(ctx, text)
+    if leading and not _CONVERSE_KEYS.isdisjoint(words):
+        _converses(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
     if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
@@ -930,6 +932,38 @@ def _episode_lead(ctx: Context, text: str) -> None:
                 job = _appositive_job(text[gend:])
             _add_all(ctx, guests, "guest", job)
             return
+
+
+# "Ann talks to technologist Bo Yu", "Ana conversa con Bo Yu": who hosts whom, no lead needed.
+_CONVERSES = recache.compile(
+    rf"[ \t]+(?:{cues.alternation('people', 'converses')})[ \t]+(?=\w)", re.IGNORECASE
+)
+_CONVERSE_KEYS = frozenset(p.split()[0].casefold() for p in cues.words("people", "converses"))
+
+
+def _converses(ctx: Context, text: str) -> None:
+    """ "Ann talks to technologist Bo Yu about ...": a sentence of the opening prose whose
+    subject converses with a full name: the subject hosts, the other is the guest."""
+    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    for start in starts[:MAX_SENTENCES]:
+        hosts, end = names_at(text, start)
+        has = _CONVERSES.match(text, end) if hosts else None
+        if has is None:
+            continue
+        guests, gend = names_at(text, has.end())
+        guests = [g for g in guests if _full(g)]
+        job = None
+        if not guests:
+            described = _described_name(text, has.end())
+            if described is None:
+                continue
+            guests, gend, job = [described[0]], described[1], described[2]
+        if job is None and len(guests) == 1:
+            job = _appositive_job(text[gend:])
+        for host in hosts:
+            known = ctx.find_person(host)
+            ctx.add_person(host, known.role if known else "host")
+        _add_all(ctx, guests, "guest", job)
 
 
 def _lead_places(text: str) -> Iterator[int]:
