@@ -49,3 +49,24 @@ def test_an_adverb_between_the_guest_cue_and_the_name(sentence: str) -> None:
 def test_a_description_after_the_cue_is_no_adverb() -> None:
     notes = "Ep 4: Books\n\nThis week we're talking to author of Louis and Ann Example Cohen.\n"
     assert "Louis and Ann Example Cohen" not in [p.name for p in parse(notes).people]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Mein Gast heute: Eva Klein. Moderation: Jan Berg",
+            [("Eva Klein", "guest"), ("Jan Berg", "host")],
+        ),
+        (
+            "We talk clocks. Host: Jan Berg. Guest: Eva Klein",
+            [("Jan Berg", "host"), ("Eva Klein", "guest")],
+        ),
+        ("We read this in class. Note: Eva Klein wrote it.", []),
+    ],
+)
+def test_a_role_label_opening_a_sentence_inside_a_line(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    record = parse(f"Folge 42: Uhren\n\n{line}\n")
+    assert [(p.name, p.role) for p in record.people] == expected

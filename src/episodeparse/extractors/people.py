@@ -683,6 +683,8 @@ def extract(ctx: Context) -> None:
             odd or "host" in low or "guest" in low or not text.isascii() or _may_be_label(low)
         ) and _labelled(ctx, seg, text):
             continue
+        if ": " in text:
+            _labels_after_sentences(ctx, text)
         label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
         if label and label.end() == len(text):
             labelled_above = _role_of(label["label"])  # "About our guest:" then the guest
@@ -714,6 +716,20 @@ def extract(ctx: Context) -> None:
 _CASELESS_LETTER = recache.compile(
     r"[\u0590-\u08ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
+
+
+def _labels_after_sentences(ctx: Context, text: str) -> None:
+    """ "... Moderation: Jan Berg", "Hosted by A. Guest: Bo Yu": a role label opening a
+    sentence inside a line, then full names."""
+    for m in _SENTENCE_START.finditer(text):
+        rest = text[m.end() :]
+        if not _may_be_label(rest[: rest.find(":") + 1].lower()):
+            continue
+        label = _ROLE_LABEL.match(rest)
+        if label is None:
+            continue
+        names, _end = names_at(rest, label.end())
+        _add_all(ctx, [n for n in names if _full(n)], _role_of(label["label"]))
 
 
 def _line_text(segments: list[Segment], seg: Segment) -> str:
