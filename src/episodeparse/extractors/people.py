@@ -357,6 +357,8 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
         _episode_lead(ctx, text)
     if leading and not _CONVERSE_KEYS.isdisjoint(words):
         _converses(ctx, text)
+    if leading and not _V2_KEYS.isdisjoint(words):
+        _converses_v2(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
     if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
@@ -681,6 +683,8 @@ def extract(ctx: Context) -> None:
             odd or "host" in low or "guest" in low or not text.isascii() or _may_be_label(low)
         ) and _labelled(ctx, seg, text):
             continue
+        if ": " in text:
+            _labels_after_sentences(ctx, text)
         label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
         if label and label.end() == len(text):
             labelled_above = _role_of(label["label"])  # "About our guest:" then the guest
@@ -712,6 +716,20 @@ def extract(ctx: Context) -> None:
 _CASELESS_LETTER = recache.compile(
     r"[\u0590-\u08ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
+
+
+def _labels_after_sentences(ctx: Context, text: str) -> None:
+    """ "... Moderation: Jan Berg", "Hosted by A. Guest: Bo Yu": a role label opening a
+    sentence inside a line, then full names."""
+    for m in _SENTENCE_START.finditer(text):
+        rest = text[m.end() :]
+        if not _may_be_label(rest[: rest.find(":") + 1].lower()):
+            continue
+        label = _ROLE_LABEL.match(rest)
+        if label is None:
+            continue
+        names, _end = names_at(rest, label.end())
+        _add_all(ctx, [n for n in names if _full(n)], _role_of(label["label"]))
 
 
 def _line_text(segments: list[Segment], seg: Segment) -> str:
@@ -800,6 +818,27 @@ def _full(name: str) -> bool:
     return " " in name or caseless_name(name) is not None
 
 
+_ADVERBS = 2  # lower-case words a cue's name may follow ("today", "diesmal", "esta semana")
+
+
+def _after_adverbs(text: str, pos: int) -> int | None:
+    """Where a name may start after one or two lower-case words at ``pos`` and the blank,
+    colon or comma after them; None where no such words stand there."""
+    at = pos
+    for _word in range(_ADVERBS):
+        space = text.find(" ", at, at + 30)
+        word = text[at:space] if space > at else ""
+        bare = word.rstrip(":,")
+        if not bare.isalpha() or not bare.islower() or bare in _JOB_OPENERS:
+            return None  # "author of NAME" is a description (see _described_name)
+        at = space + 1
+        while text[at : at + 1] == " ":
+            at += 1
+        if bare != word or text[at : at + 1].isupper():
+            return at  # the words end with their colon or comma, or a capital follows
+    return None
+
+
 def _names_after(text: str, pos: int) -> tuple[list[str], int]:
     """The names a cue introduces at ``pos``: a list of names, or one caseless name."""
     art = _ARTICLE.match(text, pos)
@@ -868,6 +907,12 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
             pos = after.end() if after else cue_end
             names, end = _names_after(text, pos)
             names = [n for n in names if _full(n)]
+            if not names:
+                # "Zu Gast ist diesmal NAME", "Mein Gast heute: NAME": an adverb or two first
+                later = _after_adverbs(text, pos)
+                if later is not None:
+                    names, end = _names_after(text, later)
+                    names = [n for n in names if _full(n)]
             if role == "host":
                 _add_all(ctx, names, "host")
                 continue
@@ -964,6 +1009,43 @@ def _converses(ctx: Context, text: str) -> None:
             known = ctx.find_person(host)
             ctx.add_person(host, known.role if known else "host")
         _add_all(ctx, guests, "guest", job)
+
+
+# "In dieser Folge spricht Jan Berg mit der Uhrmacherin Eva Klein": the verb before its
+# subject (German, Dutch), then "mit"/"met" and the guest.
+_V2_VERB = recache.compile(
+    rf"(?:^|(?<=[ \t]))(?:{cues.alternation('people', 'converses_v2')})[ \t]+(?=[A-Z])"
+)
+_V2_WITH = recache.compile(
+    rf"[ \t]+(?:{cues.alternation('people', 'converse_with')})[ \t]+"
+    r"(?:(?:der|dem|den|die|de|het)[ \t]+)?"
+)
+_V2_KEYS = frozenset(p.split()[0] for p in cues.words("people", "converses_v2"))
+
+
+def _converses_v2(ctx: Context, text: str) -> None:
+    """ "In dieser Folge spricht Jan Berg mit der Uhrmacherin Eva Klein": the subject after
+    the verb hosts, the full name after "mit" is the guest (after its job, if any)."""
+    for verb in _V2_VERB.finditer(text):
+        hosts, end = names_at(text, verb.end())
+        joined = _V2_WITH.match(text, end) if hosts else None
+        if joined is None:
+            continue
+        at = joined.end()
+        guests, gend = names_at(text, at)
+        guests = [g for g in guests if _full(g)]
+        if not guests:
+            continue
+        # "mit der Uhrmacherin Eva Klein": the job word the name reader stepped over
+        before = text[at : text.find(guests[0], at)].strip()
+        job = before if len(guests) == 1 and before.casefold() in _JOB_WORDS_LOW else None
+        if job is None and len(guests) == 1:
+            job = _appositive_job(text[gend:])
+        for host in hosts:
+            known = ctx.find_person(host)
+            ctx.add_person(host, known.role if known else "host")
+        _add_all(ctx, guests, "guest", job)
+        return
 
 
 def _lead_places(text: str) -> Iterator[int]:
