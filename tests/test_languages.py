@@ -1,0 +1,300 @@
+"""Notes in languages the corpus lacks (pt, it, fr, pl, ru, uk, he, zh, nl), written the way
+shows in those languages write them, with invented names: the fields a user reads."""
+
+from __future__ import annotations
+
+from episodeparse import Episode, parse
+from episodeparse.extractors.names import caseless_name, caseless_names
+
+
+def _people(episode: Episode) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in episode.people]
+
+
+def _leftovers(episode: Episode) -> list[str]:
+    return [left.text for left in episode.leftovers]
+
+
+PT = """Episódio 42: O futuro das cidades com Ana Souzinha
+
+Neste episódio conversamos com Ana Souzinha, CEO da Cidade Viva, sobre mobilidade.
+
+Convidada: Ana Souzinha (CEO da Cidade Viva)
+Apresentação: Rafael Montanha e Beatriz Lacerdina
+
+Publicado em 12 de março de 2024
+
+Capítulos
+00:00 - Abertura
+02:15 - Quem é Ana
+10:40 - Dados abertos nas prefeituras
+
+Siga a Ana no Instagram: https://instagram.com/anasouzinha.urb
+
+Links do episódio
+- Relatório de mobilidade: https://cidadeviva.example.org/relatorio
+
+Ouça no Spotify: https://open.spotify.com/show/papourbano
+"""
+
+
+def test_portuguese_notes() -> None:
+    episode = parse(PT)
+    assert episode.title == "O futuro das cidades"
+    assert episode.episode == 42
+    assert episode.date == "2024-03-12"
+    assert _people(episode) == [
+        ("Ana Souzinha", "guest"),
+        ("Rafael Montanha", "host"),
+        ("Beatriz Lacerdina", "host"),
+    ]
+    assert episode.people[0].affiliation == "CEO da Cidade Viva"
+    assert [c.title for c in episode.chapters] == [
+        "Abertura",
+        "Quem é Ana",
+        "Dados abertos nas prefeituras",
+    ]
+    instagram = episode.links[0]
+    assert (instagram.platform, instagram.kind, instagram.person) == (
+        "instagram",
+        "social",
+        "Ana Souzinha",
+    )
+    assert episode.links[-1].kind == "listen"
+
+
+PT_FIND = """#87 - Como investir em 2025
+
+Hoje recebemos Thiago Pratinho, economista e professor da Universidade do Sul, para falar de juros.
+
+Convidado: Thiago Pratinho
+Apresentadora: Luiza Nogueirinha
+
+Onde encontrar o Thiago:
+Twitter: https://twitter.com/thiagopratinho_eco
+"""
+
+
+def test_portuguese_numbered_title_and_labels() -> None:
+    episode = parse(PT_FIND)
+    assert episode.title == "Como investir em 2025"
+    assert _people(episode) == [("Thiago Pratinho", "guest"), ("Luiza Nogueirinha", "host")]
+
+
+IT = """Puntata 15 - Il vino naturale con Giulia Ferrantini
+
+Oggi parliamo con Giulia Ferrantini, enologa e fondatrice di Cantina Sassoscuro, di vino.
+
+Ospite: Giulia Ferrantini
+Conduce: Marco Bellandini
+
+Andato in onda il 5 maggio 2023
+
+Capitoli
+00:00 Introduzione
+03:20 Come nasce Cantina Sassoscuro
+
+Segui Giulia su Instagram: https://www.instagram.com/giulia.ferrantini.vino
+"""
+
+
+def test_italian_notes() -> None:
+    episode = parse(IT)
+    assert episode.title == "Il vino naturale"
+    assert episode.episode == 15
+    assert episode.date == "2023-05-05"
+    assert _people(episode) == [("Giulia Ferrantini", "guest"), ("Marco Bellandini", "host")]
+    assert episode.people[0].affiliation == "enologa e fondatrice di Cantina Sassoscuro"
+    assert [c.seconds for c in episode.chapters] == [0, 200]
+    assert episode.links[0].person == "Giulia Ferrantini"
+
+
+FR = """Épisode 58 : Réinventer la librairie indépendante, avec Camille Vassonne
+
+Dans cet épisode, nous recevons Camille Vassonne, libraire à Lyon, pour parler du métier.
+
+Invitée : Camille Vassonne
+Animé par Julien Marchettoni
+
+Publié le 7 novembre 2023
+
+Chapitres :
+00:00 Introduction
+03:12 Le parcours de Camille
+
+Retrouvez Camille sur Instagram : https://www.instagram.com/camille.vassonne.livres
+"""
+
+
+def test_french_notes() -> None:
+    episode = parse(FR)
+    assert episode.title == "Réinventer la librairie indépendante"
+    assert episode.episode == 58
+    assert episode.date == "2023-11-07"
+    assert _people(episode) == [("Camille Vassonne", "guest"), ("Julien Marchettoni", "host")]
+    assert [c.title for c in episode.chapters] == ["Introduction", "Le parcours de Camille"]
+    assert episode.links[0].person == "Camille Vassonne"
+
+
+PL = """#58 Bezpieczeństwo w sieci
+
+Dzisiaj naszym gościem jest Łukasz Żakowy, ekspert ds. sieci, który opowiada o phishingu.
+
+Prowadzą: Ewa Ślusarska i Tomasz Gąsiorek
+
+Spis treści:
+0:00 Intro
+3:45 Phishing w 2024
+
+Nagrano 5 marca 2024
+"""
+
+
+def test_polish_hosts_after_a_plural_verb_label() -> None:
+    episode = parse(PL)
+    assert episode.episode == 58
+    assert episode.date == "2024-03-05"
+    assert _people(episode) == [
+        ("Łukasz Żakowy", "guest"),
+        ("Ewa Ślusarska", "host"),
+        ("Tomasz Gąsiorek", "host"),
+    ]
+    assert "Prowadzą: Ewa Ślusarska i Tomasz Gąsiorek" not in _leftovers(episode)
+
+
+RU = """Выпуск 14: Про бег и марафоны
+
+Сегодня у нас в гостях Ольга Кузина — тренер по бегу.
+
+Гостья: Ольга Кузина
+Ведёт: Сергей Миронович
+
+Таймкоды:
+0:00 Привет
+4:12 Как Ольга начала бегать
+
+Дата записи: 03.08.2023
+"""
+
+
+def test_russian_notes() -> None:
+    episode = parse(RU)
+    assert episode.title == "Про бег и марафоны"
+    assert episode.episode == 14
+    assert episode.date == "2023-08-03"
+    assert _people(episode) == [("Ольга Кузина", "guest"), ("Сергей Миронович", "host")]
+    assert [c.seconds for c in episode.chapters] == [0, 252]
+
+
+UK = """Випуск 9: Історія одного села
+
+Сьогодні наш гість — історик Тарас Яцишинський, який розповідає про історію сіл.
+
+Веде: Андрій Шевчишинський
+
+Зміст:
+0:00 Привітання
+3:15 Звідки взялися назви сіл
+
+Записано 12 квітня 2024
+"""
+
+
+def test_ukrainian_notes() -> None:
+    episode = parse(UK)
+    assert episode.title == "Історія одного села"
+    assert episode.date == "2024-04-12"
+    assert _people(episode) == [
+        ("Тарас Яцишинський", "guest"),
+        ("Андрій Шевчишинський", "host"),
+    ]
+    assert [c.title for c in episode.chapters] == ["Привітання", "Звідки взялися назви сіл"]
+
+
+HE = """פרק 45: איך בונים סטארטאפ בריאות
+
+אורחת: נועה ברקוביצקי
+מנחים: רוני כהנוב ומאיה פלדמני
+
+פורסם ב-3 במרץ 2024
+
+פרקים:
+00:00 פתיחה
+02:40 מי היא נועה
+
+עקבו אחרינו באינסטגרם: @kafe_example_podcast
+"""
+
+
+def test_hebrew_names_of_two_words_after_a_label() -> None:
+    episode = parse(HE)
+    assert episode.title == "איך בונים סטארטאפ בריאות"
+    assert episode.episode == 45
+    assert episode.date == "2024-03-03"
+    assert _people(episode) == [
+        ("נועה ברקוביצקי", "guest"),
+        ("רוני כהנוב", "host"),
+        ("מאיה פלדמני", "host"),
+    ]
+    assert [c.seconds for c in episode.chapters] == [0, 160]
+    assert not [text for text in _leftovers(episode) if ":" in text and "אורחת" in text]
+
+
+ZH = """第58期：独立咖啡馆的生存之道
+
+本期嘉宾：林晓雾
+主持人：陈一白、周可可
+
+时间轴：
+00:00 开场
+02:35 创业故事
+
+发布于 2024年3月15日
+"""
+
+
+def test_chinese_notes_with_a_list_of_hosts() -> None:
+    episode = parse(ZH)
+    assert episode.episode == 58
+    assert episode.date == "2024-03-15"
+    assert _people(episode) == [("林晓雾", "guest"), ("陈一白", "host"), ("周可可", "host")]
+    assert [c.title for c in episode.chapters] == ["开场", "创业故事"]
+    assert "主持人：陈一白、周可可" not in _leftovers(episode)
+
+
+NL = """Aflevering 19: Duurzaam bouwen met Sanne de Wildeman
+
+In deze aflevering spreken we met Sanne de Wildeman, architect bij Studio Groenhoutje, over hout.
+
+Gast: Sanne de Wildeman
+Presentatie: Bram Verhoevenaar
+
+Gepubliceerd op 4 april 2024
+
+Volg Sanne op LinkedIn: https://www.linkedin.com/in/sannedewildeman-arch
+"""
+
+
+def test_dutch_notes() -> None:
+    episode = parse(NL)
+    assert episode.title == "Duurzaam bouwen"
+    assert episode.date == "2024-04-04"
+    assert _people(episode) == [("Sanne de Wildeman", "guest"), ("Bram Verhoevenaar", "host")]
+    assert episode.people[0].affiliation == "architect bij Studio Groenhoutje"
+    assert episode.links[0].person == "Sanne de Wildeman"
+
+
+def test_a_name_in_a_script_with_blanks_and_without_capitals_is_up_to_three_words() -> None:
+    assert caseless_name("נועה ברקוביצקי") == ("נועה ברקוביצקי", 14)
+    assert caseless_name("נועה ברקוביצקי, מייסדת") == ("נועה ברקוביצקי", 14)
+    # More words before a stop: where the name ends is not known, its first word is kept.
+    assert caseless_name("דניאל לשיחה על קפה ישראלי") == ("דניאל", 5)
+
+
+def test_a_list_of_caseless_names() -> None:
+    assert caseless_names("陈一白、周可可") == (["陈一白", "周可可"], 7)
+    assert caseless_names("王子白和张小三") == (["王子白", "张小三"], 7)
+    assert caseless_names("רוני כהנוב ומאיה פלדמני") == (["רוני כהנוב", "מאיה פלדמני"], 23)
+    assert caseless_names("רוני כהנוב, מאיה פלדמני") == (["רוני כהנוב", "מאיה פלדמני"], 23)
+    assert caseless_names("张和平") == (["张和平"], 3)  # a join inside a short name is not one
+    assert caseless_names("Ann Lee") is None
