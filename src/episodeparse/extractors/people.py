@@ -26,6 +26,7 @@ from episodeparse.extractors.names import (
     LineWords,
     Phrases,
     caseless_name,
+    caseless_names,
     honorific_participants,
 )
 from episodeparse.model import Role
@@ -574,10 +575,10 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         return False
     names, end = names_at(text, m.end())
     if not names:
-        found = caseless_name(text, m.end())  # "嘉宾：王小明"
+        found = caseless_names(text, m.end())  # "嘉宾：王小明", "主持人：陈一、周二"
         if found is None:
             return False
-        names, end = [found[0]], found[1]
+        names, end = found
     label = _NEXT_LABEL.match(text, end) if len(names[-1].split()) >= 3 else None
     at = text.rfind(names[-1], 0, end) if label else -1
     if at >= 0:
