@@ -206,6 +206,11 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     with_at = re.search(r"\bwith\b", rest)
     if with_at and with_at.start() == 0:
         rest = ""
+    if rest:
+        # "Episódio 42: Title com Ana Souza": the guests a numbered title ends with.
+        rest, guests, unread = _without_guests(rest)
+        line.guests = tuple(guests)
+        line.rest = (*line.rest, unread) if unread else line.rest
     line.title = _clean_title(rest) if rest else None
     if pre:
         if in_parts:
@@ -525,8 +530,8 @@ _FEATURING = recache.compile(
 _SHOW_PREFIX = recache.compile(
     rf"^[A-Z][^:]{{0,40}}[ \t](?:{cues.alternation('header', 'show_word')}):[ \t]+(?=\S)"
 )
-# " with Ann Example" at a title's end: a guest decoration.
-_WITH_NAME = recache.compile(r"[ \t]with[ \t]+(?=[A-Z])")
+# " with Ann Example", " com Ana Souza" at a title's end: a guest decoration.
+_WITH_NAME = recache.compile(rf"[ \t](?:{cues.alternation('header', 'with')})[ \t]+(?=[A-Z])")
 _PLAIN_TITLE_WORDS = 16
 _PLAIN_TITLE_CHARS = 120
 # "#300: This. Is. ..." or "Segment #192. ...": a number opening a paragraph near the top.
@@ -690,7 +695,7 @@ def _without_guests(title: str) -> tuple[str, list[str], str | None]:
         tail = title[m.end() :]
         names = _names_only(tail)
         if names:
-            return title[: m.start()], names, None
+            return title[: m.start()].rstrip(" \t,"), names, None  # "Title, avec Ann Lee"
         if _name_like(tail):
             return title[: m.start()], [], title[m.start() :].strip()
     return title, [], None
