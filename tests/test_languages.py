@@ -255,6 +255,7 @@ ZH = """第58期：独立咖啡馆的生存之道
 
 def test_chinese_notes_with_a_list_of_hosts() -> None:
     episode = parse(ZH)
+    assert episode.title == "独立咖啡馆的生存之道"
     assert episode.episode == 58
     assert episode.date == "2024-03-15"
     assert _people(episode) == [("林晓雾", "guest"), ("陈一白", "host"), ("周可可", "host")]
