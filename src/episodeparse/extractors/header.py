@@ -97,7 +97,7 @@ def _blank_before_slashes(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str | None:
-    text = collapse(render_inline(text)).strip(" -–—|:")
+    text = collapse(render_inline(text)).strip(" -–—|:：")  # "第58期：Title"
     m = _QUOTED.match(text)
     if m:
         text = m.group("t").strip()
