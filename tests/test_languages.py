@@ -299,3 +299,29 @@ def test_a_list_of_caseless_names() -> None:
     assert caseless_names("רוני כהנוב, מאיה פלדמני") == (["רוני כהנוב", "מאיה פלדמני"], 23)
     assert caseless_names("张和平") == (["张和平"], 3)  # a join inside a short name is not one
     assert caseless_names("Ann Lee") is None
+
+
+def test_a_job_in_parentheses_after_a_labelled_name_is_the_affiliation() -> None:
+    notes = {
+        "Ospite: Giulia Ferrantini (enologa, Cantina Sassoscuro)": "enologa, Cantina Sassoscuro",
+        "Gość: Agnieszka Wróbelska (założycielka agencji Kreseczka)": (
+            "założycielka agencji Kreseczka"
+        ),
+        "Гость: Дмитрий Соколовский (руководитель исследований, «Нейроникс»)": (
+            "руководитель исследований, «Нейроникс»"
+        ),
+        "Invitée : Camille Vassonne (fondatrice de La Page Bleue)": "fondatrice de La Page Bleue",
+        "Guest: Ann Example (founder of Acme Example)": "founder of Acme Example",
+        "本期嘉宾：林晓雾（「山雾咖啡」创始人）": "「山雾咖啡」创始人",
+    }
+    for line, job in notes.items():
+        episode = parse(f"Episode 4: A Title Here\n\n{line}\n\nSome words about it.")
+        assert [p.affiliation for p in episode.people] == [job], line
+        assert _leftovers(episode) == [], line
+
+
+def test_an_aside_that_states_no_job_stays_a_leftover() -> None:
+    for aside in ("she/her", "Twitter: @annexample", "returning guest"):
+        episode = parse(f"Episode 4: A Title Here\n\nGuest: Ann Example ({aside})\n\nWords.")
+        assert [p.affiliation for p in episode.people] == [None], aside
+        assert aside in _leftovers(episode), aside
