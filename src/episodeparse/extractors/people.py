@@ -585,7 +585,7 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         # "Hosted: Ann Lee Testimony voiced by: ...": the last word opens the next label.
         names[-1] = names[-1].rsplit(" ", 1)[0]
         end = at + len(names[-1])
-    affiliation = _apposition(text[end:]) if len(names) == 1 else None
+    affiliation = (_apposition(text[end:]) or _aside_job(text[end:])) if len(names) == 1 else None
     if len(names) == 1 and text[end : end + 1] == ",":
         # "Guests: Ann Lee, CTO of X, and Bo Yu, Agent at Y": each after their job.
         ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
@@ -605,6 +605,30 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
             ctx.leave(seg, aside)
         ctx.take(seg)
     return True
+
+
+# The one aside after a labelled name, to the line's end: "Ann Lee (founder of Acme)".
+_ONE_ASIDE = recache.compile(r"^[ \t]*[(（](?P<job>[^()（）\n@/:：]{2,80})[)）][ \t.]*$")
+_CASELESS_JOBS = tuple(w for w in cues.words("people", "job") if w == w.upper() == w.lower())
+
+
+def _aside_job(after: str) -> str | None:
+    """The job an aside after a labelled name states: "(enologa, Cantina Sassorosso)",
+    "(founder of Acme)", "(założycielka agencji X)", "（「某咖啡」创始人）": a job and its
+    organisation parted by a comma, joined by a word ("of", "de", "bij"), or a job word
+    first (last, in a script without capitals). Else None: "(she/her)", "(returning)"."""
+    m = _ONE_ASIDE.match(after)
+    if m is None:
+        return None
+    job = m["job"].strip()
+    words = job.split()
+    if len(words) >= 2 and ("," in job or _at_an_organisation(job)):
+        return job
+    if len(words) >= 2 and words[0].casefold() in _JOB_WORDS_LOW:
+        return job
+    if job.endswith(_CASELESS_JOBS) and len(job) > min(map(len, _CASELESS_JOBS), default=0):
+        return job
+    return None
 
 
 def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None:
