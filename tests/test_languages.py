@@ -325,3 +325,22 @@ def test_an_aside_that_states_no_job_stays_a_leftover() -> None:
         episode = parse(f"Episode 4: A Title Here\n\nGuest: Ann Example ({aside})\n\nWords.")
         assert [p.affiliation for p in episode.people] == [None], aside
         assert aside in _leftovers(episode), aside
+
+
+def test_a_name_inflected_after_a_preposition_is_the_person_named_elsewhere() -> None:
+    notes = {
+        "W tym odcinku rozmawiam z Agnieszką Wróbelską o marce.\n\n"
+        "Gość: Agnieszka Wróbelska": "Agnieszka Wróbelska",
+        "Dziś rozmawiamy z Łukaszem Żakowiakiem o sieci.\n\nGość: Łukasz Żakowiak": (
+            "Łukasz Żakowiak"
+        ),
+        "Сегодня беседуем с Дмитрием Соколовским о моделях.\n\nГость: Дмитрий Соколовский": (
+            "Дмитрий Соколовский"
+        ),
+        "Сьогодні розмовляємо з Олександрою Ткачуківною.\n\nГість: Олександра Ткачуківна": (
+            "Олександра Ткачуківна"
+        ),
+    }
+    for text, name in notes.items():
+        episode = parse(f"Odcinek 4: Tytuł odcinka\n\n{text}\n")
+        assert _people(episode) == [(name, "guest")], text
