@@ -10,6 +10,7 @@ that close a clause ("נועה ברקוביצקי,").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from episodeparse import cues, recache
@@ -20,7 +21,9 @@ __all__ = [
     "Phrases",
     "caseless_name",
     "caseless_names",
+    "governs_case",
     "honorific_participants",
+    "uninflected",
 ]
 
 MAX_CHARS = 12  # a longer run without a break is a phrase, not a name
@@ -155,6 +158,58 @@ def _split_prefixed(name: str) -> list[str]:
         if words[i].startswith(_PREFIX_AND) and len(words[i]) > 1:
             return [" ".join(words[:i]), " ".join([words[i][1:], *words[i + 1 :]])]
     return [name]
+
+
+# A preposition after which a name is inflected (Polish "z Anną", Russian "с Анной"), and
+# the endings a name's words then take: longest first.
+_CASE_PREPOSITIONS = frozenset(w.casefold() for w in cues.words("people", "case_preposition"))
+_CASE_ENDINGS = tuple(sorted(cues.words("people", "case_ending"), key=len, reverse=True))
+_MIN_STEM = 3  # letters of a word before its ending, at least
+_MAX_TAIL = 3  # letters after the stem in the form written elsewhere, at most
+
+
+def governs_case(cue: str) -> bool:
+    """Whether a cue phrase ends with a preposition after which a name is inflected.
+
+    >>> governs_case("rozmawiam z"), governs_case("we talk with")
+    (True, False)
+    """
+    return cue.rsplit(None, 1)[-1].casefold() in _CASE_PREPOSITIONS
+
+
+def _stem(word: str) -> str | None:
+    """``word`` without an inflection ending, where it has one; else None."""
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return None
+
+
+def uninflected(name: str, text: str) -> str:
+    """The form ``text`` writes elsewhere of a name inflected after a preposition ("z
+    Agnieszką Nowak" for "Agnieszka Nowak"): its words' stems, each followed by at most
+    :data:`_MAX_TAIL` letters and by no inflection ending; else ``name`` as written.
+
+    >>> uninflected("Łukaszem Żakiem", "Rozmowa z Łukaszem Żakiem. Gość: Łukasz Żak")
+    'Łukasz Żak'
+    >>> uninflected("Anną Nowak", "Rozmowa z Anną Nowak.")
+    'Anną Nowak'
+    """
+    words = name.split()
+    if not 2 <= len(words) <= MAX_WORDS:
+        return name
+    stems = [_stem(word) or word for word in words]
+    if stems == words or not _CASE_ENDINGS:
+        return name
+    tail = rf"[^\W\d_]{{0,{_MAX_TAIL}}}"
+    pattern = recache.compile(
+        r"(?<!\w)" + r"[ \t]+".join(re.escape(stem) + tail for stem in stems) + r"(?!\w)"
+    )
+    for m in pattern.finditer(text):
+        found = m[0].split()
+        if found != words and all(_stem(w) is None or w in words for w in found):
+            return " ".join(found)
+    return name
 
 
 def honorific_participants(line: str) -> list[tuple[str, bool]] | None:
