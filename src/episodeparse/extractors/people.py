@@ -27,7 +27,9 @@ from episodeparse.extractors.names import (
     Phrases,
     caseless_name,
     caseless_names,
+    governs_case,
     honorific_participants,
+    uninflected,
 )
 from episodeparse.model import Role
 from episodeparse.normalize import collapse, rendered
@@ -852,6 +854,8 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
             pos = after.end() if after else cue_end
             names, end = _names_after(text, pos)
             names = [n for n in names if _full(n)]
+            if governs_case(text[_start:cue_end]):  # "z Anną Nowak": "Anna Nowak" elsewhere
+                names = [uninflected(n, ctx.doc.text) for n in names]
             if role == "host":
                 _add_all(ctx, names, "host")
                 continue
