@@ -344,3 +344,24 @@ def test_a_name_inflected_after_a_preposition_is_the_person_named_elsewhere() ->
     for text, name in notes.items():
         episode = parse(f"Odcinek 4: Tytuł odcinka\n\n{text}\n")
         assert _people(episode) == [(name, "guest")], text
+
+
+def test_more_role_labels() -> None:
+    notes = {
+        "В гостях: Иван Сидоровский": [("Иван Сидоровский", "guest")],
+        "У гостях: Іван Сидоренківський": [("Іван Сидоренківський", "guest")],
+        "Te gast: Piet Janssenaar": [("Piet Janssenaar", "guest")],
+        "Conducen: Ana Lopesita y Rui Diazito": [("Ana Lopesita", "host"), ("Rui Diazito", "host")],
+    }
+    for line, people in notes.items():
+        episode = parse(f"Episode 4: A Title Here\n\n{line}\n\nSome words about it.")
+        assert _people(episode) == people, line
+        assert _leftovers(episode) == [], line
+
+
+def test_chinese_people_under_bracketed_headings_with_their_jobs() -> None:
+    episode = parse("第4期：测试\n\n【本期嘉宾】\n王子白，某公司创始人\n\n【主播】\n李小雪\n")
+    assert _people(episode) == [("王子白", "guest"), ("李小雪", "host")]
+    assert episode.people[0].affiliation == "某公司创始人"
+    episode = parse("第4期 测试标题\n\n嘉宾：张小三（作家）\n")
+    assert [p.affiliation for p in episode.people] == ["作家"]
