@@ -628,14 +628,25 @@ def _aside_job(after: str) -> str | None:
         return job
     if len(words) >= 2 and words[0].casefold() in _JOB_WORDS_LOW:
         return job
-    if job.endswith(_CASELESS_JOBS) and len(job) > min(map(len, _CASELESS_JOBS), default=0):
+    if _CASELESS_JOBS and job.endswith(_CASELESS_JOBS):
         return job
     return None
 
 
+# After a caseless name, its job to the line's end: "王五，某公司创始人".
+_CASELESS_APPOSITION = recache.compile(r"^[ \t]*[，,][ \t]*(?P<job>[^，,。；;\n]{1,40})$")
+
+
+def _caseless_job(after: str) -> str | None:
+    """ "，某公司创始人": the job after a caseless name, where it ends with a job word."""
+    m = _CASELESS_APPOSITION.match(after)
+    job = m["job"].strip() if m else ""
+    return job if _CASELESS_JOBS and job.endswith(_CASELESS_JOBS) else None
+
+
 def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None:
     """One name per item under "Your hosts", "Guests", "Connect with the hosts"."""
-    role = _role_of(heading)
+    role = _role_of(heading.strip("【】[] \t"))  # "【主播】"
     seen_item = False
     for seg in segments:
         text = rendered(seg.text)
@@ -645,6 +656,14 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
         seen_item = seen_item or bool(item)
         text = text[item.end() :] if item else text
         names, end = names_at(text, 0)
+        if not names:
+            found = caseless_name(text)  # "【本期嘉宾】" then "王五，某公司创始人"
+            if found is not None:
+                job = _caseless_job(text[found[1] :])
+                if job or not text[found[1] :].strip():
+                    ctx.add_person(found[0], role, affiliation=job)
+                    ctx.take(seg)
+                    continue
         rest = text[end:].lstrip()
         if len(names) == 1 and (not rest or rest.startswith((":", "-", "–", "(", ","))):
             # "- Malik Durant, organizational psychologist at Kestrel University"
