@@ -365,3 +365,24 @@ def test_chinese_people_under_bracketed_headings_with_their_jobs() -> None:
     assert episode.people[0].affiliation == "某公司创始人"
     episode = parse("第4期 测试标题\n\n嘉宾：张小三（作家）\n")
     assert [p.affiliation for p in episode.people] == ["作家"]
+
+
+def test_guest_introductions_in_prose() -> None:
+    notes = {
+        "O convidado de hoje é Caio Pradinho, jornalista.": "Caio Pradinho",
+        "In questa puntata Marco Bellinetti intervista Ana Lopesina.": "Ana Lopesina",
+        "Notre invitée cette semaine : Ana Lopesine, chercheuse.": "Ana Lopesine",
+        "Cette semaine, Hugo reçoit Nadia Benalise pour parler du sommeil.": "Nadia Benalise",
+        "האורח שלנו הוא דניאל כהנוב, חוקר בטכניון.": "דניאל כהנוב",
+        "本期我们邀请到了林晓雾，聊聊咖啡。": "林晓雾",
+    }
+    for line, guest in notes.items():
+        episode = parse(f"Episode 4: A Title Here\n\n{line}\n")
+        assert _people(episode) == [(guest, "guest")], line
+
+
+def test_a_run_of_chinese_characters_after_a_prose_cue_is_not_read_as_a_long_name() -> None:
+    episode = parse("第4期：测试\n\n这一期我们邀请到林晓雾来聊聊咖啡。\n")
+    assert _people(episode) == []
+    assert caseless_name("林晓雾来聊聊咖啡", in_prose=True) is None
+    assert caseless_name("林晓雾来聊聊咖啡") == ("林晓雾来聊聊咖啡", 8)
