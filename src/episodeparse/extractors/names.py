@@ -49,7 +49,17 @@ def _caseless(word: str) -> bool:
 _GLUED_JOINS = tuple(w for w in cues.words("people", "join") if _caseless(w) and len(w) == 1)
 
 
-def caseless_name(text: str, pos: int = 0) -> tuple[str, int] | None:
+# A particle between a cue and the name it introduces ("邀请到了林晓雾": "了").
+_PARTICLES_BEFORE = tuple(cues.words("people", "particle_before_name"))
+MAX_HAN_IN_PROSE = 4  # Han characters of a name in prose: a longer run goes on into words
+
+
+def _han(word: str) -> bool:
+    """Whether ``word`` is written in Han characters only (CJK unified ideographs)."""
+    return all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in word)
+
+
+def caseless_name(text: str, pos: int = 0, *, in_prose: bool = False) -> tuple[str, int] | None:
     """The name at ``pos`` in a script without capitals, cut before an honorific or a
     particle that joins a list; None where the run is too long to be one name.
 
@@ -59,7 +69,14 @@ def caseless_name(text: str, pos: int = 0) -> tuple[str, int] | None:
     ('ゆき', 2)
     >>> caseless_name("Ada") is None
     True
+
+    ``in_prose``: after a cue in a sentence, where a run of Han characters longer than
+    :data:`MAX_HAN_IN_PROSE` runs on into the words after the name ("林晓雾来聊聊"): None.
     """
+    for particle in _PARTICLES_BEFORE:
+        if text.startswith(particle, pos):
+            pos += len(particle)
+            break
     m = _RUN.match(text, pos)
     if m is None:
         return None
@@ -72,6 +89,8 @@ def caseless_name(text: str, pos: int = 0) -> tuple[str, int] | None:
     if at > 0:
         word = word[:at]
     if not _caseless(word) or len(word) > MAX_CHARS:
+        return None
+    if in_prose and word == m[0] and len(word) > MAX_HAN_IN_PROSE and _han(word):
         return None
     end = pos + len(word)
     if word == m[0] and _blank_separated(word):
