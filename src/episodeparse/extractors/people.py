@@ -837,7 +837,7 @@ def _names_after(text: str, pos: int) -> tuple[list[str], int]:
     names, end = names_at(text, art.end() if art else pos)
     if names:
         return names, end
-    found = caseless_name(text, pos)
+    found = caseless_name(text, pos, in_prose=True)
     return ([found[0]], found[1]) if found else ([], pos)
 
 
