@@ -386,3 +386,38 @@ def test_a_run_of_chinese_characters_after_a_prose_cue_is_not_read_as_a_long_nam
     assert _people(episode) == []
     assert caseless_name("林晓雾来聊聊咖啡", in_prose=True) is None
     assert caseless_name("林晓雾来聊聊咖啡") == ("林晓雾来聊聊咖啡", 8)
+
+
+def test_chapter_and_link_headings_are_headings_not_leftovers() -> None:
+    chapters = (
+        "Marcações de tempo:",
+        "Sumário:",
+        "Тайминги:",
+        "Таймінги:",
+        "Timestampy:",
+        "Timecodes :",
+        "Chapitrage :",
+        "זמנים:",
+        "本期时间轴：",
+        "Tijdlijn:",
+    )
+    for heading in chapters:
+        notes = f"Episode 4: A Title Here\n\nSome words.\n\n{heading}\n00:00 Intro\n05:10 Tema\n"
+        episode = parse(notes)
+        assert len(episode.chapters) == 2, heading
+        assert _leftovers(episode) == [], heading
+    links = (
+        "Links mencionados:",
+        "Liens mentionnés :",
+        "Link citati:",
+        "Linki z odcinka:",
+        "Упомянутое в выпуске:",
+        "Згадані у випуску:",
+        "קישורים מהפרק:",
+        "参考资料：",
+        "Genoemd in deze aflevering:",
+    )
+    for heading in links:
+        notes = f"Episode 4: A Title Here\n\nSome words.\n\n{heading}\n- https://example.org/a\n"
+        episode = parse(notes)
+        assert [link.section for link in episode.links] == [heading.rstrip(" :：")], heading
