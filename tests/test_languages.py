@@ -421,3 +421,20 @@ def test_chapter_and_link_headings_are_headings_not_leftovers() -> None:
         notes = f"Episode 4: A Title Here\n\nSome words.\n\n{heading}\n- https://example.org/a\n"
         episode = parse(notes)
         assert [link.section for link in episode.links] == [heading.rstrip(" :：")], heading
+
+
+def test_date_labels() -> None:
+    dates = {
+        "Nagrane: 5 marca 2024": "2024-03-05",
+        "Data wydania: 5 marca 2024": "2024-03-05",
+        "Registrata il 14 ottobre 2024": "2024-10-14",
+        "Pubblicata il 14 ottobre 2024": "2024-10-14",
+        "Дата выхода: 14 февраля 2024": "2024-02-14",
+        "Дата виходу: 9 жовтня 2023": "2023-10-09",
+        "录制时间：2023年11月2日": "2023-11-02",
+        "上线时间：2023年11月2日": "2023-11-02",
+    }
+    for line, iso in dates.items():
+        episode = parse(f"Episode 4: A Title Here\n\nSome words about it.\n\n{line}\n")
+        assert episode.date == iso, line
+        assert _leftovers(episode) == [], line
