@@ -438,3 +438,18 @@ def test_date_labels() -> None:
         episode = parse(f"Episode 4: A Title Here\n\nSome words about it.\n\n{line}\n")
         assert episode.date == iso, line
         assert _leftovers(episode) == [], line
+
+
+def test_bare_addresses_under_national_domains() -> None:
+    lines = {
+        "Use o cupom X20 em nuvemclara-exemplo.com.br": "nuvemclara-exemplo.com.br",
+        "Usa il codice VINO15 su enoteca-esempio.it": "enoteca-esempio.it",
+        "Промокод ROMA на romashka-primer.ru": "romashka-primer.ru",
+        "Kod ZESZYT10 na zeszyt-przyklad.pl/sklep": "zeszyt-przyklad.pl/sklep",
+        "Código X en tienda-ejemplo.es": "tienda-ejemplo.es",
+        "Промокод на kurs-pryklad.com.ua": "kurs-pryklad.com.ua",
+        "קוד הנחה באתר anan-example.co.il": "anan-example.co.il",
+    }
+    for line, url in lines.items():
+        episode = parse(f"Episode 4: A Title Here\n\n{line}\n")
+        assert [link.url for link in episode.links] == [url], line
