@@ -31,7 +31,9 @@ __all__ = ["BEFORE_NAME", "NOT_A_PERSON", "extract", "is_profile", "platform_of"
 _URL_BODY = r"[^\s<>\"'`\]\[]{1,2000}"
 _TLDS = (
     "com|org|net|fm|io|ai|co|dev|show|tv|me|gg|app|xyz|info|energy|news|blog|page|link|social|"
-    "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us"
+    "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us|"
+    # national domains of the podcast markets' languages ("loja.com.br", "sito.it")
+    "br|it|es|pt|pl|ru|ua|il|cn|jp|ch|at|be|se|dk|fi|cz|mx|ar|cl|nz|za|tw|hk|kr|ie|gr|ro|hu"
 )
 # The token branches, most specific first (the first that matches at a place wins).
 _MD_BRANCHES = r"""
