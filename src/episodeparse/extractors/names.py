@@ -10,7 +10,6 @@ that close a clause ("נועה ברקוביצקי,").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from episodeparse import cues, recache
@@ -218,17 +217,44 @@ def uninflected(name: str, text: str) -> str:
     if not 2 <= len(words) <= MAX_WORDS:
         return name
     stems = [_stem(word) or word for word in words]
-    if stems == words or not _CASE_ENDINGS:
+    if stems == words:
         return name
-    tail = rf"[^\W\d_]{{0,{_MAX_TAIL}}}"
-    pattern = recache.compile(
-        r"(?<!\w)" + r"[ \t]+".join(re.escape(stem) + tail for stem in stems) + r"(?!\w)"
-    )
-    for m in pattern.finditer(text):
-        found = m[0].split()
-        if found != words and all(_stem(w) is None or w in words for w in found):
-            return " ".join(found)
+    at = text.find(stems[0])
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():  # only at a word's start: linear
+            found = _words_like(text, at, stems)
+            if found is not None and found != words:
+                return " ".join(found)
+        at = text.find(stems[0], at + 1)
     return name
+
+
+def _words_like(text: str, at: int, stems: list[str]) -> list[str] | None:
+    """The words at ``at``, one for each stem, parted by blanks, where each is its stem
+    and a few letters without an inflection ending; else None."""
+    found: list[str] = []
+    for stem in stems:
+        if found:
+            gap = at
+            while gap < len(text) and text[gap] in " \t":
+                gap += 1
+            if gap == at:
+                return None
+            at = gap
+        if not text.startswith(stem, at):
+            return None
+        end = at + len(stem)
+        limit = end + _MAX_TAIL + 1
+        while end < len(text) and end < limit and text[end].isalpha():
+            end += 1
+        word = text[at:end]
+        if end == limit or (end < len(text) and text[end].isalnum()):
+            return None  # a longer word, or letters and digits run together
+        if _stem(word) is not None and word != stem:
+            return None  # inflected too
+        found.append(word)
+        at = end
+    return found
 
 
 def honorific_participants(line: str) -> list[tuple[str, bool]] | None:
