@@ -611,7 +611,9 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
 
 # The one aside after a labelled name, to the line's end: "Ann Lee (founder of Acme)".
 _ONE_ASIDE = recache.compile(r"^[ \t]*[(（](?P<job>[^()（）\n@/:：]{2,80})[)）][ \t.]*$")
-_CASELESS_JOBS = tuple(w for w in cues.words("people", "job") if w == w.upper() == w.lower())
+# Jobs written after their organisation, in a script without capitals ("某公司创始人"): a
+# group of their own, not "job", which the lines of every note are searched for.
+_CASELESS_JOBS = tuple(cues.words("people", "job_last"))
 
 
 def _aside_job(after: str) -> str | None:
