@@ -453,3 +453,14 @@ def test_bare_addresses_under_national_domains() -> None:
     for line, url in lines.items():
         episode = parse(f"Episode 4: A Title Here\n\n{line}\n")
         assert [link.url for link in episode.links] == [url], line
+
+
+def test_a_second_job_in_an_aside_is_kept_over_without_its_parenthesis() -> None:
+    notes = (
+        "Episode 4: A Title Here\n\n"
+        "Oggi parliamo con Giulia Ferrantini, enologa e fondatrice di Cantina Sassoscuro.\n\n"
+        "Ospite: Giulia Ferrantini (enologa, Cantina Sassoscuro)\n"
+    )
+    episode = parse(notes)
+    assert [p.affiliation for p in episode.people] == ["enologa e fondatrice di Cantina Sassoscuro"]
+    assert _leftovers(episode) == ["enologa, Cantina Sassoscuro"]
