@@ -587,7 +587,9 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         # "Hosted: Ann Lee Testimony voiced by: ...": the last word opens the next label.
         names[-1] = names[-1].rsplit(" ", 1)[0]
         end = at + len(names[-1])
-    affiliation = (_apposition(text[end:]) or _aside_job(text[end:])) if len(names) == 1 else None
+    affiliation = _apposition(text[end:]) if len(names) == 1 else None
+    aside = _aside_job(text[end:]) if len(names) == 1 and affiliation is None else None
+    affiliation = affiliation or aside
     if len(names) == 1 and text[end : end + 1] == ",":
         # "Guests: Ann Lee, CTO of X, and Bo Yu, Agent at Y": each after their job.
         ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
@@ -598,7 +600,8 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
                 ctx.add_person(more[0], _role_of(m["label"]), affiliation=job)
     if affiliation:
         person = ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
-        _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
+        # "(job)": the job without its parentheses is what a leftover keeps of it.
+        _take_or_leave(ctx, seg, aside or text[end:], affiliation, person.affiliation)
         return True
     _add_all(ctx, names, _role_of(m["label"]))
     if not _PAREN_OR_LINK.sub(" ", text[end:]).strip(" .,"):
