@@ -464,3 +464,17 @@ def test_a_second_job_in_an_aside_is_kept_over_without_its_parenthesis() -> None
     episode = parse(notes)
     assert [p.affiliation for p in episode.people] == ["enologa e fondatrice di Cantina Sassoscuro"]
     assert _leftovers(episode) == ["enologa, Cantina Sassoscuro"]
+
+
+def test_a_follow_link_names_its_person_in_an_inflected_form() -> None:
+    notes = {
+        "Gość: Agnieszka Wróbelska\n\nObserwuj Agnieszkę na LinkedInie: "
+        "https://www.linkedin.com/in/agnieszka-example": "Agnieszka Wróbelska",
+        "Гість: Олександра Ткачуківна\n\nСлідкуйте за Олександрою в LinkedIn: "
+        "https://www.linkedin.com/in/oleksandra-example": "Олександра Ткачуківна",
+        "Гость: Дмитрий Соколовский\n\nСледите за Дмитрием в Telegram: "
+        "https://t.me/dmitry_example": "Дмитрий Соколовский",
+    }
+    for text, person in notes.items():
+        episode = parse(f"Episode 4: A Title Here\n\n{text}\n")
+        assert [link.person for link in episode.links] == [person], text
