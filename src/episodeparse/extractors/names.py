@@ -22,6 +22,7 @@ __all__ = [
     "caseless_names",
     "governs_case",
     "honorific_participants",
+    "inflection_of",
     "uninflected",
 ]
 
@@ -227,6 +228,22 @@ def uninflected(name: str, text: str) -> str:
                 return " ".join(found)
         at = text.find(stems[0], at + 1)
     return name
+
+
+def inflection_of(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` inflected ("Agnieszkę" of "Agnieszka").
+
+    >>> inflection_of("Agnieszkę", "Agnieszka"), inflection_of("Anna", "Agnieszka")
+    (True, False)
+    """
+    stem = _stem(word)
+    return (
+        stem is not None
+        and word != known
+        and known.startswith(stem)
+        and len(known) - len(stem) <= _MAX_TAIL
+        and _stem(known) is None
+    )
 
 
 def _words_like(text: str, at: int, stems: list[str]) -> list[str] | None:
