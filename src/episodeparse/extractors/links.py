@@ -23,6 +23,7 @@ from typing import NamedTuple
 from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
+from episodeparse.extractors.names import inflection_of
 from episodeparse.model import Link, LinkKind
 from episodeparse.normalize import collapse, render_inline, rendered, unescape
 
@@ -724,6 +725,10 @@ class _Linker:
                 if ctx.podcast and name.casefold() == ctx.podcast.casefold():
                     return None
                 person = ctx.find_person(name)
+                if person is None and " " not in name:  # "Obserwuj Agnieszkę na ...": inflected
+                    person = next(
+                        (p for p in ctx.people if inflection_of(name, p.name.split()[0])), None
+                    )
                 return person.name if person else name
         # The label as a reader sees it, read once for both texts below.
         shown_label = rendered(label) if label is not None else None
