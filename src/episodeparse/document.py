@@ -258,7 +258,7 @@ def _trim_decoration(text: str) -> str:
 
 
 def _is_decoration(ch: str) -> bool:
-    return ch in " \t*_=~#-–—:|>•·" or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Zs")
+    return ch in " \t*_=~#-–—:：|>•·" or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Zs")
 
 
 def _time_first(raw: str) -> bool:

@@ -38,7 +38,7 @@ _LABELLED = recache.compile(
     rf"""^[ \t]*+(?:[-*•][ \t]++)?(?:\*\*|__)?                      # a bullet, bold
         (?:{_LABEL})
         (?:\*\*|__)?                                              # end of bold
-        (?:[ \t]*[:\-–]|[ \t](?:[ \t]*(?:{_ON})[ \t])?)             # ":", "on" or a blank
+        (?:[ \t]*[:：\-–]|[ \t](?:[ \t]*(?:{_ON})[ \t])?)            # ":", "on" or a blank
         (?:\*\*|__)?[ \t]*(?P<date>[^\n]{{4,60}}?)[ \t]*(?:\*\*|__)?[ \t]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -169,7 +169,7 @@ def extract(ctx: Context) -> str | None:
         text = seg.text
         if text[:1] in _LEAD:
             text = text.lstrip(_LEAD)
-        first = text.split(None, 1)[0].partition(":")[0] if text else ""
+        first = text.split(None, 1)[0].partition(":")[0].partition("：")[0] if text else ""
         if first.rstrip(_WORD_END).casefold() not in _LABEL_FIRST_WORDS:
             continue
         m = _LABELLED.match(seg.text)

@@ -107,7 +107,7 @@ def _blank_before_slashes(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str | None:
-    text = collapse(render_inline(text)).strip(" -–—|:,")
+    text = collapse(render_inline(text)).strip(" -–—|:：,")  # "第58期：Title"
     m = _QUOTED.match(text)
     if m:
         text = m.group("t").strip()
@@ -233,6 +233,10 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
         named, colon, title = rest[with_at.end() :].partition(": ")
         guests = (_names_only(named) or []) if colon else []
         rest = title if guests else ""
+    elif rest:
+        # "Episódio 42: Title com Ana Souza": the guests a numbered title ends with.
+        rest, guests, unread = _without_guests(rest)
+        line.rest = (*line.rest, unread) if unread else line.rest
     line.title = _clean_title(rest) if rest else None
     line.guests = tuple(guests)
     if pre:
@@ -571,7 +575,6 @@ _FEATURING = recache.compile(
 _SHOW_PREFIX = recache.compile(
     rf"^[A-Z][^:]{{0,40}}[ \t](?:{cues.alternation('header', 'show_word')}):[ \t]+(?=\S)"
 )
-# " with Ann Example" at a title's end: a guest decoration.
 # " with Ann Lee", " (feat. Ann Lee)", " con Ana López", " mit Jan Berg": a guest decoration
 _WITH_NAME = recache.compile(
     rf"[ \t]\(?(?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])"
@@ -761,7 +764,7 @@ def _without_guests(title: str) -> tuple[str, list[str], str | None]:
             tail = tail[:-1]  # "Title (with Ann Lee)"
         names = _names_only(tail)
         if names:
-            return title[: m.start()], names, None
+            return title[: m.start()].rstrip(" \t,"), names, None  # "Title, avec Ann Lee"
         if _name_like(tail):
             return title[: m.start()], [], title[m.start() :].strip()
     return title, [], None

@@ -23,16 +23,34 @@ from typing import NamedTuple
 from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
+from episodeparse.extractors.names import inflection_of
 from episodeparse.model import Link, LinkKind
 from episodeparse.normalize import collapse, render_inline, rendered, unescape
 
 __all__ = ["BEFORE_NAME", "NOT_A_PERSON", "extract", "is_profile", "platform_of"]
 
 _URL_BODY = r"[^\s<>\"'`\]\[]{1,2000}"
-_TLDS = (
+_TLD_NAMES = (
     "com|org|net|fm|io|ai|co|dev|show|tv|me|gg|app|xyz|info|energy|news|blog|page|link|social|"
-    "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us"
+    "media|live|tech|podcast|audio|music|st|ly|to|uk|de|fr|ca|au|nl|eu|us|"
+    # national domains of the podcast markets' languages ("loja.com.br", "sito.it")
+    "br|it|es|pt|pl|ru|ua|il|cn|jp|ch|at|be|se|dk|fi|cz|mx|ar|cl|nz|za|tw|hk|kr|ie|gr|ro|hu"
 )
+
+
+def _by_first_letter(names: str) -> str:
+    """An alternation of ``names`` grouped by their first letter ("c(?:om|o|a)|o(?:rg)"):
+    a place is tried against the few names of its letter, not against every name."""
+    groups: dict[str, list[str]] = {}
+    for name in names.split("|"):
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(
+        f"{first}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
+        for first, rests in groups.items()
+    )
+
+
+_TLDS = _by_first_letter(_TLD_NAMES)
 # The token branches, most specific first (the first that matches at a place wins).
 _MD_BRANCHES = r"""
     (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
@@ -707,6 +725,10 @@ class _Linker:
                 if ctx.podcast and name.casefold() == ctx.podcast.casefold():
                     return None
                 person = ctx.find_person(name)
+                if person is None and " " not in name:  # "Obserwuj Agnieszkę na ...": inflected
+                    person = next(
+                        (p for p in ctx.people if inflection_of(name, p.name.split()[0])), None
+                    )
                 return person.name if person else name
         # The label as a reader sees it, read once for both texts below.
         shown_label = rendered(label) if label is not None else None

@@ -1,9 +1,11 @@
 """Names in scripts without capital letters, where :func:`read_name` cannot see where a name
-starts: read only right after a cue that says a name follows ("嘉宾：", "ゲストに") or
-marked by an honorific ("…さん").
+starts: read only right after a cue that says a name follows ("嘉宾：", "ゲストに", "אורחת:")
+or marked by an honorific ("…さん").
 
 Contract: pure functions of a line; nothing is read from a document. A name here is a short
-run of letters (no blank, no punctuation), at most :data:`MAX_CHARS` long.
+run of letters (no blank, no punctuation), at most :data:`MAX_CHARS` long; in a script
+written with blanks between words (Hebrew, Arabic), up to :data:`MAX_WORDS` such runs
+that close a clause ("נועה ברקוביצקי,").
 """
 
 from __future__ import annotations
@@ -17,16 +19,25 @@ __all__ = [
     "LineWords",
     "Phrases",
     "caseless_name",
+    "caseless_names",
+    "governs_case",
     "honorific_participants",
+    "inflection_of",
+    "uninflected",
 ]
 
 MAX_CHARS = 12  # a longer run without a break is a phrase, not a name
+MAX_WORDS = 3  # words of a name in a script with blanks: more before a stop is a phrase
 
 # A run of letters, digits or the marks inside names ("・", "ー", "-"): no blank, no comma.
 _RUN = recache.compile(r"[^\W_][\w・ー'’-]{0,40}")
 _HONORIFICS = cues.words("people", "honorific")
 _TALKED = cues.words("people", "talked")
 _JOINS = ("、", "と", ",", "，")
+# Between two names of a list: a comma or a slash.
+_LIST_STOP = recache.compile(r"[ \t]*[,，、/;][ \t]*")
+# A conjunction written as the first letter of the next word (Hebrew "ו": "ומאיה").
+_PREFIX_AND = "ו"
 
 
 def _caseless(word: str) -> bool:
@@ -34,7 +45,21 @@ def _caseless(word: str) -> bool:
     return any(ch.isalpha() for ch in word) and word == word.upper() == word.lower()
 
 
-def caseless_name(text: str, pos: int = 0) -> tuple[str, int] | None:
+# The words that join names in a list, glued to them in a script without blanks ("和").
+_GLUED_JOINS = tuple(w for w in cues.words("people", "join") if _caseless(w) and len(w) == 1)
+
+
+# A particle between a cue and the name it introduces ("邀请到了林晓雾": "了").
+_PARTICLES_BEFORE = tuple(cues.words("people", "particle_before_name"))
+MAX_HAN_IN_PROSE = 4  # Han characters of a name in prose: a longer run goes on into words
+
+
+def _han(word: str) -> bool:
+    """Whether ``word`` is written in Han characters only (CJK unified ideographs)."""
+    return all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in word)
+
+
+def caseless_name(text: str, pos: int = 0, *, in_prose: bool = False) -> tuple[str, int] | None:
     """The name at ``pos`` in a script without capitals, cut before an honorific or a
     particle that joins a list; None where the run is too long to be one name.
 
@@ -44,7 +69,14 @@ def caseless_name(text: str, pos: int = 0) -> tuple[str, int] | None:
     ('ゆき', 2)
     >>> caseless_name("Ada") is None
     True
+
+    ``in_prose``: after a cue in a sentence, where a run of Han characters longer than
+    :data:`MAX_HAN_IN_PROSE` runs on into the words after the name ("林晓雾来聊聊"): None.
     """
+    for particle in _PARTICLES_BEFORE:
+        if text.startswith(particle, pos):
+            pos += len(particle)
+            break
     m = _RUN.match(text, pos)
     if m is None:
         return None
@@ -58,7 +90,188 @@ def caseless_name(text: str, pos: int = 0) -> tuple[str, int] | None:
         word = word[:at]
     if not _caseless(word) or len(word) > MAX_CHARS:
         return None
-    return word, pos + len(word)
+    if in_prose and word == m[0] and len(word) > MAX_HAN_IN_PROSE and _han(word):
+        return None
+    end = pos + len(word)
+    if word == m[0] and _blank_separated(word):
+        stop, closed = _more_words(text, end)
+        if closed:  # more words before a stop: where the name ends is not known
+            end = stop
+    return text[pos:end], end
+
+
+def _blank_separated(word: str) -> bool:
+    """Whether a caseless word is of a script written with blanks between words (Hebrew,
+    Arabic), not of one that runs words together (CJK, kana: from U+2E80 on)."""
+    return all(ord(ch) < 0x2E80 for ch in word)
+
+
+def _more_words(text: str, end: int, limit: int = MAX_WORDS) -> tuple[int, bool]:
+    """Where the caseless words that follow the word ending at ``end`` end (``limit``
+    words in all, at most), and whether a stop follows them: not one more word."""
+    stop = end
+    for _ in range(limit - 1):
+        gap = stop
+        while gap < len(text) and text[gap] in " \t":
+            gap += 1
+        if gap == stop:
+            break
+        m = _RUN.match(text, gap)
+        if m is None or not _caseless(m[0]) or len(m[0]) > MAX_CHARS:
+            break
+        stop = m.end()
+    return stop, not text[stop:].lstrip(" \t")[:1].isalnum()
+
+
+def caseless_names(text: str, pos: int = 0) -> tuple[list[str], int] | None:
+    """The list of caseless names at ``pos`` after a label, and where it ends: names parted
+    by commas, "、", a join glued between two names ("王五和张三") or, in Hebrew, a "ו" that
+    opens the next name's first word. None where no caseless name stands at ``pos``.
+
+    >>> caseless_names("陈一白、周可可（主播）")
+    (['陈一白', '周可可'], 7)
+    """
+    names: list[str] = []
+    end = pos
+    while True:
+        found = caseless_name(text, pos)
+        if found is None:
+            break
+        name, stop = found
+        parts = _split_glued(name)
+        if _blank_separated(name):
+            # "רוני כהנוב ומאיה פלדמני": more words than one name holds, before a stop.
+            more, closed = _more_words(text, pos + len(name.split()[0]), 2 * MAX_WORDS)
+            split = _split_prefixed(text[pos:more]) if closed else []
+            if len(split) > 1 and all(len(part.split()) <= MAX_WORDS for part in split):
+                parts, stop = split, more
+        names.extend(parts)
+        end = stop
+        sep = _LIST_STOP.match(text, stop)
+        if sep is None:
+            break
+        pos = sep.end()
+    if not names:
+        return None
+    return names, end
+
+
+_MIN_CHARS = 2  # characters on each side of a glued join between two names
+
+
+def _split_glued(name: str) -> list[str]:
+    """ "王五和张三": two names where a join stands between two names of two characters or
+    more ("张和平" is one)."""
+    for join in _GLUED_JOINS:
+        at = name.find(join)
+        if at >= _MIN_CHARS and len(name) - at - 1 >= _MIN_CHARS:
+            return [name[:at], *_split_glued(name[at + 1 :])]
+    return [name]
+
+
+def _split_prefixed(name: str) -> list[str]:
+    """ "רוני כהנוב ומאיה פלדמני" read as words: two names of two words where the third
+    opens with the conjunction."""
+    words = name.split()
+    for i in range(2, len(words) - 1):
+        if words[i].startswith(_PREFIX_AND) and len(words[i]) > 1:
+            return [" ".join(words[:i]), " ".join([words[i][1:], *words[i + 1 :]])]
+    return [name]
+
+
+# A preposition after which a name is inflected (Polish "z Anną", Russian "с Анной"), and
+# the endings a name's words then take: longest first.
+_CASE_PREPOSITIONS = frozenset(w.casefold() for w in cues.words("people", "case_preposition"))
+_CASE_ENDINGS = tuple(sorted(cues.words("people", "case_ending"), key=len, reverse=True))
+_MIN_STEM = 3  # letters of a word before its ending, at least
+_MAX_TAIL = 3  # letters after the stem in the form written elsewhere, at most
+
+
+def governs_case(cue: str) -> bool:
+    """Whether a cue phrase ends with a preposition after which a name is inflected.
+
+    >>> governs_case("rozmawiam z"), governs_case("we talk with")
+    (True, False)
+    """
+    return cue.rsplit(None, 1)[-1].casefold() in _CASE_PREPOSITIONS
+
+
+def _stem(word: str) -> str | None:
+    """``word`` without an inflection ending, where it has one; else None."""
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return None
+
+
+def uninflected(name: str, text: str) -> str:
+    """The form ``text`` writes elsewhere of a name inflected after a preposition ("z
+    Agnieszką Nowak" for "Agnieszka Nowak"): its words' stems, each followed by at most
+    :data:`_MAX_TAIL` letters and by no inflection ending; else ``name`` as written.
+
+    >>> uninflected("Łukaszem Żakiem", "Rozmowa z Łukaszem Żakiem. Gość: Łukasz Żak")
+    'Łukasz Żak'
+    >>> uninflected("Anną Nowak", "Rozmowa z Anną Nowak.")
+    'Anną Nowak'
+    """
+    words = name.split()
+    if not 2 <= len(words) <= MAX_WORDS:
+        return name
+    stems = [_stem(word) or word for word in words]
+    if stems == words:
+        return name
+    at = text.find(stems[0])
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():  # only at a word's start: linear
+            found = _words_like(text, at, stems)
+            if found is not None and found != words:
+                return " ".join(found)
+        at = text.find(stems[0], at + 1)
+    return name
+
+
+def inflection_of(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` inflected ("Agnieszkę" of "Agnieszka").
+
+    >>> inflection_of("Agnieszkę", "Agnieszka"), inflection_of("Anna", "Agnieszka")
+    (True, False)
+    """
+    stem = _stem(word)
+    return (
+        stem is not None
+        and word != known
+        and known.startswith(stem)
+        and len(known) - len(stem) <= _MAX_TAIL
+        and _stem(known) is None
+    )
+
+
+def _words_like(text: str, at: int, stems: list[str]) -> list[str] | None:
+    """The words at ``at``, one for each stem, parted by blanks, where each is its stem
+    and a few letters without an inflection ending; else None."""
+    found: list[str] = []
+    for stem in stems:
+        if found:
+            gap = at
+            while gap < len(text) and text[gap] in " \t":
+                gap += 1
+            if gap == at:
+                return None
+            at = gap
+        if not text.startswith(stem, at):
+            return None
+        end = at + len(stem)
+        limit = end + _MAX_TAIL + 1
+        while end < len(text) and end < limit and text[end].isalpha():
+            end += 1
+        word = text[at:end]
+        if end == limit or (end < len(text) and text[end].isalnum()):
+            return None  # a longer word, or letters and digits run together
+        if _stem(word) is not None and word != stem:
+            return None  # inflected too
+        found.append(word)
+        at = end
+    return found
 
 
 def honorific_participants(line: str) -> list[tuple[str, bool]] | None:

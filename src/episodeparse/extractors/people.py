@@ -26,7 +26,10 @@ from episodeparse.extractors.names import (
     LineWords,
     Phrases,
     caseless_name,
+    caseless_names,
+    governs_case,
     honorific_participants,
+    uninflected,
 )
 from episodeparse.model import Role
 from episodeparse.normalize import collapse, rendered
@@ -578,10 +581,10 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         return False
     names, end = names_at(text, m.end())
     if not names:
-        found = caseless_name(text, m.end())  # "嘉宾：王小明"
+        found = caseless_names(text, m.end())  # "嘉宾：王小明", "主持人：陈一、周二"
         if found is None:
             return False
-        names, end = [found[0]], found[1]
+        names, end = found
     label = _NEXT_LABEL.match(text, end) if len(names[-1].split()) >= 3 else None
     at = text.rfind(names[-1], 0, end) if label else -1
     if at >= 0:
@@ -589,6 +592,8 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         names[-1] = names[-1].rsplit(" ", 1)[0]
         end = at + len(names[-1])
     affiliation = _apposition(text[end:]) if len(names) == 1 else None
+    aside = _aside_job(text[end:]) if len(names) == 1 and affiliation is None else None
+    affiliation = affiliation or aside
     if len(names) == 1 and text[end : end + 1] == ",":
         # "Guests: Ann Lee, CTO of X, and Bo Yu, Agent at Y": each after their job.
         ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
@@ -599,7 +604,8 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
                 ctx.add_person(more[0], _role_of(m["label"]), affiliation=job)
     if affiliation:
         person = ctx.add_person(names[0], _role_of(m["label"]), affiliation=affiliation)
-        _take_or_leave(ctx, seg, text[end:], affiliation, person.affiliation)
+        # "(job)": the job without its parentheses is what a leftover keeps of it.
+        _take_or_leave(ctx, seg, aside or text[end:], affiliation, person.affiliation)
         return True
     _add_all(ctx, names, _role_of(m["label"]))
     if not _PAREN_OR_LINK.sub(" ", text[end:]).strip(" .,"):
@@ -610,9 +616,46 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     return True
 
 
+# The one aside after a labelled name, to the line's end: "Ann Lee (founder of Acme)".
+_ONE_ASIDE = recache.compile(r"^[ \t]*[(（](?P<job>[^()（）\n@/:：]{2,80})[)）][ \t.]*$")
+# Jobs written after their organisation, in a script without capitals ("某公司创始人"): a
+# group of their own, not "job", which the lines of every note are searched for.
+_CASELESS_JOBS = tuple(cues.words("people", "job_last"))
+
+
+def _aside_job(after: str) -> str | None:
+    """The job an aside after a labelled name states: "(enologa, Cantina Sassorosso)",
+    "(founder of Acme)", "(założycielka agencji X)", "（「某咖啡」创始人）": a job and its
+    organisation parted by a comma, joined by a word ("of", "de", "bij"), or a job word
+    first (last, in a script without capitals). Else None: "(she/her)", "(returning)"."""
+    m = _ONE_ASIDE.match(after)
+    if m is None:
+        return None
+    job = m["job"].strip()
+    words = job.split()
+    if len(words) >= 2 and ("," in job or _at_an_organisation(job)):
+        return job
+    if len(words) >= 2 and words[0].casefold() in _JOB_WORDS_LOW:
+        return job
+    if _CASELESS_JOBS and job.endswith(_CASELESS_JOBS):
+        return job
+    return None
+
+
+# After a caseless name, its job to the line's end: "王五，某公司创始人".
+_CASELESS_APPOSITION = recache.compile(r"^[ \t]*[，,][ \t]*(?P<job>[^，,。；;\n]{1,40})$")
+
+
+def _caseless_job(after: str) -> str | None:
+    """ "，某公司创始人": the job after a caseless name, where it ends with a job word."""
+    m = _CASELESS_APPOSITION.match(after)
+    job = m["job"].strip() if m else ""
+    return job if _CASELESS_JOBS and job.endswith(_CASELESS_JOBS) else None
+
+
 def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None:
     """One name per item under "Your hosts", "Guests", "Connect with the hosts"."""
-    role = _role_of(heading)
+    role = _role_of(heading.strip("【】[] \t"))  # "【主播】"
     seen_item = False
     plain_list = False  # lines of one name each, without bullets
     for seg in segments:
@@ -623,6 +666,14 @@ def _people_section(ctx: Context, heading: str, segments: list[Segment]) -> None
         seen_item = seen_item or bool(item)
         text = text[item.end() :] if item else text
         names, end = names_at(text, 0)
+        if not names:
+            found = caseless_name(text)  # "【本期嘉宾】" then "王五，某公司创始人"
+            if found is not None:
+                job = _caseless_job(text[found[1] :])
+                if job or not text[found[1] :].strip():
+                    ctx.add_person(found[0], role, affiliation=job)
+                    ctx.take(seg)
+                    continue
         rest = text[end:].lstrip()
         if plain_list and not (names and _full(names[0]) and text.startswith(names[0])):
             break  # "CEO, Acme Labs" under the name: the list of names is over
@@ -845,7 +896,7 @@ def _names_after(text: str, pos: int) -> tuple[list[str], int]:
     names, end = names_at(text, art.end() if art else pos)
     if names:
         return names, end
-    found = caseless_name(text, pos)
+    found = caseless_name(text, pos, in_prose=True)
     return ([found[0]], found[1]) if found else ([], pos)
 
 
@@ -913,6 +964,8 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
                 if later is not None:
                     names, end = _names_after(text, later)
                     names = [n for n in names if _full(n)]
+            if governs_case(text[_start:cue_end]):  # "z Anną Nowak": "Anna Nowak" elsewhere
+                names = [uninflected(n, ctx.doc.text) for n in names]
             if role == "host":
                 _add_all(ctx, names, "host")
                 continue
