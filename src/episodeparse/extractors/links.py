@@ -220,7 +220,11 @@ class _Cues:
 
     def search(self, text: str) -> bool:
         low = text.casefold()
-        words = _WORD.findall(low)
+        return self.search_words(low, _WORD.findall(low))
+
+    def search_words(self, low: str, words: list[str]) -> bool:
+        """:meth:`search` of a text whose casefolded form is ``low`` and ``low``'s words
+        (``_WORD.findall(low)``): for several groups asked about the same text."""
         if not self._firsts.isdisjoint(words):
             first = self._first
             for i, word in enumerate(words):
@@ -260,12 +264,23 @@ _COMMUNITY_CUES = _Cues("community")
 def _label_kind(label: str) -> tuple[LinkKind | None, bool]:
     """What a link's label alone says of its kind, sponsor or community (or None), and
     whether it names a way to listen ("Apple Podcasts", "RSS"); remembered: labels repeat."""
-    listen = _LISTEN_WORDS.match(label.strip()) is not None
-    if _says_sponsor(label):
+    stripped = label.strip()
+    listen = stripped[:1] in _LISTEN_INITIALS and _LISTEN_WORDS.match(stripped) is not None
+    # _says_sponsor's reading, then the community cues' of the same words.
+    low = label.casefold()
+    words = _WORD.findall(low)
+    if _SPONSOR_CUES.search_words(low, words) or (
+        "%" in label and _PERCENT_OFF.search(label) is not None
+    ):
         return "sponsor", listen
-    if _COMMUNITY_CUES.search(label):
+    if _COMMUNITY_CUES.search_words(low, words):
         return "community", listen
     return None, listen
+
+
+# The letters _LISTEN_WORDS's words open with, in any case ("ſ" is an "s" to
+# re.IGNORECASE); "" is in it too, and is matched.
+_LISTEN_INITIALS = "rRaAgGsSoOpPcClLſ"
 
 
 NOT_A_PERSON = _Cues("not_a_person")  # words of a link's label that name no person
@@ -570,6 +585,29 @@ def _plain_text(text: str) -> str:
     return collapse(render_inline(_BULLET.sub("", text)))
 
 
+def _is_plain(text: str) -> bool:
+    """Whether ``text``, already collapsed (as every label and plain line is), is its own
+    :func:`_plain_text` and its own ``rendered``: no bullet opens it (_BULLET opens with a
+    blank, one of its marks or a digit) and it holds no markup and no character reference
+    (what render_inline reads: "[", "*", "__", "&"). Spares the two readings for most.
+
+    >>> _is_plain("Ana Ruiz's newsletter"), _is_plain("- Ana"), _is_plain("**Ana**")
+    (True, False, False)
+    """
+    first = text[:1]
+    return not (
+        first in _BULLET_OPENERS
+        or first.isdecimal()
+        or "[" in text
+        or "*" in text
+        or "__" in text
+        or "&" in text
+    )
+
+
+_BULLET_OPENERS = " \t-*•+>"  # "" is in it too: an empty text is read the long way
+
+
 _PLAIN_MEMO_LENGTH = 300  # longer texts are memoised per note only: the memo stays small
 
 
@@ -695,7 +733,8 @@ class _Linker:
         """Whose link this is, from what the line (or its heading) says; None for the show's
         own links."""
         ctx = self.ctx
-        heading = _WHERE_TO_FIND.match(section or "")
+        # _WHERE_TO_FIND opens with "Where", "Find", "Follow" or "Connect".
+        heading = _WHERE_TO_FIND.match(section) if section and section[0] in "WFC" else None
         if (
             heading
             and not _NOT_A_NAME_START.match(heading["name"])
@@ -730,8 +769,9 @@ class _Linker:
                         (p for p in ctx.people if inflection_of(name, p.name.split()[0])), None
                     )
                 return person.name if person else name
-        # The label as a reader sees it, read once for both texts below.
-        shown_label = rendered(label) if label is not None else None
+        # The label as a reader sees it, read once for both texts below (a label is
+        # collapsed: one without markup is its own rendering).
+        shown_label = label if label is None or _is_plain(label) else rendered(label)
         for reading_line in (False, True):
             text = line if reading_line else label
             if not text:
@@ -744,7 +784,8 @@ class _Linker:
                 text = self._plain(line)
                 if not text:
                     continue
-            text = self._plain(text)
+            if not _is_plain(text):  # else its own plain text (a label, a plain line)
+                text = self._plain(text)
             # Every ending _POSSESSIVE allows holds "'" or "’": without them it cannot match.
             m = _POSSESSIVE.match(text) if "'" in text or "’" in text else None
             if m:
@@ -766,7 +807,7 @@ class _Linker:
                     return person.name
             owner = (
                 _OWNER_OF.match(text)
-                if ctx.people and not _OWNER_WORDS.isdisjoint(text.casefold().split()[:5])
+                if ctx.people and not _OWNER_WORDS.isdisjoint(text.casefold().split(None, 5)[:5])
                 else None
             )
             person = ctx.find_person(owner["name"]) if owner else None
@@ -892,7 +933,11 @@ class _Linker:
             if item.handle:
                 window = text[max(0, item.start - 300) : item.start]
                 line_label = _label_of(window)  # at most 300 characters
-            platform = platform_of(item.url, label) or platform_of(item.url, line_label)
+            # (Without a label from the line, the second reading is the first's without
+            # a label: None where the first found none.)
+            platform = platform_of(item.url, label) or (
+                platform_of(item.url, line_label) if line_label is not None else None
+            )
             person = self.person_for(text, label, item.start, item.url, section)
             kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
             links.append(Link(item.url, item.handle, label, section, person, platform, kind))
