@@ -23,7 +23,6 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.slotted import FrozenSlotted, Slotted
@@ -588,7 +587,7 @@ _LIST_ITEM_START = frozenset(" \t-*+•")
 _BLOCK_START = recache.compile(r"^[ \t]*(?:[-*+•>#|]|\d{1,3}[.)][ \t]|\[|\(?\d{1,2}:\d{2}|```|<)")
 
 
-def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
+def _physical_lines(text: str) -> list[tuple[int, str]]:
     """(line number, text) of each line that is not empty, with two kinds of wrapped lines
     joined onto their first line:
 
@@ -596,45 +595,56 @@ def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
     - a list item's lazy continuation: "- [@23:35] [Xilem](..), a\\nUI architecture".
 
     An empty line gives no segment and joins nothing (its first character opens no list
-    item, it holds no "["): it is not yielded.
+    item, it holds no "["): it is not listed. A list, not a generator: resuming a
+    generator at each line cost more than the tests of most lines.
+
+    >>> _physical_lines("a\\n\\n- [x\\ny](u)\\nb")
+    [(1, 'a'), (3, '- [x y](u) b')]
     """
     lines = text.split("\n") if "\r" not in text else _BREAK.split(text)
     count = len(lines)
-    i = 0  # the index of the next line to read
-    while i < count:
-        line = lines[i]
-        i += 1
-        if not line:
+    out: list[tuple[int, str]] = []
+    joined_to = 0  # the number of the last line joined onto an earlier one
+    for number, line in enumerate(lines, 1):
+        if not line or number <= joined_to:
             continue
-        first = i
         # A line joins the next only when it holds a "[" (an open label) or opens as a list
         # item (a blank, a bullet or a digit): most lines are spared the tests. Neither
         # changes as lines are joined on, since the line keeps its first character.
         head = line[:1]
         listish = head in _LIST_ITEM_START or head.isdigit()
-        if (listish or "[" in line) and i < count:
-            start = i - 1
-            # At most three lines joined on, each of the next three.
-            while i - start <= 3 and i < count:
-                nxt = lines[i]
-                if not nxt.strip():
-                    break
-                # A wrapped link label: "[" open here, "](" closing it on one of the next
-                # lines.
-                open_label = line.count("[") > line.count("]") and any(
-                    "](" in later for later in lines[i : start + 4]
-                )
-                lazy = (
-                    not open_label
-                    and listish
-                    and _LIST_ITEM.match(line) is not None
-                    and _BLOCK_START.match(nxt) is None
-                )
-                if not (open_label or lazy) or len(line) > 2000:
-                    break
-                i += 1
-                line = line.rstrip() + " " + nxt.strip()
-        yield first, line
+        if (listish or "[" in line) and number < count:
+            line, joined_to = _join_wrapped(lines, number, line, listish)
+        out.append((number, line))
+    return out
+
+
+def _join_wrapped(lines: list[str], number: int, line: str, listish: bool) -> tuple[str, int]:
+    """The line numbered ``number`` (``lines[number - 1]``) with the lines wrapped after it
+    joined on, and the number of the last line joined (``number`` for none)."""
+    start = number - 1  # the line's index
+    i = number  # the index of the next line to read
+    count = len(lines)
+    # At most three lines joined on, each of the next three.
+    while i - start <= 3 and i < count:
+        nxt = lines[i]
+        if not nxt.strip():
+            break
+        # A wrapped link label: "[" open here, "](" closing it on one of the next lines.
+        open_label = line.count("[") > line.count("]") and any(
+            "](" in later for later in lines[i : start + 4]
+        )
+        lazy = (
+            not open_label
+            and listish
+            and _LIST_ITEM.match(line) is not None
+            and _BLOCK_START.match(nxt) is None
+        )
+        if not (open_label or lazy) or len(line) > 2000:
+            break
+        i += 1
+        line = line.rstrip() + " " + nxt.strip()
+    return line, i
 
 
 def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
@@ -731,6 +741,7 @@ class Document:
         rules = "---" in text
         handles = "@" in text
         www = "www." in text
+        soft = False  # whether the current block is under a soft heading ("Guests:")
         for line_no, line in _physical_lines(text):
             if (
                 (gaps and ("  " in line or "\t" in line or "\u00a0" in line))
@@ -745,32 +756,40 @@ class Document:
                 piece = line.strip()
                 if not piece:
                     continue
-                # A line of prose: one segment, no heading, told without a cache.
-                if piece[0] not in _HEADING_FIRST and piece[-1] != ":" and _no_bare_heading(piece):
-                    pieces = ((piece, None, False, ""),)
-                else:
-                    pieces = (
-                        _remembered_one(piece)
-                        if len(piece) <= _REMEMBERED_LINE
-                        else _one_piece(piece)
-                    )
-            for piece, heading, soft, kind in pieces:
-                seg = Segment(len(segments), line_no, piece, heading, soft)
+                # A line of prose: one segment, no heading, told without a cache and added
+                # here (most lines). It holds no "@" nor "//" (such a line is cut above), so
+                # that of _no_bare_heading only the length, "+" and a time are left to test.
+                if (
+                    piece[0] not in _HEADING_FIRST
+                    and piece[-1] != ":"
+                    and (len(piece) > 48 or piece[0] == "+" or _time_first(piece))
+                ):
+                    seg = Segment(len(segments), line_no, piece)
+                    segments.append(seg)
+                    if soft and current.segments and line_no - current.segments[-1].line > 1:
+                        current = SectionBlock(None, "body")  # see below
+                        sections.append(current)
+                        soft = False
+                    current.segments.append(seg)
+                    section_of.append(current)
+                    continue
+                pieces = (
+                    _remembered_one(piece) if len(piece) <= _REMEMBERED_LINE else _one_piece(piece)
+                )
+            for piece, heading, is_soft, kind in pieces:
+                seg = Segment(len(segments), line_no, piece, heading, is_soft)
                 segments.append(seg)
                 if heading is not None:
                     current = SectionBlock(seg, kind)
                     sections.append(current)
+                    soft = is_soft
                 else:
-                    if (
-                        current.heading is not None
-                        and current.heading.soft
-                        and current.segments
-                        and line_no - current.segments[-1].line > 1
-                    ):
+                    if soft and current.segments and line_no - current.segments[-1].line > 1:
                         # "Guests:" and its list, a blank line, then prose: the prose is
                         # not a guest.
                         current = SectionBlock(None, "body")
                         sections.append(current)
+                        soft = False
                     current.segments.append(seg)
                 section_of.append(current)
 
