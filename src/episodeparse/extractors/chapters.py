@@ -62,8 +62,11 @@ _TRAILING_SEP = frozenset(",;|•·")
 def _clean(title: str) -> str:
     title = title.strip()
     m = _BOLD_WRAP.match(title) if title.startswith(("**", "__")) else None
+    # A blank at either end is left by the bold alone: strip() took the others.
+    blank_end = False
     if m:
         title = m.group("t")
+        blank_end = title[:1] == " " or title[-1:] == " "
     # render_inline changes no text without "[", "*", "__" or "&", and collapse none whose
     # only blank is a single space between words (isprintable() is False for every other
     # blank str.split() cuts at): such a title is kept as it is, both spared.
@@ -73,8 +76,7 @@ def _clean(title: str) -> str:
         or "*" in title
         or "_" in title
         or "&" in title
-        or title[:1] == " "
-        or title[-1:] == " "
+        or blank_end
         or not title.isprintable()
     ):
         title = collapse(render_inline(title))  # trimmed by collapse
