@@ -231,3 +231,24 @@ def test_one_time_after_a_title_counts_under_a_chapters_heading_only() -> None:
 def test_a_list_with_one_time_out_of_order_keeps_it() -> None:
     text = "Intro (0:00)\nNews (5:00)\nOops (3:00)\nMore (9:00)\nEnd (12:00)\n"
     assert [s for _, s, _ in chapters(text)] == [0, 300, 180, 540, 720]
+
+
+def test_seconds_read_from_parts_agree_with_time_to_seconds() -> None:
+    """_seconds looks its parts up where time_to_seconds reads them: the same value, or
+    None, for every shape a chapter time has (other digits than ASCII ones too)."""
+    import itertools
+
+    from episodeparse.extractors.chapters import _TIME_CELL, _seconds
+    from episodeparse.normalize import time_to_seconds
+
+    for size in (1, 2, 3):
+        for first in itertools.product("0159٠", repeat=size):
+            for minutes, seconds, ms in itertools.product(
+                ("00", "07", "59", "60", "99", "٠٧"), ("00", "59", "60", "٥٥"), ("", ".5")
+            ):
+                for time in (
+                    "".join(first) + f":{minutes}:{seconds}{ms}",
+                    "".join(first) + f":{seconds}{ms}",
+                ):
+                    if _TIME_CELL.match(time):
+                        assert _seconds(time) == time_to_seconds(time), time

@@ -106,3 +106,17 @@ def test_a_date_line_at_the_top(top: str, iso: str) -> None:
 def test_a_date_in_prose_without_a_label_is_not_the_episodes(text: str) -> None:
     ep = parse(f"Some Title\n\n{text}\n")
     assert ep.date is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PUBLISHED: March 3, 2022",  # a label's first letter in upper case
+        "-\u00a0Published: March 3, 2022",  # a blank after the bullet that is not " " or a tab
+        "**Recorded on** March 3, 2022",
+    ],
+)
+def test_a_labelled_line_is_read_whatever_its_first_character(line: str) -> None:
+    """Lines are told from their first character before their first word is read: a label
+    after any blank, in any case, is still read."""
+    assert parse("Intro\n" + line).date == "2022-03-03"

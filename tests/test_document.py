@@ -290,3 +290,36 @@ def test_a_heading_word_has_one_kind_in_every_language() -> None:
 def test_a_heading_of_another_language_opens_its_section(text: str) -> None:
     doc = Document(text)
     assert [b.kind for b in doc.sections if b.heading is not None] == ["chapters"]
+
+
+def test_inline_heading_gate_never_hides_a_heading() -> None:
+    """The cheap test before the inline-heading search says no only where the search
+    finds nothing: every heading word, in any case, after "//" with or without a blank,
+    whole, cut short or run on, in ASCII text and not."""
+    import random
+
+    from episodeparse import document
+
+    rng = random.Random(17)
+    words = document._INLINE_HEADING_WORDS
+    for _ in range(20000):
+        word = rng.choice(words)
+        cased = "".join(c.upper() if rng.random() < 0.5 else c for c in word)
+        body = rng.choice([cased, cased[: rng.randint(1, len(cased))], "Ann Example", cased + "x"])
+        text = (
+            rng.choice(["", " ", "Title ", "\t", "/", "é "])
+            + rng.choice(["//", "// ", "//\t", "//  ", "://", "///"])
+            + body
+            + rng.choice(["", ":", " x", "s", "1"])
+            + rng.choice(["", " // " + rng.choice(words), " // Zed"])
+        )
+        if document._INLINE_HEADING.search(text) is not None:
+            assert document._may_hold_inline_heading(text), text
+        whole = document._INLINE_HEADING.match(text)
+        if whole is not None and whole.end() == len(text):
+            assert document._inline_heading(text) is not None, text
+
+
+def test_title_line_with_inline_heading_words_after_slashes_is_still_cut() -> None:
+    doc = Document("Intro text // ABOUT THIS EPISODE: more words // Ann Example")
+    assert [s.text for s in doc.segments][:2] == ["Intro text", "// ABOUT THIS EPISODE:"]

@@ -23,7 +23,6 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.slotted import FrozenSlotted, Slotted
@@ -230,6 +229,61 @@ _INLINE_HEADING = recache.compile(
 )
 
 
+def _units(pattern: str) -> list[str]:
+    r"""A pattern's units: an escape ("\s", "\&") or a character.
+
+    >>> _units(r"q\&a\sx")
+    ['q', '\\&', 'a', '\\s', 'x']
+    """
+    units: list[str] = []
+    i = 0
+    while i < len(pattern):
+        size = 2 if pattern[i] == "\\" else 1
+        units.append(pattern[i : i + size])
+        i += size
+    return units
+
+
+def _prefix_gate(words: list[str], size: int) -> str:
+    """An alternation of the first ``size`` units of each of ``words`` (as patterns),
+    grouped by their first unit: each group opens with a literal, which a regex tells
+    from the character at hand without trying the group."""
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        units = _units(_escaped_words(word))
+        by_first.setdefault(units[0], set()).add("".join(units[1:size]))
+    return "|".join(
+        first + ("(?:" + "|".join(sorted(rests)) + ")" if rests != {""} else "")
+        for first, rests in sorted(by_first.items())
+    )
+
+
+# What ``_INLINE_HEADING`` needs at a "//" of an ASCII text, sought in its lower case: the
+# first four characters of one of its words. The whole alternation (hundreds of words,
+# case-insensitive) is tried word after word at each "//" ("Title // Guest // Series #57"):
+# 25 times the cost of this one, tried on the few words that open with the character at
+# hand. Exact: in ASCII text, re.IGNORECASE matches a letter of a word with its two cases
+# only, and a word's letter outside ASCII with none, but for "İ", "ı", "ſ" and the Kelvin
+# sign: were one of them in a word, every "//" would be tried (``_INLINE_ANY``).
+_INLINE_HEADING_GATE = recache.compile(
+    r"/(?<!\S/)/\s?(?:"
+    + _prefix_gate([w for w in _INLINE_HEADING_WORDS if w[:4].isascii()], 4)
+    + ")"
+)
+_INLINE_ANY = any(c in "\u0130\u0131\u017f\u212a" for w in _INLINE_HEADING_WORDS for c in w)
+
+
+def _may_hold_inline_heading(text: str) -> bool:
+    """Whether ``_INLINE_HEADING`` may match in ``text``: False only where it cannot.
+
+    >>> _may_hold_inline_heading("Title // Ann Example"), _may_hold_inline_heading("A // ABOUT x")
+    (False, True)
+    """
+    if _INLINE_ANY or not text.isascii():
+        return True
+    return _INLINE_HEADING_GATE.search(text.lower()) is not None
+
+
 # A whole segment that is a heading.
 _HEADING_PATTERNS: tuple[re.Pattern[str], ...] = (
     recache.compile(r"^\#{1,6}[ \t]+(?P<h>[^\n]+?)[ \t#]*$"),  # Markdown: ## Links
@@ -404,7 +458,7 @@ def _cuts(text: str) -> list[int]:
                 continue  # "### 1:22:35  Title", "00:00   Intro": a chapter's time and title
             cuts.add(m.start())
             cuts.add(m.end())
-    if "/" in text and _may_open_inline_heading(text):
+    if "//" in text and _may_hold_inline_heading(text):
         for m in _INLINE_HEADING.finditer(text):
             cuts.add(m.start())
             cuts.add(m.end())
@@ -510,14 +564,6 @@ def _two_addresses(text: str) -> bool:
     return at and text.count("@") >= 2
 
 
-def _may_open_inline_heading(text: str) -> bool:
-    """A "//" that is not a URL's "://": only such a one may open an inline heading."""
-    at = text.find("//")
-    while at > 0 and text[at - 1] == ":":
-        at = text.find("//", at + 1)
-    return at != -1
-
-
 def _split_line(text: str) -> list[str]:
     cuts = _cuts(text)
     if not cuts:  # most lines
@@ -541,7 +587,7 @@ _LIST_ITEM_START = frozenset(" \t-*+•")
 _BLOCK_START = recache.compile(r"^[ \t]*(?:[-*+•>#|]|\d{1,3}[.)][ \t]|\[|\(?\d{1,2}:\d{2}|```|<)")
 
 
-def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
+def _physical_lines(text: str) -> list[tuple[int, str]]:
     """(line number, text) of each line that is not empty, with two kinds of wrapped lines
     joined onto their first line:
 
@@ -549,45 +595,56 @@ def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
     - a list item's lazy continuation: "- [@23:35] [Xilem](..), a\\nUI architecture".
 
     An empty line gives no segment and joins nothing (its first character opens no list
-    item, it holds no "["): it is not yielded.
+    item, it holds no "["): it is not listed. A list, not a generator: resuming a
+    generator at each line cost more than the tests of most lines.
+
+    >>> _physical_lines("a\\n\\n- [x\\ny](u)\\nb")
+    [(1, 'a'), (3, '- [x y](u) b')]
     """
     lines = text.split("\n") if "\r" not in text else _BREAK.split(text)
     count = len(lines)
-    i = 0  # the index of the next line to read
-    while i < count:
-        line = lines[i]
-        i += 1
-        if not line:
+    out: list[tuple[int, str]] = []
+    joined_to = 0  # the number of the last line joined onto an earlier one
+    for number, line in enumerate(lines, 1):
+        if not line or number <= joined_to:
             continue
-        first = i
         # A line joins the next only when it holds a "[" (an open label) or opens as a list
         # item (a blank, a bullet or a digit): most lines are spared the tests. Neither
         # changes as lines are joined on, since the line keeps its first character.
         head = line[:1]
         listish = head in _LIST_ITEM_START or head.isdigit()
-        if (listish or "[" in line) and i < count:
-            start = i - 1
-            # At most three lines joined on, each of the next three.
-            while i - start <= 3 and i < count:
-                nxt = lines[i]
-                if not nxt.strip():
-                    break
-                # A wrapped link label: "[" open here, "](" closing it on one of the next
-                # lines.
-                open_label = line.count("[") > line.count("]") and any(
-                    "](" in later for later in lines[i : start + 4]
-                )
-                lazy = (
-                    not open_label
-                    and listish
-                    and _LIST_ITEM.match(line) is not None
-                    and _BLOCK_START.match(nxt) is None
-                )
-                if not (open_label or lazy) or len(line) > 2000:
-                    break
-                i += 1
-                line = line.rstrip() + " " + nxt.strip()
-        yield first, line
+        if (listish or "[" in line) and number < count:
+            line, joined_to = _join_wrapped(lines, number, line, listish)
+        out.append((number, line))
+    return out
+
+
+def _join_wrapped(lines: list[str], number: int, line: str, listish: bool) -> tuple[str, int]:
+    """The line numbered ``number`` (``lines[number - 1]``) with the lines wrapped after it
+    joined on, and the number of the last line joined (``number`` for none)."""
+    start = number - 1  # the line's index
+    i = number  # the index of the next line to read
+    count = len(lines)
+    # At most three lines joined on, each of the next three.
+    while i - start <= 3 and i < count:
+        nxt = lines[i]
+        if not nxt.strip():
+            break
+        # A wrapped link label: "[" open here, "](" closing it on one of the next lines.
+        open_label = line.count("[") > line.count("]") and any(
+            "](" in later for later in lines[i : start + 4]
+        )
+        lazy = (
+            not open_label
+            and listish
+            and _LIST_ITEM.match(line) is not None
+            and _BLOCK_START.match(nxt) is None
+        )
+        if not (open_label or lazy) or len(line) > 2000:
+            break
+        i += 1
+        line = line.rstrip() + " " + nxt.strip()
+    return line, i
 
 
 def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
@@ -604,6 +661,8 @@ def paragraphs(segments: list[Segment]) -> list[list[Segment]]:
 def _inline_heading(piece: str) -> str | None:
     if not piece.startswith("//"):
         return None  # matched at 0, the pattern opens with "//"
+    if not _INLINE_ANY and piece.isascii() and not _INLINE_HEADING_GATE.match(piece.lower()):
+        return None
     m = _INLINE_HEADING.match(piece)
     if m and m.end() == len(piece):
         return m.group("word").strip()
@@ -682,6 +741,7 @@ class Document:
         rules = "---" in text
         handles = "@" in text
         www = "www." in text
+        soft = False  # whether the current block is under a soft heading ("Guests:")
         for line_no, line in _physical_lines(text):
             if (
                 (gaps and ("  " in line or "\t" in line or "\u00a0" in line))
@@ -696,32 +756,40 @@ class Document:
                 piece = line.strip()
                 if not piece:
                     continue
-                # A line of prose: one segment, no heading, told without a cache.
-                if piece[0] not in _HEADING_FIRST and piece[-1] != ":" and _no_bare_heading(piece):
-                    pieces = ((piece, None, False, ""),)
-                else:
-                    pieces = (
-                        _remembered_one(piece)
-                        if len(piece) <= _REMEMBERED_LINE
-                        else _one_piece(piece)
-                    )
-            for piece, heading, soft, kind in pieces:
-                seg = Segment(len(segments), line_no, piece, heading, soft)
+                # A line of prose: one segment, no heading, told without a cache and added
+                # here (most lines). It holds no "@" nor "//" (such a line is cut above), so
+                # that of _no_bare_heading only the length, "+" and a time are left to test.
+                if (
+                    piece[0] not in _HEADING_FIRST
+                    and piece[-1] != ":"
+                    and (len(piece) > 48 or piece[0] == "+" or _time_first(piece))
+                ):
+                    seg = Segment(len(segments), line_no, piece)
+                    segments.append(seg)
+                    if soft and current.segments and line_no - current.segments[-1].line > 1:
+                        current = SectionBlock(None, "body")  # see below
+                        sections.append(current)
+                        soft = False
+                    current.segments.append(seg)
+                    section_of.append(current)
+                    continue
+                pieces = (
+                    _remembered_one(piece) if len(piece) <= _REMEMBERED_LINE else _one_piece(piece)
+                )
+            for piece, heading, is_soft, kind in pieces:
+                seg = Segment(len(segments), line_no, piece, heading, is_soft)
                 segments.append(seg)
                 if heading is not None:
                     current = SectionBlock(seg, kind)
                     sections.append(current)
+                    soft = is_soft
                 else:
-                    if (
-                        current.heading is not None
-                        and current.heading.soft
-                        and current.segments
-                        and line_no - current.segments[-1].line > 1
-                    ):
+                    if soft and current.segments and line_no - current.segments[-1].line > 1:
                         # "Guests:" and its list, a blank line, then prose: the prose is
                         # not a guest.
                         current = SectionBlock(None, "body")
                         sections.append(current)
+                        soft = False
                     current.segments.append(seg)
                 section_of.append(current)
 

@@ -83,6 +83,8 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
     text = ctx.doc.text
     possessives: list[str] | None = None  # found once, for everyone
     blanks: tuple[str, ...] | None = None  # likewise
+    # The words of each name, split once for everyone (no name changes here).
+    name_words: list[tuple[PersonDraft, list[str]]] | None = None
     for person in people:
         parts = person.name.split()
         if len(parts) < 2:
@@ -115,7 +117,8 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
         if len(people) <= _MAX_SHORT_ALIAS_PEOPLE:
             if blanks is None:
                 blanks = (" ", "\t") if "\t" in text else (" ",)
-            _short_aliases(ctx, person, text, blanks)
+                name_words = [(p, p.name.split()) for p in ctx.people]
+            _short_aliases(ctx, person, text, blanks, name_words)
 
 
 # Short forms are sought for each person through the whole notes and against everyone
@@ -126,21 +129,30 @@ _SUBJECT_AFTER = recache.compile(r"[ \t]+(?:is|was|has|had|says|said|broke|wrote
 
 
 def _short_aliases(
-    ctx: Context, person: PersonDraft, text: str, blanks: tuple[str, ...] = (" ", "\t")
+    ctx: Context,
+    person: PersonDraft,
+    text: str,
+    blanks: tuple[str, ...] = (" ", "\t"),
+    name_words: list[tuple[PersonDraft, list[str]]] | None = None,
 ) -> None:
     """Other names the notes use for someone, as the subject of a sentence: a short form of
     the first name ("Rich is ..." for Richard) or the surname alone ("As a reporter, Lee
     broke ..."), where no other person of the notes has that name. ``blanks``: those the
-    notes hold (a tab is sought only in notes that hold one)."""
+    notes hold (a tab is sought only in notes that hold one); ``name_words``: each person
+    of ``ctx.people`` with the words of their name, where the caller split them once."""
     parts = person.name.split()
     first, last = parts[0], parts[-1]
     shorts = [w for w in (first[:3], first[:4], first[:5]) if len(w) < len(first)]
     candidates = [*dict.fromkeys(shorts), last] if len(parts) >= 2 else []
+    if not candidates:
+        return
     given = tuple(parts[:-1])
+    if name_words is None:
+        name_words = [(p, p.name.split()) for p in ctx.people]
+    # The words of everyone else's names: a candidate that is one is someone else's.
+    others = {w for p, words in name_words if p is not person for w in words}
     for word in candidates:
-        if word in person.aliases or not word[:1].isupper():
-            continue
-        if any(p is not person and word in p.name.split() for p in ctx.people):
+        if word in person.aliases or not word[:1].isupper() or word in others:
             continue
         # _SUBJECT_AFTER opens with a blank: only the places of the word before one are read
         # (the word found anywhere else is passed over at C speed).

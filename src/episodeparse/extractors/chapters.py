@@ -62,8 +62,11 @@ _TRAILING_SEP = frozenset(",;|•·")
 def _clean(title: str) -> str:
     title = title.strip()
     m = _BOLD_WRAP.match(title) if title.startswith(("**", "__")) else None
+    # A blank at either end is left by the bold alone: strip() took the others.
+    blank_end = False
     if m:
         title = m.group("t")
+        blank_end = title[:1] == " " or title[-1:] == " "
     # render_inline changes no text without "[", "*", "__" or "&", and collapse none whose
     # only blank is a single space between words (isprintable() is False for every other
     # blank str.split() cuts at): such a title is kept as it is, both spared.
@@ -73,8 +76,7 @@ def _clean(title: str) -> str:
         or "*" in title
         or "_" in title
         or "&" in title
-        or title[:1] == " "
-        or title[-1:] == " "
+        or blank_end
         or not title.isprintable()
     ):
         title = collapse(render_inline(title))  # trimmed by collapse
@@ -83,23 +85,44 @@ def _clean(title: str) -> str:
     return title
 
 
+# The value of each part of one or two ASCII digits ("7", "07", "59"), looked up rather than
+# read by int(), which costs several times more; a part of three digits, or of other
+# digits that ``\d`` matches ("٠٧"), is read by int().
+_PARTS: dict[str, int] = {str(n): n for n in range(10)} | {f"{n:02d}": n for n in range(100)}
+
+
 def _seconds(time: str) -> int | None:
     """``time_to_seconds(time)`` for a ``time`` that ``_TIME`` matched (read here from its
-    parts, not matched again)."""
-    head, _, _ms = time.partition(".")
-    parts = head.split(":")
-    if len(parts) == 2:
-        minutes, seconds = parts
-        total = int(seconds)
-        return total + int(minutes) * 60 if total < 60 else None
-    hours, minutes, seconds = parts
-    total = int(seconds)
-    if total >= 60:
+    parts, not matched again): "mm:ss" or "h:mm:ss", milliseconds cut.
+
+    >>> _seconds("00:07:04"), _seconds("75:10"), _seconds("1:02:03.500"), _seconds("100:00")
+    (424, 4510, 3723, 6000)
+    >>> _seconds("12:60"), _seconds("1:60:00")
+    (None, None)
+    """
+    head = time.partition(".")[0] if "." in time else time
+    parts = _PARTS
+    # Each part but the first is of two digits: "ss" is the last two characters, "mm"
+    # (with hours) the two before the colon before them.
+    digits = head[-2:]
+    seconds = parts.get(digits)
+    if seconds is None:
+        seconds = int(digits)
+    if seconds >= 60:
         return None
-    total += int(minutes) * 60
-    if total >= 3600:  # minutes of 60 or more, with hours
+    rest = head[:-3]  # "mm", or "h:mm"
+    if ":" not in rest:
+        minutes = parts.get(rest)
+        return seconds + (int(rest) if minutes is None else minutes) * 60
+    digits = rest[-2:]
+    minutes = parts.get(digits)
+    if minutes is None:
+        minutes = int(digits)
+    if minutes >= 60:  # minutes of 60 or more, with hours
         return None
-    return int(hours) * 3600 + total
+    digits = rest[:-3]
+    hours = parts.get(digits)
+    return (int(digits) if hours is None else hours) * 3600 + minutes * 60 + seconds
 
 
 def match_chapter(text: str, *, heading: bool = False) -> tuple[str, str, bool] | None:

@@ -159,6 +159,15 @@ _LABEL_HINT = recache.compile(
         )
     )
 )
+# What a line's first word may open with (after a bullet or bold) where it is a label's,
+# among ASCII characters: a first letter of a label, in either case, or a blank (a word
+# after it is read). A line that opens with another ASCII character ("(00:12) Intro",
+# "[Link](...)", "Hosted by") is not split into words: its first word is no label's.
+_LABEL_FIRST_ASCII = frozenset(
+    {w[:1] for w in _LABEL_FIRST_WORDS if w[:1].isascii()}
+    | {w[:1].upper() for w in _LABEL_FIRST_WORDS if w[:1].isascii()}
+    | {chr(c) for c in range(128) if chr(c).isspace()}
+)
 _LEAD = " \t-*•_"  # what may stand before a label at a line's start
 _WORD_END = ":*_-–"  # what may stand after a label's first word
 
@@ -169,6 +178,9 @@ def extract(ctx: Context) -> str | None:
         text = seg.text
         if text[:1] in _LEAD:
             text = text.lstrip(_LEAD)
+        head = text[:1]
+        if head not in _LABEL_FIRST_ASCII and head.isascii():
+            continue  # casefold() of an ASCII character is its lower case: no label's
         first = text.split(None, 1)[0].partition(":")[0].partition("：")[0] if text else ""
         if first.rstrip(_WORD_END).casefold() not in _LABEL_FIRST_WORDS:
             continue
