@@ -40,7 +40,7 @@ _HERE = Path(__file__).parent
 
 Table = dict[str, dict[str, list[str]]]
 
-_FORMAT = 1
+_FORMAT = 2  # 2: phrases that share a first character share it in the pattern
 _MAX_ALTERNATIONS = 500  # past this, the file keeps only what the last run built
 
 _memo: dict[str, Any] | None = None  # {"tables": {kind: Table}, "alternations": {...}}
@@ -147,7 +147,7 @@ def alternation_of(phrases: tuple[str, ...]) -> str:
     tried before "host"), each blank inside a phrase read as a run of blanks.
 
     >>> alternation_of(("host", "co-host", "hosted by"))
-    'hosted[ \\t]+by|co\\-host|host'
+    'h(?:osted[ \\t]+by|ost)|co\\-host'
     """
     global _dirty
     key = tuple(phrases)
@@ -163,12 +163,35 @@ def alternation_of(phrases: tuple[str, ...]) -> str:
 
 def _alternation_of(phrases: tuple[str, ...]) -> str:
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    # Phrases that open with the same character share it: "h(?:osted[ \t]+by|ost)". The
+    # regex engine then tries one branch per first character, not one per phrase, at each
+    # position. Phrases whose first characters differ in case only stay apart (the pattern
+    # may or may not ignore case), in their order, within their group; two groups never
+    # match at one position, so the first match is the one of the flat alternation.
+    groups: dict[str, list[str]] = {}
+    for phrase in ordered:
+        groups.setdefault(phrase[:1].casefold(), []).append(phrase)
+    out: list[str] = []
+    for members in groups.values():
+        head = members[0][:1]
+        if len(members) > 1 and head.strip() and all(m[:1] == head for m in members):
+            tails = "|".join(_phrase(m[1:]) for m in members)
+            out.append(f"{_escaped(head)}(?:{tails})")
+        else:
+            out.extend(_phrase(m) for m in members)
+    return "|".join(out)
+
+
+def _escaped(part: str) -> str:
     # A word of letters and digits is its own escape (re.escape reads every character
     # through a table: most of the cost of building a long alternation at import).
-    return "|".join(
-        r"[ \t]+".join(part if part.isalnum() else re.escape(part) for part in p.split())
-        for p in ordered
-    )
+    return part if part.isalnum() else re.escape(part)
+
+
+def _phrase(text: str) -> str:
+    """A phrase (or the rest of one) as a pattern: each run of blanks in it matches any."""
+    blank = r"[ \t]+" if text[:1].isspace() else ""
+    return blank + r"[ \t]+".join(_escaped(part) for part in text.split())
 
 
 atexit.register(_save)
