@@ -45,10 +45,15 @@ _DISCUSS = recache.compile(
 _CLAUSE_START = recache.compile(r"[.!?;,][ \t]+(?=[A-Z])")
 _FROM_JOIN = recache.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t]+join[ \t]+")
 _JOINS = recache.compile(r"^[ \t]+joins?\b")
+# Each alternative opens with its letter, then tests the "\b" before it ("j(?<!\wj)" is
+# "\bj"): a search skips ahead to a letter one opens with.
+_GUEST_IS = r"[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are)"  # "my guest today is"
 _GUEST_CUES = recache.compile(
-    r"\b(?:joined[ \t]+by|with[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
-    r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
-    r"(?:my|our|today['’]s|this[ \t]+week['’]s)[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are))[ \t]+"
+    r"(?:j(?<!\wj)oined[ \t]+by|w(?<!\ww)ith[ \t]+(?:special[ \t]+)?guests?|f(?<!\wf)eaturing"
+    r"|w(?<!\ww)elcomes?|w(?<!\ww)e[ \t]+(?:talk|chat|speak)[ \t]+with"
+    r"|W(?<!\wW)here[ \t]+to[ \t]+find"
+    rf"|m(?<!\wm)y{_GUEST_IS}|o(?<!\wo)ur{_GUEST_IS}|t(?<!\wt)oday['’]s{_GUEST_IS}"
+    rf"|t(?<!\wt)his[ \t]+week['’]s{_GUEST_IS})[ \t]+"
 )
 _HOST_LABELS = frozenset(w.casefold() for w in cues.words("people", "host_label"))
 _LABELS = cues.alternation_of(
@@ -376,9 +381,9 @@ _ODD_CASES = ("\u0130", "\u0131", "\u017f")  # "İ" and dotless "ı" for "i", lo
 
 
 _PAREN_OR_LINK = recache.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
-_ROLE_BEFORE = recache.compile(
-    r"\b(?P<role>host|co-host|cohost)[ \t]+(?=[A-Z])"
-)  # "host Ruben ..."
+_ROLE_BEFORE = recache.compile(  # "host Ruben ...": "h(?<!\wh)" is "\bh", as above
+    r"(?P<role>h(?<!\wh)ost|c(?<!\wc)o-host|c(?<!\wc)ohost)[ \t]+(?=[A-Z])"
+)
 _IS_HOST = recache.compile(
     r"^[ \t]+is[ \t]+(?:the|a|your)[ \t]+(?P<co>co-?)?host[ \t]+of\b", re.IGNORECASE
 )
@@ -390,7 +395,11 @@ _TRAILING_ORG = recache.compile(
     r"[A-Z][\w.'’-]{0,40}(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]{0,40}){0,5}$"
 )
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
-_SELF_INTRO = recache.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
+# Each alternative opens with its letter, then tests the "\b" before it ("I(?<!\wI)" is
+# "\bI"): a search skips ahead to an "I" or "M", not entering the pattern at every position.
+_SELF_INTRO = recache.compile(
+    r"(?:I(?<!\wI)['’]m|I(?<!\wI)[ \t]+am|M(?<!\wM)y[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])"
+)
 _NAME_DASH_ROLE = recache.compile(  # "Dale Morrow - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
 )
