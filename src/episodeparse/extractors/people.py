@@ -229,9 +229,11 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
         leading
         or discuss
         or "join" in text
-        or "-" in text
-        or "–" in text
-        or "—" in text
+        # _NAME_DASH_ROLE: a dash then a blank ("self-hosting" holds no such dash).
+        or "- " in text
+        or "– " in text
+        or "— " in text
+        or ("\t" in text and ("-\t" in text or "–\t" in text or "—\t" in text))
         or odd
         or "host" in low
     ):
@@ -308,7 +310,11 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
             job = _apposition(before[end:] + ("," if before.endswith(",") else ""))
             ctx.add_person(guest, "guest", affiliation=job)
     # "I'm NAME", "I am NAME": an "m" and a blank after it; "My name is NAME".
-    intro = _SELF_INTRO.search(text) if "My" in text or _may_be_i_am(text) else None
+    intro = (
+        _SELF_INTRO.search(text)
+        if "My" in text or ("I" in text and ("m " in text or "m\t" in text))
+        else None
+    )
     if intro:
         found = read_name(text, intro.end())
         if found and (ctx.find_person(found[0]) or len(found[0].split()) >= 2):
@@ -318,8 +324,10 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
         if dash:
             ctx.add_person(names[0], "guest", affiliation=dash["role"].strip())
             return
-    _with_job_title(ctx, text)
-    _interview_list(ctx, text)
+    if "with" in text:
+        _with_job_title(ctx, text)
+    if "v" in text or "V" in text:  # "interviews", as IGNORECASE matches it
+        _interview_list(ctx, text)
     for clause in _CLAUSE_START.finditer(text) if discuss else ():
         names, end = names_at(text, clause.end())
         if len(names) >= 2 and _DISCUSS.match(text[end:]):
@@ -347,18 +355,39 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
     each runs only on a line holding a word it needs."""
     words = low.split()
-    if low.isascii() and _cue_keys().isdisjoint(words):
-        guest = host = jobs = False  # what the finders' may_occur say of such a line
+    if low.isascii():
+        guest_keys, host_keys, job_keys, own_keys, every = _cue_keys()
+        if every.isdisjoint(words):
+            # No finder's word, none _episode_lead or _speakers needs: the rules left.
+            if "co-host" in low or "cohost" in low:
+                _and_co_host(ctx, text)
+            if ("this is" in low or "it's" in low) and "H" in text:
+                _hello(ctx, text)
+            if not text.isascii():  # "K" (the Kelvin sign) lower-cased is "k"
+                _japanese(ctx, text)
+            return
+        # What the finders' may_occur say of an ASCII line without one of their words.
+        guest = not guest_keys.isdisjoint(words) and _GUEST_INTRO.may_occur(words, low)
+        host = not host_keys.isdisjoint(words) and _HOST_CREDIT.may_occur(words, low)
+        jobs = (
+            (leading or bool(ctx.people))
+            and not job_keys.isdisjoint(words)
+            and _JOB_BEFORE.may_occur(words, low)
+        )
+        own = not own_keys.isdisjoint(words) and _OWN_GUESTS.may_occur(words, low)
     else:
         guest = _GUEST_INTRO.may_occur(words, low)
         host = _HOST_CREDIT.may_occur(words, low)
         jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
+        own = _OWN_GUESTS.may_occur(words, low)
     line = LineWords(text) if guest or host or jobs else None
     if line is not None and (guest or host):
         _cued(ctx, text, line)
-    if _OWN_GUESTS.may_occur(words, low):
+    if own:
         _own_guests(ctx, text, line or LineWords(text))
-    if "episode" in low or "this week" in low or "today" in low:
+    if ("episode" in low or "this week" in low or "today" in low) and not _HAS_KEYS.isdisjoint(
+        words
+    ):
         _episode_lead(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
@@ -366,14 +395,10 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
         _hello(ctx, text)
     if line is not None and jobs:
         _jobs(ctx, text, leading, line)
-    if leading and _SPEAKS_KEYS.intersection(words):
+    if leading and not _SPEAKS_KEYS.isdisjoint(words):
         _speakers(ctx, text)
     if not text.isascii():
         _japanese(ctx, text)
-
-
-def _may_be_i_am(text: str) -> bool:
-    return "I" in text and ("m " in text or "m\t" in text)
 
 
 # What IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
@@ -753,6 +778,9 @@ _LEAD = recache.compile(
 # No _LEAD match holds one of its sentence marks but the first: each starts a match apart.
 _LEAD_OPENER = recache.compile(r"[.!?][ \t]")
 _HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=[A-Z])")
+# A word of each _HOST_HAS phrase (its longest), in lower case: between blanks, as the
+# pattern has it, it is one of the words of the line's lower case.
+_HAS_KEYS = frozenset(max(p.split(), key=len).lower() for p in cues.words("people", "host_has"))
 _AND_CO_HOST = recache.compile(
     r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
 )
@@ -767,9 +795,13 @@ _JOB_BEFORE = Phrases(cues.words("people", "job"))
 
 
 @functools.cache
-def _cue_keys() -> frozenset[str]:
-    """A word one of the cue finders' :meth:`~Phrases.may_occur` needs on an ASCII line."""
-    return _GUEST_INTRO.keys | _HOST_CREDIT.keys | _JOB_BEFORE.keys
+def _cue_keys() -> tuple[frozenset[str], ...]:
+    """The words each cue finder's :meth:`~Phrases.may_occur` needs one of on an ASCII line
+    (guest intros, host credits, jobs, own guests), and all of them with the words of
+    ``_HOST_HAS`` and ``_SPEAKS_KEYS``: a line with none is read by few rules."""
+    finders = (_GUEST_INTRO, _HOST_CREDIT, _JOB_BEFORE, _OWN_GUESTS)
+    keys = tuple(finder.keys for finder in finders)
+    return (*keys, frozenset().union(*keys, _HAS_KEYS, _SPEAKS_KEYS))
 
 
 _SPEAKS_KEYS = frozenset(p.split()[0] for p in cues.words("people", "speaks_in_person"))
