@@ -695,10 +695,12 @@ def extract(ctx: Context) -> None:
         # Where IGNORECASE matches a letter that lower() does not give: no word guard holds.
         odd = not text.isascii() and any(o in text for o in _ODD_CASES)
         # A role label holds "host" or "guest", or opens with a label word of any language
-        # ("Moderation:", "Gast:", "Ospite:").
+        # ("Moderation:", "Gast:", "Ospite:"); a mark of _ROLE_LABEL's follows it.
         if (
-            odd or "host" in low or "guest" in low or not text.isascii() or _may_be_label(low)
-        ) and _labelled(ctx, seg, text):
+            (":" in text or "-" in text or "–" in text or "：" in text)
+            and (odd or "host" in low or "guest" in low or not text.isascii() or _may_be_label(low))
+            and _labelled(ctx, seg, text)
+        ):
             continue
         label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
         if label and label.end() == len(text):
