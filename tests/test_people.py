@@ -414,3 +414,17 @@ def test_job_with_a_modifier_before_a_known_name() -> None:
 )
 def test_full_names_that_speak_in_the_episode(text: str, expected: list[tuple[str, str]]) -> None:
     assert people(text) == expected
+
+
+def test_cue_patterns_open_only_at_a_word() -> None:
+    """The patterns that open with a letter then test the word boundary before it find
+    what "\\b" then the word finds: nothing inside a word."""
+    from episodeparse.extractors import people as module
+
+    assert module._ROLE_BEFORE.search("the ghost Ann Lee") is None
+    assert module._ROLE_BEFORE.search("with co-host Ann Lee")["role"] == "co-host"  # type: ignore[index]
+    assert module._SELF_INTRO.search("AI'm Ann Lee, AIM Bo") is None
+    assert module._SELF_INTRO.search("Hi, I'm Ann Lee") is not None
+    assert module._GUEST_CUES.search("newsfeaturing Ann Lee") is None
+    found = module._GUEST_CUES.search("Hour. So our guest today is Ann Lee")
+    assert found is not None and found.start() == 9

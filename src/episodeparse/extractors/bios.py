@@ -114,6 +114,20 @@ def extract(ctx: Context) -> None:
 # "Lee is now a senior correspondent at ...": what someone is, now (not "was").
 _IS_NOW = recache.compile(r"[ \t]+is[ \t]+(?:(?:now|currently)[ \t]+)?(?=[a-zA-Z])")
 _SHORTEST_KEY = 3  # letters of a first name or surname looked for alone
+# The blank before an "is" an _IS_NOW match may hold (a blank first: a search skips to one).
+_BLANK_IS = recache.compile(r"[ \t]is(?=[ \t])")
+
+
+def _name_ends(text: str) -> list[int]:
+    """Where an _IS_NOW match after a name may start: each run of blanks before "is", at
+    its start."""
+    ends: list[int] = []
+    for m in _BLANK_IS.finditer(text):
+        at = m.start()
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        ends.append(at)
+    return ends
 
 
 def stated_jobs(ctx: Context) -> None:
@@ -121,13 +135,25 @@ def stated_jobs(ctx: Context) -> None:
     name, surname or first name ("Lee is now a senior correspondent at The Example"):
     their affiliation, where none was found beside their name."""
     text = ctx.doc.text
+    ends: list[int] | None = None  # where a name may end before "is": found once, if asked
     for person in ctx.people:
         if person.affiliation is not None or person.role not in ("guest", "host", "co-host"):
             continue
+        if ends is None:
+            ends = _name_ends(text)
+        if not ends:
+            return  # no "NAME is" in the notes
         parts = person.name.split()
         keys = [person.name] if len(parts) < 2 else [person.name, parts[-1], parts[0]]
         for key in keys:
             if len(key) < _SHORTEST_KEY or not key[:1].isupper():
+                continue
+            # The key must end where a run of blanks before "is" opens (a name ends in no
+            # blank): one test per "is" of the notes, not one per place the key stands.
+            size = len(key)
+            if not key[-1].isspace() and not any(
+                text.startswith(key, end - size) for end in ends if end >= size
+            ):
                 continue
             job = next(
                 (

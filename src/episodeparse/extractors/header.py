@@ -860,7 +860,8 @@ _HOST_CUE = "podcast"
 _PIVOT_CUES = tuple(
     p for p in _EPISODE_PIVOTS if not any(q != p and q in p for q in _EPISODE_PIVOTS)
 )
-_SHOW_CUES = ("episode", "Welcome", "podcast", "community", "[", "*", "_", "&")
+_SHOW_CUES = ("episode", "Welcome", "podcast", "community")
+_MARKUP_CUES = ("[", "*", "_", "&")
 
 
 def _lines_holding(text: str, needles: tuple[str, ...], stops: list[int]) -> set[int]:
@@ -877,11 +878,11 @@ def _lines_holding(text: str, needles: tuple[str, ...], stops: list[int]) -> set
     return found
 
 
-def _cue_lines(texts: list[str]) -> tuple[set[int], set[int], set[int]]:
+def _cue_lines(texts: list[str]) -> tuple[set[int], set[int], set[int], set[int]]:
     """The lines among ``texts`` whose case-folded text (as IGNORECASE folds it:
     ``casefold()``, which is ``lower()`` for ASCII) says "podcast", those whose case-folded
-    text holds a word of ``_EPISODE_PIVOT``, and those whose text holds one of
-    ``_SHOW_CUES``: sought in all the lines at once."""
+    text holds a word of ``_EPISODE_PIVOT``, those whose text holds one of ``_SHOW_CUES``
+    and those whose text holds one of ``_MARKUP_CUES``: sought in all the lines at once."""
     joined = "\n".join(texts)
     ascii_only = joined.isascii()
     folded = joined.lower() if ascii_only else joined.casefold()
@@ -891,6 +892,7 @@ def _cue_lines(texts: list[str]) -> tuple[set[int], set[int], set[int]]:
             {i for i, f in enumerate(lines) if _HOST_CUE in f},
             {i for i, f in enumerate(lines) if _EPISODE_PIVOT.search(f)},
             {i for i, t in enumerate(texts) if any(c in t for c in _SHOW_CUES)},
+            {i for i, t in enumerate(texts) if any(c in t for c in _MARKUP_CUES)},
         )
     stops = list(itertools.accumulate(len(t) + 1 for t in texts))
     pivots = tuple(p for p in _PIVOT_CUES if p.isascii()) if ascii_only else _PIVOT_CUES
@@ -898,6 +900,7 @@ def _cue_lines(texts: list[str]) -> tuple[set[int], set[int], set[int]]:
         _lines_holding(folded, (_HOST_CUE,), stops),
         _lines_holding(folded, pivots, stops),
         _lines_holding(joined, _SHOW_CUES, stops),
+        _lines_holding(joined, _MARKUP_CUES, stops),
     )
 
 
@@ -906,8 +909,9 @@ def _show_and_host(ctx: Context, header: Header) -> None:
     segments = ctx.doc.segments
     texts = [seg.text for seg in segments]
     # The lines with none of the cues are never read: nothing below can match them.
-    host_lines, pivot_lines, show_lines = _cue_lines(texts)
-    show_lines |= pivot_lines
+    host_lines, pivot_lines, word_lines, markup_lines = _cue_lines(texts)
+    word_lines |= pivot_lines
+    show_lines = word_lines | markup_lines
     for index in sorted(host_lines | show_lines):
         seg = segments[index]
         text = texts[index]
@@ -935,9 +939,13 @@ def _show_and_host(ctx: Context, header: Header) -> None:
             chapter = match_chapter(text)
             if chapter is not None:
                 sm = _show_named(chapter[1])  # "[00:00] Welcome to Syntax"
-            else:
+            elif not text.isascii():
+                sm = _show_named(text)
+            elif index in word_lines:
                 # An ASCII line's lower() is its case-folded text: its word is known.
-                sm = _show_named(text, index in pivot_lines if text.isascii() else None)
+                sm = _show_named(text, index in pivot_lines)
+            else:
+                sm = None  # markup, but none of the words any _SHOW_* pattern needs
             if sm:
                 header.podcast = sm["show"].strip()
 

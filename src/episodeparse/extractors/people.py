@@ -48,6 +48,9 @@ _DISCUSS = recache.compile(
 _CLAUSE_START = recache.compile(r"[.!?;,][ \t]+(?=[A-Z])")
 _FROM_JOIN = recache.compile(r"^[ \t]+(?:from|of)[ \t]+(?P<org>[A-Z][^,.]{0,40}?)[ \t]+join[ \t]+")
 _JOINS = recache.compile(r"^[ \t]+joins?\b")
+# Opening with "\b", not each alternative with its letter (as _SELF_INTRO): the letters
+# they open with ("w", "t", "o", "m", ...) are so common that a search entering the
+# pattern at each of them costs more than one testing "\b" at each position.
 _GUEST_CUES = recache.compile(
     r"\b(?:joined[ \t]+by|with[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
     r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
@@ -227,9 +230,11 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
         leading
         or discuss
         or "join" in text
-        or "-" in text
-        or "–" in text
-        or "—" in text
+        # _NAME_DASH_ROLE: a dash then a blank ("self-hosting" holds no such dash).
+        or "- " in text
+        or "– " in text
+        or "— " in text
+        or ("\t" in text and ("-\t" in text or "–\t" in text or "—\t" in text))
         or odd
         or "host" in low
     ):
@@ -306,7 +311,11 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
             job = _apposition(before[end:] + ("," if before.endswith(",") else ""))
             ctx.add_person(guest, "guest", affiliation=job)
     # "I'm NAME", "I am NAME": an "m" and a blank after it; "My name is NAME".
-    intro = _SELF_INTRO.search(text) if "My" in text or _may_be_i_am(text) else None
+    intro = (
+        _SELF_INTRO.search(text)
+        if "My" in text or ("I" in text and ("m " in text or "m\t" in text))
+        else None
+    )
     if intro:
         found = read_name(text, intro.end())
         if found and (ctx.find_person(found[0]) or len(found[0].split()) >= 2):
@@ -316,8 +325,10 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
         if dash:
             ctx.add_person(names[0], "guest", affiliation=dash["role"].strip())
             return
-    _with_job_title(ctx, text)
-    _interview_list(ctx, text)
+    if "with" in text:
+        _with_job_title(ctx, text)
+    if "v" in text or "V" in text:  # "interviews", as IGNORECASE matches it
+        _interview_list(ctx, text)
     for clause in _CLAUSE_START.finditer(text) if discuss else ():
         names, end = names_at(text, clause.end())
         if len(names) >= 2 and _DISCUSS.match(text[end:]):
@@ -345,18 +356,39 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
     each runs only on a line holding a word it needs."""
     words = low.split()
-    if low.isascii() and _cue_keys().isdisjoint(words):
-        guest = host = jobs = False  # what the finders' may_occur say of such a line
+    if low.isascii():
+        guest_keys, host_keys, job_keys, own_keys, every = _cue_keys()
+        if every.isdisjoint(words):
+            # No finder's word, none _episode_lead or _speakers needs: the rules left.
+            if "co-host" in low or "cohost" in low:
+                _and_co_host(ctx, text)
+            if ("this is" in low or "it's" in low) and "H" in text:
+                _hello(ctx, text)
+            if not text.isascii():  # "K" (the Kelvin sign) lower-cased is "k"
+                _japanese(ctx, text)
+            return
+        # What the finders' may_occur say of an ASCII line without one of their words.
+        guest = not guest_keys.isdisjoint(words) and _GUEST_INTRO.may_occur(words, low)
+        host = not host_keys.isdisjoint(words) and _HOST_CREDIT.may_occur(words, low)
+        jobs = (
+            (leading or bool(ctx.people))
+            and not job_keys.isdisjoint(words)
+            and _JOB_BEFORE.may_occur(words, low)
+        )
+        own = not own_keys.isdisjoint(words) and _OWN_GUESTS.may_occur(words, low)
     else:
         guest = _GUEST_INTRO.may_occur(words, low)
         host = _HOST_CREDIT.may_occur(words, low)
         jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
+        own = _OWN_GUESTS.may_occur(words, low)
     line = LineWords(text) if guest or host or jobs else None
     if line is not None and (guest or host):
         _cued(ctx, text, line)
-    if _OWN_GUESTS.may_occur(words, low):
+    if own:
         _own_guests(ctx, text, line or LineWords(text))
-    if "episode" in low or "this week" in low or "today" in low:
+    if ("episode" in low or "this week" in low or "today" in low) and not _HAS_KEYS.isdisjoint(
+        words
+    ):
         _episode_lead(ctx, text)
     if leading and not _CONVERSE_KEYS.isdisjoint(words):
         _converses(ctx, text)
@@ -368,14 +400,10 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
         _hello(ctx, text)
     if line is not None and jobs:
         _jobs(ctx, text, leading, line)
-    if leading and _SPEAKS_KEYS.intersection(words):
+    if leading and not _SPEAKS_KEYS.isdisjoint(words):
         _speakers(ctx, text)
     if not text.isascii():
         _japanese(ctx, text)
-
-
-def _may_be_i_am(text: str) -> bool:
-    return "I" in text and ("m " in text or "m\t" in text)
 
 
 # What IGNORECASE matches to an ASCII letter that str.lower() does not turn into it.
@@ -383,9 +411,9 @@ _ODD_CASES = ("\u0130", "\u0131", "\u017f")  # "İ" and dotless "ı" for "i", lo
 
 
 _PAREN_OR_LINK = recache.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]\([^()\[\]\s]{0,2000}\)")
-_ROLE_BEFORE = recache.compile(
-    r"\b(?P<role>host|co-host|cohost)[ \t]+(?=[A-Z])"
-)  # "host Ruben ..."
+_ROLE_BEFORE = recache.compile(  # "host Ruben ...": "h(?<!\wh)" is "\bh", as above
+    r"(?P<role>h(?<!\wh)ost|c(?<!\wc)o-host|c(?<!\wc)ohost)[ \t]+(?=[A-Z])"
+)
 _IS_HOST = recache.compile(
     r"^[ \t]+is[ \t]+(?:the|a|your)[ \t]+(?P<co>co-?)?host[ \t]+of\b", re.IGNORECASE
 )
@@ -397,7 +425,11 @@ _TRAILING_ORG = recache.compile(
     r"[A-Z][\w.'’-]{0,40}(?:[ \t]+(?:&[ \t]+)?[A-Z][\w.'’-]{0,40}){0,5}$"
 )
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
-_SELF_INTRO = recache.compile(r"\b(?:I['’]m|I[ \t]+am|My[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])")
+# Each alternative opens with its letter, then tests the "\b" before it ("I(?<!\wI)" is
+# "\bI"): a search skips ahead to an "I" or "M", not entering the pattern at every position.
+_SELF_INTRO = recache.compile(
+    r"(?:I(?<!\wI)['’]m|I(?<!\wI)[ \t]+am|M(?<!\wM)y[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])"
+)
 _NAME_DASH_ROLE = recache.compile(  # "Dale Morrow - Founder of Voltage"
     r"^[ \t]*[-–—][ \t]+(?P<role>[A-Z][^.!?]{2,80}?\b(?:at|of)\b[^.!?]{1,60})$"
 )
@@ -729,10 +761,12 @@ def extract(ctx: Context) -> None:
         # Where IGNORECASE matches a letter that lower() does not give: no word guard holds.
         odd = not text.isascii() and any(o in text for o in _ODD_CASES)
         # A role label holds "host" or "guest", or opens with a label word of any language
-        # ("Moderation:", "Gast:", "Ospite:").
+        # ("Moderation:", "Gast:", "Ospite:"); a mark of _ROLE_LABEL's follows it.
         if (
-            odd or "host" in low or "guest" in low or not text.isascii() or _may_be_label(low)
-        ) and _labelled(ctx, seg, text):
+            (":" in text or "-" in text or "–" in text or "：" in text)
+            and (odd or "host" in low or "guest" in low or not text.isascii() or _may_be_label(low))
+            and _labelled(ctx, seg, text)
+        ):
             continue
         if ": " in text:
             _labels_after_sentences(ctx, text)
@@ -828,6 +862,9 @@ _LEAD = recache.compile(
 # No _LEAD match holds one of its sentence marks but the first: each starts a match apart.
 _LEAD_OPENER = recache.compile(r"[.!?][ \t]")
 _HOST_HAS = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'host_has')})[ \t]+(?=\w)")
+# A word of each _HOST_HAS phrase (its longest), in lower case: between blanks, as the
+# pattern has it, it is one of the words of the line's lower case.
+_HAS_KEYS = frozenset(max(p.split(), key=len).lower() for p in cues.words("people", "host_has"))
 _AND_CO_HOST = recache.compile(
     r"[ \t](?:and|&)[ \t]+(?:[a-z]+[ \t]+){0,2}co-?hosts?[ \t]+(?=[A-Z])", re.IGNORECASE
 )
@@ -842,9 +879,15 @@ _JOB_BEFORE = Phrases(cues.words("people", "job"))
 
 
 @functools.cache
-def _cue_keys() -> frozenset[str]:
-    """A word one of the cue finders' :meth:`~Phrases.may_occur` needs on an ASCII line."""
-    return _GUEST_INTRO.keys | _HOST_CREDIT.keys | _JOB_BEFORE.keys
+def _cue_keys() -> tuple[frozenset[str], ...]:
+    """The words each cue finder's :meth:`~Phrases.may_occur` needs one of on an ASCII line
+    (guest intros, host credits, jobs, own guests), and all of them with the words of
+    ``_HOST_HAS``, ``_SPEAKS_KEYS`` and the conversation verbs: a line with none is read by
+    few rules."""
+    finders = (_GUEST_INTRO, _HOST_CREDIT, _JOB_BEFORE, _OWN_GUESTS)
+    keys = tuple(finder.keys for finder in finders)
+    verbs = (_HAS_KEYS, _SPEAKS_KEYS, _CONVERSE_KEYS, _V2_KEYS)
+    return (*keys, frozenset().union(*keys, *verbs))
 
 
 _SPEAKS_KEYS = frozenset(p.split()[0] for p in cues.words("people", "speaks_in_person"))
@@ -1036,7 +1079,10 @@ def _episode_lead(ctx: Context, text: str) -> None:
 _CONVERSES = recache.compile(
     rf"[ \t]+(?:{cues.alternation('people', 'converses')})[ \t]+(?=\w)", re.IGNORECASE
 )
-_CONVERSE_KEYS = frozenset(p.split()[0].casefold() for p in cues.words("people", "converses"))
+# The longest word of each phrase, in lower case (not "is" of "is joined by").
+_CONVERSE_KEYS = frozenset(
+    max(p.split(), key=len).casefold() for p in cues.words("people", "converses")
+)
 
 
 def _converses(ctx: Context, text: str) -> None:
@@ -1073,7 +1119,7 @@ _V2_WITH = recache.compile(
     rf"[ \t]+(?:{cues.alternation('people', 'converse_with')})[ \t]+"
     r"(?:(?:der|dem|den|die|de|het)[ \t]+)?"
 )
-_V2_KEYS = frozenset(p.split()[0] for p in cues.words("people", "converses_v2"))
+_V2_KEYS = frozenset(max(p.split(), key=len) for p in cues.words("people", "converses_v2"))
 
 
 def _converses_v2(ctx: Context, text: str) -> None:
