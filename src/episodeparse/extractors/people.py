@@ -770,12 +770,18 @@ def extract(ctx: Context) -> None:
             continue
         if ": " in text:
             _labels_after_sentences(ctx, text)
+        if seg.index <= _WITH_LINE_AT and _WITH_LINE.match(text):
+            _with_line(ctx, seg, text)
         label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
         if label and label.end() == len(text):
             labelled_above = _role_of(label["label"])  # "About our guest:" then the guest
             continue
         block = doc.section_of(seg)
-        leading = block.kind in ("preamble", "abstract", "bio", "people") and (
+        # Under the title's own heading ("# Episode 88: Title"), the notes' opening prose.
+        opening = block.kind in ("preamble", "abstract", "bio", "people") or (
+            block.heading is not None and block.heading is ctx.title
+        )
+        leading = opening and (
             first_prose or block.kind in ("bio", "people") or _starts_paragraph(ctx, seg)
         )
         _sentence(ctx, text, leading, low, odd)
@@ -801,6 +807,24 @@ def extract(ctx: Context) -> None:
 _CASELESS_LETTER = recache.compile(
     r"[\u0590-\u08ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
+
+
+# "with Ann Lee and Bo Yu" on a line of its own under the title: the episode's guests.
+_WITH_LINE = recache.compile(
+    rf"(?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])", re.IGNORECASE
+)
+_WITH_LINE_AT = 3  # the segments near the top where such a line stands
+
+
+def _with_line(ctx: Context, seg: Segment, text: str) -> None:
+    """ "with Ann Lee and Bo Yu": full names and nothing else after the word: guests."""
+    m = _WITH_LINE.match(text)
+    if m is None:
+        return
+    names, end = names_at(text, m.end())
+    if names and all(_full(n) for n in names) and not text[end:].strip(" .!"):
+        _add_all(ctx, names, "guest")
+        ctx.take(seg)
 
 
 def _labels_after_sentences(ctx: Context, text: str) -> None:
@@ -1252,8 +1276,9 @@ def _speakers(ctx: Context, text: str) -> None:
 
 MAX_SENTENCES = 40  # of one line: the opening prose, not a whole page run together
 _APPOSITION_LEAD = 24  # characters before an apposition's job: ", the ", ", our new "
+# "In this interview, NAME ...", "This week NAME, JOB, joins ...": the lead, a comma or not.
 _LEAD_COMMA = recache.compile(
-    rf"(?:{cues.alternation('people', 'episode_lead')})[ \t]*,[ \t]+(?=[A-Z])", re.IGNORECASE
+    rf"(?:{cues.alternation('people', 'episode_lead')})[ \t]*,?[ \t]+", re.IGNORECASE
 )
 _LEAD_FIRST = frozenset(
     c for w in cues.words("people", "episode_lead") for c in (w[:1].lower(), w[:1].upper())
