@@ -785,6 +785,8 @@ def extract(ctx: Context) -> None:
             first_prose or block.kind in ("bio", "people") or _starts_paragraph(ctx, seg)
         )
         _sentence(ctx, text, leading, low, odd)
+        if leading and first_prose and not ctx.people:
+            _protagonist(ctx, text)
         if labelled_above is not None:
             _under_label(ctx, text, labelled_above)
             labelled_above = None
@@ -814,6 +816,28 @@ _WITH_LINE = recache.compile(
     rf"(?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])", re.IGNORECASE
 )
 _WITH_LINE_AT = 3  # the segments near the top where such a line stands
+
+
+_SUBJECT_VERB = recache.compile(r"[ \t]+[a-z]{2,20}(?:[ \t]|$)")
+
+
+def _protagonist(ctx: Context, text: str) -> None:
+    """ "Ann Lee set out to look into one story ... Ann blew the lid": the full name that
+    opens the notes' first sentence, a verb after it, whom the notes then call by first
+    name alone, is the one the episode is about: its guest (where no one else is named)."""
+    names, end = names_at(text, 0)
+    verb = _SUBJECT_VERB.match(text, end) if len(names) == 1 and " " in names[0] else None
+    if verb is None or verb[0].strip().casefold() in _JOB_OPENERS:
+        return  # "Former White House counsel NAME ...": a description, not a name and verb
+    first = names[0].split()[0]
+    rest = ctx.doc.text.replace(names[0], " ")
+    at = rest.find(first + " ")
+    while at >= 0:
+        after = rest[at + len(first) + 1 : at + len(first) + 2]
+        if (at == 0 or not rest[at - 1].isalnum()) and not after.isupper():
+            ctx.add_person(names[0], "guest")  # "Ann blew the lid", not "Whole Foods"
+            return
+        at = rest.find(first + " ", at + 1)
 
 
 def _with_line(ctx: Context, seg: Segment, text: str) -> None:
