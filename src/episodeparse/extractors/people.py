@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.document import Segment
-from episodeparse.extractors import Context, name_before, names_at, read_name
+from episodeparse.extractors import _LIST_JOIN, Context, name_before, names_at, read_name
 from episodeparse.extractors.names import (
     LineWords,
     Phrases,
@@ -1047,8 +1047,8 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
         for _start, cue_end in finder.find(line):
             after = _AFTER_CUE.match(text, cue_end)
             pos = after.end() if after else cue_end
-            names, end = _names_after(text, pos)
-            names = [n for n in names if _full(n)]
+            names, end = _with_nicknames(text, *_names_after(text, pos))
+            names = [n for n in names if _full(n) or n.islower()]
             if not names:
                 # "Zu Gast ist diesmal NAME", "Mein Gast heute: NAME": an adverb or two first
                 later = _after_adverbs(text, pos)
@@ -1081,8 +1081,8 @@ def _own_guests(ctx: Context, text: str, line: LineWords) -> None:
     cue, or before the one or two words of its verb) hosts."""
     for start, end in _OWN_GUESTS.find(line):
         after = _AFTER_CUE.match(text, end)
-        names, _gend = _names_after(text, after.end() if after else end)
-        guests = [n for n in names if _full(n)]
+        names, _gend = _with_nicknames(text, *_names_after(text, after.end() if after else end))
+        guests = [n for n in names if _full(n) or n.islower()]
         if not guests:
             continue
         head = text[:start].rstrip()
@@ -1096,6 +1096,26 @@ def _own_guests(ctx: Context, text: str, line: LineWords) -> None:
         if host is not None and _full(host):
             ctx.add_person(host, "host")
         _add_all(ctx, guests, "guest")
+
+
+_NICKNAME_IN_LIST = recache.compile(r"[a-z][a-z0-9_-]{2,20}(?=[ \t,])")
+
+
+def _with_nicknames(text: str, names: list[str], end: int) -> tuple[list[str], int]:
+    """A list of guests that goes on past a nickname written in lower case ("Ann Lee,
+    nibbler und Bo Yu"): the nickname joins the list where more full names follow it."""
+    while names:
+        join = _LIST_JOIN.match(text, end)
+        nick = _NICKNAME_IN_LIST.match(text, join.end()) if join and join.end() > end else None
+        then = _LIST_JOIN.match(text, nick.end()) if nick else None
+        if nick is None or then is None or then.end() == nick.end():
+            break
+        more, more_end = names_at(text, then.end())
+        if not more or not all(_full(n) for n in more):
+            break
+        names = [*names, nick[0], *more]
+        end = more_end
+    return names, end
 
 
 def _episode_lead(ctx: Context, text: str) -> None:
