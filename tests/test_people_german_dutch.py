@@ -70,3 +70,21 @@ def test_a_role_label_opening_a_sentence_inside_a_line(
 ) -> None:
     record = parse(f"Folge 42: Uhren\n\n{line}\n")
     assert [(p.name, p.role) for p in record.people] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Darüber unterhält sich Jan Berg mit seinen Gästen Eva Klein, nibbler und Omar Said.",
+        "Our guests are Eva Klein, nibbler and Omar Said.",
+    ],
+)
+def test_a_guest_list_goes_on_past_a_nickname_in_lower_case(sentence: str) -> None:
+    record = parse(f"Folge 42: Uhren\n\n{sentence}\n")
+    guests = [p.name for p in record.people if p.role == "guest"]
+    assert guests == ["Eva Klein", "nibbler", "Omar Said"]
+
+
+def test_a_lower_case_word_ending_the_list_is_no_nickname() -> None:
+    record = parse("Folge 42: Uhren\n\nOur guests are Eva Klein and friends.\n")
+    assert [p.name for p in record.people] == ["Eva Klein"]

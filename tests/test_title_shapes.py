@@ -102,3 +102,27 @@ def test_a_guest_decoration_in_the_notes_language(line: str, title: str, guest: 
     record = parse(f"{line}\n\nTexto.\n")
     assert (record.title, record.episode) == (title, 12)
     assert [(p.name, p.role) for p in record.people] == [(guest, "guest")]
+
+
+def test_an_html_page_opening_with_a_numbered_h3_and_a_with_line() -> None:
+    page = (
+        '<div><h3>#112 — The Quiet Web</h3><p><em>with</em> <a href="https://ann.example.com">'
+        'Ann Lee</a> and <a href="https://bo.example.com">Bo Yu</a></p>'
+        "<p>Ann and Bo join Sam to talk about slow websites.</p></div>"
+    )
+    record = parse(page)
+    assert (record.title, record.episode) == ("The Quiet Web", 112)
+    assert [(p.name, p.role) for p in record.people] == [("Ann Lee", "guest"), ("Bo Yu", "guest")]
+    assert [link.person for link in record.links] == ["Ann Lee", "Bo Yu"]
+
+
+def test_prose_under_the_title_heading_opens_the_notes() -> None:
+    notes = (
+        "# Episode 88: Soil Carbon\n\nPublished March 3, 2024\n\nThis week Dr. Priya Raman,"
+        " soil scientist at the Rothwell Institute, joins host Ben Carter to talk about soil.\n"
+    )
+    record = parse(notes)
+    assert [(p.name, p.role, p.affiliation) for p in record.people] == [
+        ("Priya Raman", "guest", "soil scientist at the Rothwell Institute"),
+        ("Ben Carter", "host", None),
+    ]

@@ -467,8 +467,13 @@ def _teaser(ctx: Context, seg: Segment, header: Header) -> None:
 def _is_title_candidate(seg: Segment, position: int) -> bool:
     text = seg.text
     if seg.heading is not None:
-        # Only a top-level heading that opens the notes: "# XYZ 050: ...", "## Episode 53".
-        return position == 0 and text.startswith("#") and not text.startswith("###")
+        # Only a top-level heading that opens the notes: "# XYZ 050: ...", "## Episode 53";
+        # a lower one where it carries the episode's number ("<h3>#112 — Title</h3>").
+        return (
+            position == 0
+            and text.startswith("#")
+            and (not text.startswith("###") or _NUMBERED.search(text, 3) is not None)
+        )
     if (
         _blank_before_slashes(text)
         and _SEPARATOR.search(text)

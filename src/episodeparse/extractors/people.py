@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from episodeparse import cues, recache
 from episodeparse.document import Segment
-from episodeparse.extractors import Context, name_before, names_at, read_name
+from episodeparse.extractors import _LIST_JOIN, Context, name_before, names_at, read_name
 from episodeparse.extractors.names import (
     LineWords,
     Phrases,
@@ -770,15 +770,23 @@ def extract(ctx: Context) -> None:
             continue
         if ": " in text:
             _labels_after_sentences(ctx, text)
+        if seg.index <= _WITH_LINE_AT and _WITH_LINE.match(text):
+            _with_line(ctx, seg, text)
         label = _ROLE_LABEL.match(text) if text.endswith((":", "：")) else None
         if label and label.end() == len(text):
             labelled_above = _role_of(label["label"])  # "About our guest:" then the guest
             continue
         block = doc.section_of(seg)
-        leading = block.kind in ("preamble", "abstract", "bio", "people") and (
+        # Under the title's own heading ("# Episode 88: Title"), the notes' opening prose.
+        opening = block.kind in ("preamble", "abstract", "bio", "people") or (
+            block.heading is not None and block.heading is ctx.title
+        )
+        leading = opening and (
             first_prose or block.kind in ("bio", "people") or _starts_paragraph(ctx, seg)
         )
         _sentence(ctx, text, leading, low, odd)
+        if leading and first_prose and not ctx.people:
+            _protagonist(ctx, text)
         if labelled_above is not None:
             _under_label(ctx, text, labelled_above)
             labelled_above = None
@@ -801,6 +809,46 @@ def extract(ctx: Context) -> None:
 _CASELESS_LETTER = recache.compile(
     r"[\u0590-\u08ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
+
+
+# "with Ann Lee and Bo Yu" on a line of its own under the title: the episode's guests.
+_WITH_LINE = recache.compile(
+    rf"(?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])", re.IGNORECASE
+)
+_WITH_LINE_AT = 3  # the segments near the top where such a line stands
+
+
+_SUBJECT_VERB = recache.compile(r"[ \t]+[a-z]{2,20}(?:[ \t]|$)")
+
+
+def _protagonist(ctx: Context, text: str) -> None:
+    """ "Ann Lee set out to look into one story ... Ann blew the lid": the full name that
+    opens the notes' first sentence, a verb after it, whom the notes then call by first
+    name alone, is the one the episode is about: its guest (where no one else is named)."""
+    names, end = names_at(text, 0)
+    verb = _SUBJECT_VERB.match(text, end) if len(names) == 1 and " " in names[0] else None
+    if verb is None or verb[0].strip().casefold() in _JOB_OPENERS:
+        return  # "Former White House counsel NAME ...": a description, not a name and verb
+    first = names[0].split()[0]
+    rest = ctx.doc.text.replace(names[0], " ")
+    at = rest.find(first + " ")
+    while at >= 0:
+        after = rest[at + len(first) + 1 : at + len(first) + 2]
+        if (at == 0 or not rest[at - 1].isalnum()) and not after.isupper():
+            ctx.add_person(names[0], "guest")  # "Ann blew the lid", not "Whole Foods"
+            return
+        at = rest.find(first + " ", at + 1)
+
+
+def _with_line(ctx: Context, seg: Segment, text: str) -> None:
+    """ "with Ann Lee and Bo Yu": full names and nothing else after the word: guests."""
+    m = _WITH_LINE.match(text)
+    if m is None:
+        return
+    names, end = names_at(text, m.end())
+    if names and all(_full(n) for n in names) and not text[end:].strip(" .!"):
+        _add_all(ctx, names, "guest")
+        ctx.take(seg)
 
 
 def _labels_after_sentences(ctx: Context, text: str) -> None:
@@ -999,8 +1047,8 @@ def _cued(ctx: Context, text: str, line: LineWords) -> None:
         for _start, cue_end in finder.find(line):
             after = _AFTER_CUE.match(text, cue_end)
             pos = after.end() if after else cue_end
-            names, end = _names_after(text, pos)
-            names = [n for n in names if _full(n)]
+            names, end = _with_nicknames(text, *_names_after(text, pos))
+            names = [n for n in names if _full(n) or n.islower()]
             if not names:
                 # "Zu Gast ist diesmal NAME", "Mein Gast heute: NAME": an adverb or two first
                 later = _after_adverbs(text, pos)
@@ -1033,8 +1081,8 @@ def _own_guests(ctx: Context, text: str, line: LineWords) -> None:
     cue, or before the one or two words of its verb) hosts."""
     for start, end in _OWN_GUESTS.find(line):
         after = _AFTER_CUE.match(text, end)
-        names, _gend = _names_after(text, after.end() if after else end)
-        guests = [n for n in names if _full(n)]
+        names, _gend = _with_nicknames(text, *_names_after(text, after.end() if after else end))
+        guests = [n for n in names if _full(n) or n.islower()]
         if not guests:
             continue
         head = text[:start].rstrip()
@@ -1048,6 +1096,26 @@ def _own_guests(ctx: Context, text: str, line: LineWords) -> None:
         if host is not None and _full(host):
             ctx.add_person(host, "host")
         _add_all(ctx, guests, "guest")
+
+
+_NICKNAME_IN_LIST = recache.compile(r"[a-z][a-z0-9_-]{2,20}(?=[ \t,])")
+
+
+def _with_nicknames(text: str, names: list[str], end: int) -> tuple[list[str], int]:
+    """A list of guests that goes on past a nickname written in lower case ("Ann Lee,
+    nibbler und Bo Yu"): the nickname joins the list where more full names follow it."""
+    while names:
+        join = _LIST_JOIN.match(text, end)
+        nick = _NICKNAME_IN_LIST.match(text, join.end()) if join and join.end() > end else None
+        then = _LIST_JOIN.match(text, nick.end()) if nick else None
+        if nick is None or then is None or then.end() == nick.end():
+            break
+        more, more_end = names_at(text, then.end())
+        if not more or not all(_full(n) for n in more):
+            break
+        names = [*names, nick[0], *more]
+        end = more_end
+    return names, end
 
 
 def _episode_lead(ctx: Context, text: str) -> None:
@@ -1252,8 +1320,9 @@ def _speakers(ctx: Context, text: str) -> None:
 
 MAX_SENTENCES = 40  # of one line: the opening prose, not a whole page run together
 _APPOSITION_LEAD = 24  # characters before an apposition's job: ", the ", ", our new "
+# "In this interview, NAME ...", "This week NAME, JOB, joins ...": the lead, a comma or not.
 _LEAD_COMMA = recache.compile(
-    rf"(?:{cues.alternation('people', 'episode_lead')})[ \t]*,[ \t]+(?=[A-Z])", re.IGNORECASE
+    rf"(?:{cues.alternation('people', 'episode_lead')})[ \t]*,?[ \t]+", re.IGNORECASE
 )
 _LEAD_FIRST = frozenset(
     c for w in cues.words("people", "episode_lead") for c in (w[:1].lower(), w[:1].upper())
