@@ -426,3 +426,21 @@ def test_a_label_loses_the_separator_before_its_address() -> None:
 def test_a_twitch_channel_is_a_social_profile() -> None:
     (link,) = links("We stream live.\n\nCorner Radio Twitch - www.twitch.tv/cornerradio")
     assert (link.platform, link.kind, link.person) == ("twitch", "social", None)
+
+
+def test_markdown_tokens_are_those_a_search_finds() -> None:
+    """_markdown_tokens tries the pattern at brackets only: the same matches as finditer."""
+    import itertools
+
+    from episodeparse.extractors import links as links_module
+
+    lines = [
+        "[00:12](#t=12) Intro ![a](b.png) [x]",
+        "!![x](y) ! [ ![](z) [a][b] [[c]](d) \\[e](f)",
+        "[a [b] c](https://example.com) and [x]y](z)",
+    ]
+    lines += ["".join(chars) for chars in itertools.product("![]()a\\", repeat=5)]
+    for line in lines:
+        expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN_BRACKETS.finditer(line)]
+        found = [(m.span(), m.groupdict()) for m in links_module._markdown_tokens(line)]
+        assert found == expected, line

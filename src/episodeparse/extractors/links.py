@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from episodeparse import cues, recache
@@ -475,6 +476,33 @@ class _Found(NamedTuple):
     label: str | None  # a written label (Markdown), None for a bare address
 
 
+def _markdown_tokens(text: str) -> list[re.Match[str]]:
+    """``list(_TOKEN_BRACKETS.finditer(text))``, tried only where a match may start: at a
+    "[", or at the "!" right before one (an image). The engine would try the pattern at
+    every character of the line, which costs more than the pattern at the few brackets.
+
+    >>> [m[0] for m in _markdown_tokens("[00:12](#t=12) Intro ![a](b.png) [x]")]
+    ['[00:12](#t=12)', '![a](b.png)']
+    """
+    found: list[re.Match[str]] = []
+    match = _TOKEN_BRACKETS.match
+    pos = 0
+    bracket = text.find("[")
+    while bracket >= 0:
+        m = None
+        if bracket > pos and text[bracket - 1] == "!":
+            m = match(text, bracket - 1)  # the earlier place first, as a search tries them
+        if m is None:
+            m = match(text, bracket)
+        if m is None:
+            pos = bracket + 1
+        else:
+            found.append(m)
+            pos = m.end()
+        bracket = text.find("[", pos)
+    return found
+
+
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
     found: list[_Found] = []
     at = "@" in text
@@ -488,13 +516,14 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             return found  # most prose, "[00:00] Intro", "e.g.": nothing a token needs
         if not ("[" in text or "<" in text or ("." in text and _DOTTED.search(text))):
             return found  # "x](y": no place a token may start
+    matches: Iterable[re.Match[str]]
     if at:
-        pattern = _TOKEN
+        matches = _TOKEN.finditer(text)
     elif "://" in text or "www." in text or "<" in text or ("." in text and _TLD_DOT.search(text)):
-        pattern = _TOKEN_NO_AT
+        matches = _TOKEN_NO_AT.finditer(text)
     else:
-        pattern = _TOKEN_BRACKETS  # "[00:12](#t=12) Intro ...": only Markdown can match
-    for m in pattern.finditer(text):
+        matches = _markdown_tokens(text)  # "[00:12](#t=12) Intro ...": only Markdown can match
+    for m in matches:
         branch = m.lastgroup  # the branch's own group: it closes after those inside it
         if branch == "md":
             if m["md"].startswith("!"):
