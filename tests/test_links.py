@@ -444,3 +444,16 @@ def test_markdown_tokens_are_those_a_search_finds() -> None:
         expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN_BRACKETS.finditer(line)]
         found = [(m.span(), m.groupdict()) for m in links_module._markdown_tokens(line)]
         assert found == expected, line
+
+
+def test_a_label_with_escapes_or_brackets_reads_as_before() -> None:
+    """The plain-label branch of the Markdown pattern and the general one agree."""
+    from episodeparse.extractors import links as links_module
+
+    pattern = links_module._TOKEN_BRACKETS
+    assert pattern.match("[a [b] c](x)")["label"] == "a [b] c"  # type: ignore[index]
+    assert pattern.match("[a\\]b](x)")["label"] == "a\\]b"  # type: ignore[index]
+    assert pattern.match("[" + "a" * 500 + "](x)") is not None
+    assert pattern.match("[" + "a" * 501 + "](x)") is None
+    assert pattern.match("[" + "a" * 499 + "\\]](x)") is not None
+    assert pattern.match("[" + "a" * 500 + "\\]](x)") is None

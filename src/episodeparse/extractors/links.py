@@ -54,7 +54,9 @@ def _by_first_letter(names: str) -> str:
 _TLDS = _by_first_letter(_TLD_NAMES)
 # The token branches, most specific first (the first that matches at a place wins).
 _MD_BRANCHES = r"""
-    (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
+    (?P<md>!?\[(?P<label>[^\\\[\]\n]{0,500}+(?=\])    # a plain label: one run of characters
+            | (?=[^\\\[\]\n]{0,500}+[\\\[])           # else one with "\" or "[" in it:
+              (?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
         (?P<href>[^\s()<>]{1,2000}(?:\([^\s()]{0,200}\)[^\s()<>]{0,200})?)  # one (..) inside
         >?(?:[ \t]+["'][^"'\n]{0,300}["'])?[ \t]*\)\)?)      # "title", closing )
