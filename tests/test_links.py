@@ -457,3 +457,21 @@ def test_a_label_with_escapes_or_brackets_reads_as_before() -> None:
     assert pattern.match("[" + "a" * 501 + "](x)") is None
     assert pattern.match("[" + "a" * 499 + "\\]](x)") is not None
     assert pattern.match("[" + "a" * 500 + "\\]](x)") is None
+
+
+def test_tokens_without_at_are_those_a_search_finds() -> None:
+    """_tokens_no_at tries the pattern where a token may start: the same matches as finditer."""
+    import itertools
+
+    from episodeparse.extractors import links as links_module
+
+    lines = [
+        "See [a](b) at <https://c.org>, x.example.com/p.",
+        "Ana-www.example.com and A.example.com, x-y.co.uk/a, (https://e.fm) ![i](j)",
+        "Tbhttp://a.io www.b.org/x .c.com -d.tv e..f.me",
+    ]
+    lines += ["".join(chars) for chars in itertools.product("a.c-o/[(h ", repeat=4)]
+    for line in lines:
+        expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN_NO_AT.finditer(line)]
+        found = [(m.span(), m.groupdict()) for m in links_module._tokens_no_at(line)]
+        assert found == expected, line

@@ -505,6 +505,46 @@ def _markdown_tokens(text: str) -> list[re.Match[str]]:
     return found
 
 
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")  # the domain branch's host
+
+
+def _tokens_no_at(text: str) -> list[re.Match[str]]:
+    """``list(_TOKEN_NO_AT.finditer(text))``, tried only where a match may start (the engine
+    would try it at every character): a "[" or the "!" before one (Markdown), a "<" (an
+    autolink), "http" or "www." (an address), and where a domain may start: the start of the
+    run of host characters before each dot of a top-level domain (_TLD_DOT), since the
+    domain branch refuses a host character before it.
+
+    >>> [m[0] for m in _tokens_no_at("See [a](b) at <https://c.org>, x.example.com/p.")]
+    ['[a](b)', '<https://c.org>', 'x.example.com/p.']
+    """
+    starts: list[int] = []
+    for mark in ("[", "<", "http", "www."):
+        at = text.find(mark)
+        while at >= 0:
+            starts.append(at)
+            if mark == "[" and at > 0 and text[at - 1] == "!":
+                starts.append(at - 1)
+            at = text.find(mark, at + 1)
+    if "." in text:
+        for dot in _TLD_DOT.finditer(text):
+            at = dot.start()
+            while at > 0 and text[at - 1] in _HOST_CHARS:
+                at -= 1
+            starts.append(at)
+    found: list[re.Match[str]] = []
+    match = _TOKEN_NO_AT.match
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
     found: list[_Found] = []
     at = "@" in text
@@ -522,7 +562,7 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
     if at:
         matches = _TOKEN.finditer(text)
     elif "://" in text or "www." in text or "<" in text or ("." in text and _TLD_DOT.search(text)):
-        matches = _TOKEN_NO_AT.finditer(text)
+        matches = _tokens_no_at(text)
     else:
         matches = _markdown_tokens(text)  # "[00:12](#t=12) Intro ...": only Markdown can match
     for m in matches:
