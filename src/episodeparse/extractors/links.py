@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from episodeparse import cues, recache
@@ -53,7 +54,9 @@ def _by_first_letter(names: str) -> str:
 _TLDS = _by_first_letter(_TLD_NAMES)
 # The token branches, most specific first (the first that matches at a place wins).
 _MD_BRANCHES = r"""
-    (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
+    (?P<md>!?\[(?P<label>[^\\\[\]\n]{0,500}+(?=\])    # a plain label: one run of characters
+            | (?=[^\\\[\]\n]{0,500}+[\\\[])           # else one with "\" or "[" in it:
+              (?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
         (?P<href>[^\s()<>]{1,2000}(?:\([^\s()]{0,200}\)[^\s()<>]{0,200})?)  # one (..) inside
         >?(?:[ \t]+["'][^"'\n]{0,300}["'])?[ \t]*\)\)?)      # "title", closing )
@@ -475,6 +478,73 @@ class _Found(NamedTuple):
     label: str | None  # a written label (Markdown), None for a bare address
 
 
+def _markdown_tokens(text: str) -> list[re.Match[str]]:
+    """``list(_TOKEN_BRACKETS.finditer(text))``, tried only where a match may start: at a
+    "[", or at the "!" right before one (an image). The engine would try the pattern at
+    every character of the line, which costs more than the pattern at the few brackets.
+
+    >>> [m[0] for m in _markdown_tokens("[00:12](#t=12) Intro ![a](b.png) [x]")]
+    ['[00:12](#t=12)', '![a](b.png)']
+    """
+    found: list[re.Match[str]] = []
+    match = _TOKEN_BRACKETS.match
+    pos = 0
+    bracket = text.find("[")
+    while bracket >= 0:
+        m = None
+        if bracket > pos and text[bracket - 1] == "!":
+            m = match(text, bracket - 1)  # the earlier place first, as a search tries them
+        if m is None:
+            m = match(text, bracket)
+        if m is None:
+            pos = bracket + 1
+        else:
+            found.append(m)
+            pos = m.end()
+        bracket = text.find("[", pos)
+    return found
+
+
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")  # the domain branch's host
+
+
+def _tokens_no_at(text: str) -> list[re.Match[str]]:
+    """``list(_TOKEN_NO_AT.finditer(text))``, tried only where a match may start (the engine
+    would try it at every character): a "[" or the "!" before one (Markdown), a "<" (an
+    autolink), "http" or "www." (an address), and where a domain may start: the start of the
+    run of host characters before each dot of a top-level domain (_TLD_DOT), since the
+    domain branch refuses a host character before it.
+
+    >>> [m[0] for m in _tokens_no_at("See [a](b) at <https://c.org>, x.example.com/p.")]
+    ['[a](b)', '<https://c.org>', 'x.example.com/p.']
+    """
+    starts: list[int] = []
+    for mark in ("[", "<", "http", "www."):
+        at = text.find(mark)
+        while at >= 0:
+            starts.append(at)
+            if mark == "[" and at > 0 and text[at - 1] == "!":
+                starts.append(at - 1)
+            at = text.find(mark, at + 1)
+    if "." in text:
+        for dot in _TLD_DOT.finditer(text):
+            at = dot.start()
+            while at > 0 and text[at - 1] in _HOST_CHARS:
+                at -= 1
+            starts.append(at)
+    found: list[re.Match[str]] = []
+    match = _TOKEN_NO_AT.match
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
     found: list[_Found] = []
     at = "@" in text
@@ -488,13 +558,14 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             return found  # most prose, "[00:00] Intro", "e.g.": nothing a token needs
         if not ("[" in text or "<" in text or ("." in text and _DOTTED.search(text))):
             return found  # "x](y": no place a token may start
+    matches: Iterable[re.Match[str]]
     if at:
-        pattern = _TOKEN
+        matches = _TOKEN.finditer(text)
     elif "://" in text or "www." in text or "<" in text or ("." in text and _TLD_DOT.search(text)):
-        pattern = _TOKEN_NO_AT
+        matches = _tokens_no_at(text)
     else:
-        pattern = _TOKEN_BRACKETS  # "[00:12](#t=12) Intro ...": only Markdown can match
-    for m in pattern.finditer(text):
+        matches = _markdown_tokens(text)  # "[00:12](#t=12) Intro ...": only Markdown can match
+    for m in matches:
         branch = m.lastgroup  # the branch's own group: it closes after those inside it
         if branch == "md":
             if m["md"].startswith("!"):
