@@ -478,3 +478,30 @@ def test_a_follow_link_names_its_person_in_an_inflected_form() -> None:
     for text, person in notes.items():
         episode = parse(f"Episode 4: A Title Here\n\n{text}\n")
         assert [link.person for link in episode.links] == [person], text
+
+
+def test_a_numeric_date_is_day_first_where_the_label_or_the_notes_are() -> None:
+    def date_of(notes: str) -> str | None:
+        return parse(notes).date
+
+    # A label in a day-first language: the day comes first.
+    assert date_of("Título\n\nGravado em 03/02/2025\n\nFalamos de cidades.") == "2025-02-03"
+    assert date_of("Titolo\n\nRegistrato il 03/02/2025\n\nParliamo di vino.") == "2025-02-03"
+    assert date_of("Tytuł\n\nNagrano 03/02/2025\n\nRozmawiamy o sieci.") == "2025-02-03"
+    assert date_of("Выпуск\n\nЗаписано 03/02/2025\n\nГоворим о беге.") == "2025-02-03"
+    # 'Date' is English and French: the notes' language decides.
+    french = (
+        "Titre\n\nDate : 03/02/2025\n\n"
+        "Dans cet épisode, nous parlons avec une libraire de la ville et des livres."
+    )
+    assert date_of(french) == "2025-02-03"
+    english = (
+        "Title\n\nDate: 03/02/2025\n\n"
+        "In this episode we talk with a bookseller about the city and its books."
+    )
+    assert date_of(english) == "2025-03-02"
+    # An English label in English notes: month first, as before.
+    assert date_of("Title\n\nRecorded on 03/02/2025\n\nWe talk about the city.") == "2025-03-02"
+    # A date no order makes ambiguous is read either way.
+    assert date_of("Título\n\nGravado em 25/02/2025\n\nFalamos de cidades.") == "2025-02-25"
+    assert date_of("Title\n\nRecorded on 02/25/2025\n\nWe talk about the city.") == "2025-02-25"
