@@ -505,3 +505,39 @@ def test_a_numeric_date_is_day_first_where_the_label_or_the_notes_are() -> None:
     # A date no order makes ambiguous is read either way.
     assert date_of("Título\n\nGravado em 25/02/2025\n\nFalamos de cidades.") == "2025-02-25"
     assert date_of("Title\n\nRecorded on 02/25/2025\n\nWe talk about the city.") == "2025-02-25"
+
+
+PLATFORMS_RU = """Выпуск 14: Про бег
+
+Гость: Дмитрий Соколов
+
+Телеграм Дмитрия: https://t.me/dsokolov_run
+Ютуб: https://youtu.be/probeg
+"""
+
+PLATFORMS_PL = """#12 Bezpieczeństwo
+
+Gość: Agnieszka Wróblewska
+
+Agnieszka na Instagramie: @agawro.sec
+"""
+
+
+def test_platform_names_written_in_the_language() -> None:
+    episode = parse(PLATFORMS_RU)
+    telegram, youtube = episode.links
+    assert (telegram.platform, telegram.kind, telegram.person) == (
+        "telegram",
+        "social",
+        "Дмитрий Соколов",
+    )
+    assert (youtube.platform, youtube.person) == ("youtube", None)  # 'Ютуб' is no one
+    assert [p.name for p in episode.people] == ["Дмитрий Соколов"]
+    (instagram,) = parse(PLATFORMS_PL).links
+    assert (instagram.platform, instagram.kind, instagram.person) == (
+        "instagram",
+        "social",
+        "Agnieszka Wróblewska",
+    )
+    he = parse("פרק 3: שעונים\n\nאורח: דני לוי\n\nדני באינסטגרם: @dani.levi\n").links[0]
+    assert (he.platform, he.person) == ("instagram", "דני לוי")
