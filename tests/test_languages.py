@@ -541,3 +541,33 @@ def test_platform_names_written_in_the_language() -> None:
     )
     he = parse("פרק 3: שעונים\n\nאורח: דני לוי\n\nדני באינסטגרם: @dani.levi\n").links[0]
     assert (he.platform, he.person) == ("instagram", "דני לוי")
+
+
+def test_a_guest_a_title_ends_with_is_named_as_the_notes_name_them() -> None:
+    cases = {
+        "Выпуск 14: Про бег — с Дмитрием Соколовым\n\nГость: Дмитрий Соколов\n\nГоворим.\n": (
+            "Про бег",
+            "Дмитрий Соколов",
+        ),
+        "#58 Bezpieczeństwo w sieci z Łukaszem Żakiem\n\nGość: Łukasz Żak\n\nRozmowa.\n": (
+            "Bezpieczeństwo w sieci",
+            "Łukasz Żak",
+        ),
+        "Випуск 9: Історія села — з Олександрою Коваль\n\nГість: Олександра Коваль\n\nТак.\n": (
+            "Історія села",
+            "Олександра Коваль",
+        ),
+        "פרק 45: איך בונים סטארטאפ - עם דני לוי\n\nאורח: דני לוי\n\nמדברים על סטארטאפים.\n": (
+            "איך בונים סטארטאפ",
+            "דני לוי",
+        ),
+        "Episódio 42: O futuro das cidades (com Ana Souzinha)\n\nConvidada: Ana Souzinha\n": (
+            "O futuro das cidades",
+            "Ana Souzinha",
+        ),
+    }
+    for notes, (title, guest) in cases.items():
+        episode = parse(notes)
+        assert episode.title == title, notes
+        assert _people(episode) == [(guest, "guest")], notes
+        assert _leftovers(episode) == [], notes
