@@ -571,3 +571,19 @@ def test_a_guest_a_title_ends_with_is_named_as_the_notes_name_them() -> None:
         assert episode.title == title, notes
         assert _people(episode) == [(guest, "guest")], notes
         assert _leftovers(episode) == [], notes
+
+
+def test_a_year_word_after_a_date_is_part_of_it() -> None:
+    dates = {
+        "Дата выхода: 14 февраля 2024 г.": "2024-02-14",
+        "Записано 14 февраля 2024 года": "2024-02-14",
+        "Data publikacji: 5 marca 2024 roku": "2024-03-05",
+        "Nagrano 5 marca 2024 r.": "2024-03-05",
+        "Опубліковано 9 жовтня 2023 р.": "2023-10-09",
+        "Дата виходу: 9 жовтня 2023 року": "2023-10-09",
+    }
+    for line, iso in dates.items():
+        episode = parse(f"Episode 4: A Title Here\n\nSome words about it.\n\n{line}\n")
+        assert episode.date == iso, line
+        assert _leftovers(episode) == [], line
+        assert line not in (episode.summary or ""), line
