@@ -12,8 +12,8 @@ Contract: reads, in this order,
 
 The label words are data by language (``cues/dates.json``: groups ``recorded``,
 ``published``, ``aired`` and ``date``; ``recorded_after`` and ``published_after`` for the
-labels written after the date). A date without a year is not guessed; a date in prose
-without a label is not this episode's date.
+labels written after the date; ``year_word`` for a word after the year, "2024 г."). A date
+without a year is not guessed; a date in prose without a label is not this episode's date.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ _DAY_PARTS = frozenset("年月日년월일")
 def _date_words() -> frozenset[str]:
     words = {w.casefold() for m in range(1, 13) for w in cues.words("dates", f"m{m:02d}")}
     words.update(w.casefold() for w in cues.words("dates", "weekday"))
+    words.update(w.casefold() for w in cues.words("dates", "year_word"))  # 2024 г., roku
     return frozenset(words | _FILLERS)
 
 
