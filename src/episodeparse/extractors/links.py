@@ -163,6 +163,8 @@ _LABEL_PLATFORMS: tuple[tuple[str, str], ...] = tuple(
     for platform in _LABEL_PLATFORM_ORDER
     for word in cues.words("links", "platform_" + platform.replace(" ", "_"))
 )
+# Those an ASCII label may hold (a label's words are tried one by one: most are ASCII).
+_ASCII_LABEL_PLATFORMS = tuple((w, p) for w, p in _LABEL_PLATFORMS if w.isascii())
 _REDIRECTED_PLATFORMS = (
     ("mastodon", "mastodon"),
     ("fosstodon", "mastodon"),
@@ -436,7 +438,7 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
         return None
     if label:
         low = label.lower()
-        for word, platform in _LABEL_PLATFORMS:
+        for word, platform in _ASCII_LABEL_PLATFORMS if low.isascii() else _LABEL_PLATFORMS:
             if word in low and _PLATFORM_WORD[word].search(low):
                 return platform
         if "x" in low and _PLATFORM_WORD["x"].search(low):
@@ -787,7 +789,12 @@ class _Linker:
                 return person.name if person else name
         for text in (label, line):
             # "Agnieszka na Instagramie", "Дмитрий в Телеграме": a known person's name.
-            if text and ctx.people and not _ON_WORDS.isdisjoint(text.casefold().split()):
+            # The name is up to three words: the "on" word is the second, third or fourth.
+            if (
+                text
+                and ctx.people
+                and any(w.casefold() in _ON_WORDS for w in text.split(None, 4)[1:4])
+            ):
                 m = _NAME_ON_PLATFORM_ANY.match(text)
                 name = self._inflected_person(m["name"]) if m else None
                 if name is not None:
