@@ -587,3 +587,17 @@ def test_a_year_word_after_a_date_is_part_of_it() -> None:
         assert episode.date == iso, line
         assert _leftovers(episode) == [], line
         assert line not in (episode.summary or ""), line
+
+
+def test_guest_labels_and_intros_in_more_wordings() -> None:
+    fr = parse(
+        "Épisode 12 – Le vélo en ville\n\nInvité·e·s : Claire Dubrelle et Marc Lefavier\n\n"
+        "Animé par Julie Martinel\n"
+    )
+    assert ("Claire Dubrelle", "guest") in _people(fr)
+    assert ("Marc Lefavier", "guest") in _people(fr)
+    ru = parse(
+        "Про бег #27\n\nВ этом выпуске мы поговорили с Дмитрием Соколовым о марафоне.\n\n"
+        "Гость: Дмитрий Соколов\n"
+    )
+    assert _people(ru) == [("Дмитрий Соколов", "guest")]
