@@ -400,7 +400,9 @@ _NAME_ON_PLATFORM_ANY = recache.compile(
     rf"(?i:{cues.alternation('links', 'on_platform')})[ \t]+"
     r"(?i:" + cues.alternation_of(tuple(word for word, _ in _LABEL_PLATFORMS)) + r")(?!\w)"
 )
-_ON_WORDS = frozenset(w.casefold() for w in cues.words("links", "on_platform"))
+_ON_WORDS = frozenset(  # as written, and with a capital
+    form for w in cues.words("links", "on_platform") for form in (w, w.capitalize())
+)
 _NOT_A_NAME_START = recache.compile(r"(?:The|Our|My|Us|We|This)\b")
 _HONORIFIC_START = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
 _NAME_THEN_PAREN = recache.compile(
@@ -787,15 +789,12 @@ class _Linker:
                         (p for p in ctx.people if inflection_of(name, p.name.split()[0])), None
                     )
                 return person.name if person else name
-        for text in (label, line):
-            # "Agnieszka na Instagramie", "Дмитрий в Телеграме": a known person's name.
-            # The name is up to three words: the "on" word is the second, third or fourth.
-            if (
-                text
-                and ctx.people
-                and any(w.casefold() in _ON_WORDS for w in text.split(None, 4)[1:4])
-            ):
-                m = _NAME_ON_PLATFORM_ANY.match(text)
+        # "Agnieszka na Instagramie", "Дмитрий в Телеграме": a known person's name, up to
+        # three words, so that the "on" word is the label's second, third or fourth.
+        if label and " " in label and ctx.people:
+            words = label.split(None, 4)
+            if len(words) >= 3 and not _ON_WORDS.isdisjoint(words[1:4]):
+                m = _NAME_ON_PLATFORM_ANY.match(label)
                 name = self._inflected_person(m["name"]) if m else None
                 if name is not None:
                     return name
