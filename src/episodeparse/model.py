@@ -328,9 +328,17 @@ class Chapter(Record):
     title: str
 
     def __init__(self, time: str, seconds: int, title: str) -> None:
-        _set(self, "time", time)
-        _set(self, "seconds", seconds)
-        _set(self, "title", title)
+        # Stored by the slots' own setters (see below): a note holds dozens of chapters,
+        # and object.__setattr__ looks each field up first.
+        _chapter_time(self, time)
+        _chapter_seconds(self, seconds)
+        _chapter_title(self, title)
+
+
+# The setters of Chapter's slots, what _set reaches after a look-up in the class.
+_chapter_time = Chapter.__dict__["time"].__set__
+_chapter_seconds = Chapter.__dict__["seconds"].__set__
+_chapter_title = Chapter.__dict__["title"].__set__
 
 
 @dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
