@@ -112,6 +112,21 @@ def test_segments_of_one_line_join_back_with_spaces() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("12) item, a\ncontinuation", [(1, "12) item, a continuation")]),
+        ("3. item\nmore", [(1, "3. item more")]),
+        ("00:00 Intro\nSome prose", [(1, "00:00 Intro"), (2, "Some prose")]),
+        ("1234. Not an item\nSome prose", [(1, "1234. Not an item"), (2, "Some prose")]),
+    ],
+)
+def test_a_numbered_item_is_joined_and_a_chapter_line_is_not(
+    text: str, lines: list[tuple[int, str]]
+) -> None:
+    assert [(s.line, s.text) for s in Document(text).segments] == lines
+
+
+@pytest.mark.parametrize(
     ("heading", "kind"),
     [
         ("// Abstract", "abstract"),

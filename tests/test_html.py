@@ -317,6 +317,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "nested links": lambda n: '<a href="http://x.org/">x' * (n // 25),
     "nested svg": lambda n: "<svg>" * (n // 5),
     "attribute spam": lambda n: "<a" + " b" * (n // 2),
+    "blanks then equals": lambda n: "<a" + " " * n + "=",
     "open quotes": lambda n: '<a title="x" href="' * (n // 20),
     "ampersands": lambda n: "&" * n,
     "numeric ref digits": lambda n: "&#" + "9" * n,
@@ -394,10 +395,32 @@ def test_corpus_no_agenda_heading_and_links() -> None:
 @given(st.text(alphabet="<>/=\"' \tab\n", max_size=40))
 def test_a_tag_ends_where_the_full_attribute_scan_says(rest: str) -> None:
     # the tokenizer's fast path for tags without attribute values agrees with the scan
-    from episodeparse.html import _scan_attributes, _tag_end
+    from episodeparse.html import _TAG_OPEN, _scan_attributes, _tokenize
+
+    class Events:
+        def __init__(self) -> None:
+            self.seen: list[tuple[str, str | None, bool]] = []
+
+        def start(self, name: str, href: str | None, self_closing: bool) -> None:
+            self.seen.append((name, href, self_closing))
+
+        def end(self, name: str) -> None:
+            pass
+
+        def text(self, data: str) -> None:
+            pass
 
     source = "<a" + rest
-    assert _tag_end(source, 2) == _scan_attributes(source, 2)
+    tag = _TAG_OPEN.match(source)
+    assert tag is not None
+    name = tag.group(2)
+    end, href, self_closing = _scan_attributes(source, tag.end())
+    events = Events()
+    _tokenize(source, events)
+    if end < 0:  # cut inside the tag: only a whole href of an <a> is kept
+        assert events.seen == ([(name, href, False)] if href is not None and name == "a" else [])
+    else:
+        assert events.seen[:1] == [(name, href, self_closing)]
 
 
 @pytest.mark.parametrize(

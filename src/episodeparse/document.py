@@ -612,7 +612,16 @@ def _physical_lines(text: str) -> list[tuple[int, str]]:
         # item (a blank, a bullet or a digit): most lines are spared the tests. Neither
         # changes as lines are joined on, since the line keeps its first character.
         head = line[:1]
-        listish = head in _LIST_ITEM_START or head.isdigit()
+        if head in _LIST_ITEM_START:
+            listish = True
+        elif head.isdigit():
+            # "1." or "12)": a numbered item holds "." or ")" among its next three
+            # characters, which joining leaves as they are; a chapter line ("00:00 Intro")
+            # holds neither, and is spared the tests.
+            near = line[1:4]
+            listish = "." in near or ")" in near
+        else:
+            listish = False
         if (listish or "[" in line) and number < count:
             line, joined_to = _join_wrapped(lines, number, line, listish)
         out.append((number, line))

@@ -117,7 +117,11 @@ class _Sink(Protocol):
     def text(self, data: str) -> None: ...
 
 
-_TAG_NAME: Final = recache.compile(r"[A-Za-z][^\s/>]*")
+# A tag's opening: "<" or "</", and its name, which opens with an ASCII letter.
+_TAG_OPEN: Final = recache.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+# The same, for a whole tag whose attributes have no value: the name and what follows it
+# taken possessively, so that a failed match is not tried again with a shorter name.
+_PLAIN_TAG: Final = recache.compile(r"<(/?)([A-Za-z][^\s/>]*+)[^=>]*+>")
 _SPACE_OR_SLASH: Final = recache.compile(r"[\s/]*")
 _ATTR_NAME: Final = recache.compile(r"[^\s/>][^\s/=>]*")
 _EQUALS: Final = recache.compile(r"\s*=\s*")
@@ -185,16 +189,6 @@ def _scan_attributes(s: str, pos: int) -> tuple[int, str | None, bool]:
             href = value
 
 
-def _tag_end(s: str, pos: int) -> tuple[int, str | None, bool]:
-    """``_scan_attributes(s, pos)``, with a fast path for a tag whose attributes have no
-    value (``<p>``, ``</a>``, ``<br/>``, most tags): only a value can be quoted and hide a
-    ``>``, so such a tag ends at the first ``>``. Finding it costs no more than the scan."""
-    gt = s.find(">", pos)
-    if gt >= 0 and "=" not in s[pos:gt]:
-        return gt + 1, None, s[gt - 1] == "/"
-    return _scan_attributes(s, pos)
-
-
 def _tokenize(source: str, sink: _Sink) -> None:
     """Feed ``sink`` with the events of ``source``, following HTML5 tokenizer rules.
 
@@ -212,13 +206,19 @@ def _tokenize(source: str, sink: _Sink) -> None:
         if lt > pos:
             data = s[pos:lt]
             sink.text(_unescape(data) if "&" in data else data)  # most text: no reference
-        following = s[lt + 1 : lt + 2]
-        is_end = following == "/" and s[lt + 2 : lt + 3].isascii() and s[lt + 2 : lt + 3].isalpha()
-        if is_end or (following.isascii() and following.isalpha()):
-            name_start = lt + 2 if is_end else lt + 1
-            name_end = _match_end(_TAG_NAME, s, name_start)
-            name = s[name_start:name_end].lower()
-            end, href, self_closing = _tag_end(s, name_end)
+        # A tag whose attributes have no value (``<p>``, ``</a>``, ``<br/>``, most tags) ends
+        # at the first ">": only a value can be quoted and hide one. Others are scanned.
+        tag = _PLAIN_TAG.match(s, lt)
+        if tag is not None:
+            is_end, name = tag.group(1, 2)
+            name = name.lower()
+            end = tag.end()
+            href, self_closing = None, s[end - 2] == "/"
+        elif (tag := _TAG_OPEN.match(s, lt)) is not None:
+            is_end, name = tag.group(1, 2)
+            name = name.lower()
+            end, href, self_closing = _scan_attributes(s, tag.end())
+        if tag is not None:
             if end < 0:
                 if name == "a" and href is not None and not is_end:
                     sink.start(name, href, False)  # cut after a whole href: keep the address
@@ -238,6 +238,7 @@ def _tokenize(source: str, sink: _Sink) -> None:
                     sink.text(s[pos:stop])
                 pos = stop
             continue
+        following = s[lt + 1 : lt + 2]
         if s.startswith("<!--", lt):
             if s.startswith("<!-->", lt):
                 pos = lt + 5
@@ -350,7 +351,12 @@ class _TextWriter:
             return
         if self.dropped:
             return
-        if name == "head":
+        # The names of the branches are apart: the commonest ("p") is tested first.
+        if name in _PARAGRAPHS:
+            self._paragraph()
+            if name == "pre":
+                self.pre += 1
+        elif name == "head":
             self.in_head = not (self.lines or self.pieces)
         elif name == "a":
             self._close_anchor()
@@ -363,10 +369,6 @@ class _TextWriter:
             self.heading = 0
             self._blank()
             self.heading = _HEADINGS[name]
-        elif name in _PARAGRAPHS:
-            self._paragraph()
-            if name == "pre":
-                self.pre += 1
         elif name in _LISTS:
             if self.list_depth or self.items:
                 self._end_line()
@@ -400,7 +402,11 @@ class _TextWriter:
                     if popped == name:
                         break
             return
-        if name == "head":
+        if name in _PARAGRAPHS:  # the commonest first, as in start()
+            if name == "pre" and self.pre:
+                self.pre -= 1
+            self._paragraph()
+        elif name == "head":
             self.in_head = False
         elif name == "a":
             self._close_anchor()
@@ -410,10 +416,6 @@ class _TextWriter:
             if self.heading:
                 self._blank()
                 self.heading = 0
-        elif name in _PARAGRAPHS:
-            if name == "pre" and self.pre:
-                self.pre -= 1
-            self._paragraph()
         elif name in _LISTS:
             if self.list_depth:
                 self.list_depth -= 1
@@ -461,6 +463,9 @@ class _TextWriter:
     # -- lines -----------------------------------------------------------------
 
     def _run(self, data: str) -> None:
+        if data.isspace() and not data.strip(" \t\n\r\f\xa0"):
+            self.space = True  # blanks alone ("\n" between blocks): the pending space only
+            return
         # _WHITESPACE turns each run of its characters into one space: text whose only such
         # characters are lone spaces is left as it is, and spared the substitution.
         if (
@@ -513,8 +518,8 @@ class _TextWriter:
                 anchor.start = 0  # nothing yet: the label starts on the next line
         if self.pieces:
             self.lines.append((self.prefix or "") + "".join(self.pieces))
-        self.pieces = []
-        self.prefix = None
+            self.pieces = []
+            self.prefix = None  # set by _put with the first piece: None while there is none
         self.space = False
         self.after_bare = False
 

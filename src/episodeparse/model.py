@@ -328,9 +328,17 @@ class Chapter(Record):
     title: str
 
     def __init__(self, time: str, seconds: int, title: str) -> None:
-        _set(self, "time", time)
-        _set(self, "seconds", seconds)
-        _set(self, "title", title)
+        # Stored by the slots' own setters (see below): a note holds dozens of chapters,
+        # and object.__setattr__ looks each field up first.
+        _chapter_time(self, time)
+        _chapter_seconds(self, seconds)
+        _chapter_title(self, title)
+
+
+# The setters of Chapter's slots, what _set reaches after a look-up in the class.
+_chapter_time = Chapter.__dict__["time"].__set__
+_chapter_seconds = Chapter.__dict__["seconds"].__set__
+_chapter_title = Chapter.__dict__["title"].__set__
 
 
 @dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
@@ -361,13 +369,23 @@ class Link(Record):
         platform: str | None,
         kind: LinkKind,
     ) -> None:
-        _set(self, "url", url)
-        _set(self, "handle", handle)
-        _set(self, "text", text)
-        _set(self, "section", section)
-        _set(self, "person", person)
-        _set(self, "platform", platform)
-        _set(self, "kind", kind)
+        # Stored by the slots' own setters, as Chapter's are (see below).
+        _link_url(self, url)
+        _link_handle(self, handle)
+        _link_text(self, text)
+        _link_section(self, section)
+        _link_person(self, person)
+        _link_platform(self, platform)
+        _link_kind(self, kind)
+
+
+_link_url = Link.__dict__["url"].__set__
+_link_handle = Link.__dict__["handle"].__set__
+_link_text = Link.__dict__["text"].__set__
+_link_section = Link.__dict__["section"].__set__
+_link_person = Link.__dict__["person"].__set__
+_link_platform = Link.__dict__["platform"].__set__
+_link_kind = Link.__dict__["kind"].__set__
 
 
 @dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)

@@ -381,5 +381,5 @@ def extract(ctx: Context) -> list[Chapter]:
         if after < len(segments) and segments[after].line == seg.line:
             title = _run_together(title)
         chapters.append(Chapter(time, seconds, title))
-        ctx.take(seg)
+        taken.add(seg.index)  # ctx.take(seg), without a call for each chapter
     return chapters
