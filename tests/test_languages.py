@@ -478,3 +478,126 @@ def test_a_follow_link_names_its_person_in_an_inflected_form() -> None:
     for text, person in notes.items():
         episode = parse(f"Episode 4: A Title Here\n\n{text}\n")
         assert [link.person for link in episode.links] == [person], text
+
+
+def test_a_numeric_date_is_day_first_where_the_label_or_the_notes_are() -> None:
+    def date_of(notes: str) -> str | None:
+        return parse(notes).date
+
+    # A label in a day-first language: the day comes first.
+    assert date_of("Título\n\nGravado em 03/02/2025\n\nFalamos de cidades.") == "2025-02-03"
+    assert date_of("Titolo\n\nRegistrato il 03/02/2025\n\nParliamo di vino.") == "2025-02-03"
+    assert date_of("Tytuł\n\nNagrano 03/02/2025\n\nRozmawiamy o sieci.") == "2025-02-03"
+    assert date_of("Выпуск\n\nЗаписано 03/02/2025\n\nГоворим о беге.") == "2025-02-03"
+    # 'Date' is English and French: the notes' language decides.
+    french = (
+        "Titre\n\nDate : 03/02/2025\n\n"
+        "Dans cet épisode, nous parlons avec une libraire de la ville et des livres."
+    )
+    assert date_of(french) == "2025-02-03"
+    english = (
+        "Title\n\nDate: 03/02/2025\n\n"
+        "In this episode we talk with a bookseller about the city and its books."
+    )
+    assert date_of(english) == "2025-03-02"
+    # An English label in English notes: month first, as before.
+    assert date_of("Title\n\nRecorded on 03/02/2025\n\nWe talk about the city.") == "2025-03-02"
+    # A date no order makes ambiguous is read either way.
+    assert date_of("Título\n\nGravado em 25/02/2025\n\nFalamos de cidades.") == "2025-02-25"
+    assert date_of("Title\n\nRecorded on 02/25/2025\n\nWe talk about the city.") == "2025-02-25"
+
+
+PLATFORMS_RU = """Выпуск 14: Про бег
+
+Гость: Дмитрий Соколов
+
+Телеграм Дмитрия: https://t.me/dsokolov_run
+Ютуб: https://youtu.be/probeg
+"""
+
+PLATFORMS_PL = """#12 Bezpieczeństwo
+
+Gość: Agnieszka Wróblewska
+
+Agnieszka na Instagramie: @agawro.sec
+"""
+
+
+def test_platform_names_written_in_the_language() -> None:
+    episode = parse(PLATFORMS_RU)
+    telegram, youtube = episode.links
+    assert (telegram.platform, telegram.kind, telegram.person) == (
+        "telegram",
+        "social",
+        "Дмитрий Соколов",
+    )
+    assert (youtube.platform, youtube.person) == ("youtube", None)  # 'Ютуб' is no one
+    assert [p.name for p in episode.people] == ["Дмитрий Соколов"]
+    (instagram,) = parse(PLATFORMS_PL).links
+    assert (instagram.platform, instagram.kind, instagram.person) == (
+        "instagram",
+        "social",
+        "Agnieszka Wróblewska",
+    )
+    he = parse("פרק 3: שעונים\n\nאורח: דני לוי\n\nדני באינסטגרם: @dani.levi\n").links[0]
+    assert (he.platform, he.person) == ("instagram", "דני לוי")
+
+
+def test_a_guest_a_title_ends_with_is_named_as_the_notes_name_them() -> None:
+    cases = {
+        "Выпуск 14: Про бег — с Дмитрием Соколовым\n\nГость: Дмитрий Соколов\n\nГоворим.\n": (
+            "Про бег",
+            "Дмитрий Соколов",
+        ),
+        "#58 Bezpieczeństwo w sieci z Łukaszem Żakiem\n\nGość: Łukasz Żak\n\nRozmowa.\n": (
+            "Bezpieczeństwo w sieci",
+            "Łukasz Żak",
+        ),
+        "Випуск 9: Історія села — з Олександрою Коваль\n\nГість: Олександра Коваль\n\nТак.\n": (
+            "Історія села",
+            "Олександра Коваль",
+        ),
+        "פרק 45: איך בונים סטארטאפ - עם דני לוי\n\nאורח: דני לוי\n\nמדברים על סטארטאפים.\n": (
+            "איך בונים סטארטאפ",
+            "דני לוי",
+        ),
+        "Episódio 42: O futuro das cidades (com Ana Souzinha)\n\nConvidada: Ana Souzinha\n": (
+            "O futuro das cidades",
+            "Ana Souzinha",
+        ),
+    }
+    for notes, (title, guest) in cases.items():
+        episode = parse(notes)
+        assert episode.title == title, notes
+        assert _people(episode) == [(guest, "guest")], notes
+        assert _leftovers(episode) == [], notes
+
+
+def test_a_year_word_after_a_date_is_part_of_it() -> None:
+    dates = {
+        "Дата выхода: 14 февраля 2024 г.": "2024-02-14",
+        "Записано 14 февраля 2024 года": "2024-02-14",
+        "Data publikacji: 5 marca 2024 roku": "2024-03-05",
+        "Nagrano 5 marca 2024 r.": "2024-03-05",
+        "Опубліковано 9 жовтня 2023 р.": "2023-10-09",
+        "Дата виходу: 9 жовтня 2023 року": "2023-10-09",
+    }
+    for line, iso in dates.items():
+        episode = parse(f"Episode 4: A Title Here\n\nSome words about it.\n\n{line}\n")
+        assert episode.date == iso, line
+        assert _leftovers(episode) == [], line
+        assert line not in (episode.summary or ""), line
+
+
+def test_guest_labels_and_intros_in_more_wordings() -> None:
+    fr = parse(
+        "Épisode 12 – Le vélo en ville\n\nInvité·e·s : Claire Dubrelle et Marc Lefavier\n\n"
+        "Animé par Julie Martinel\n"
+    )
+    assert ("Claire Dubrelle", "guest") in _people(fr)
+    assert ("Marc Lefavier", "guest") in _people(fr)
+    ru = parse(
+        "Про бег #27\n\nВ этом выпуске мы поговорили с Дмитрием Соколовым о марафоне.\n\n"
+        "Гость: Дмитрий Соколов\n"
+    )
+    assert _people(ru) == [("Дмитрий Соколов", "guest")]

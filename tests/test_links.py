@@ -426,3 +426,52 @@ def test_a_label_loses_the_separator_before_its_address() -> None:
 def test_a_twitch_channel_is_a_social_profile() -> None:
     (link,) = links("We stream live.\n\nCorner Radio Twitch - www.twitch.tv/cornerradio")
     assert (link.platform, link.kind, link.person) == ("twitch", "social", None)
+
+
+def test_markdown_tokens_are_those_a_search_finds() -> None:
+    """_markdown_tokens tries the pattern at brackets only: the same matches as finditer."""
+    import itertools
+
+    from episodeparse.extractors import links as links_module
+
+    lines = [
+        "[00:12](#t=12) Intro ![a](b.png) [x]",
+        "!![x](y) ! [ ![](z) [a][b] [[c]](d) \\[e](f)",
+        "[a [b] c](https://example.com) and [x]y](z)",
+    ]
+    lines += ["".join(chars) for chars in itertools.product("![]()a\\", repeat=5)]
+    for line in lines:
+        expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN_BRACKETS.finditer(line)]
+        found = [(m.span(), m.groupdict()) for m in links_module._markdown_tokens(line)]
+        assert found == expected, line
+
+
+def test_a_label_with_escapes_or_brackets_reads_as_before() -> None:
+    """The plain-label branch of the Markdown pattern and the general one agree."""
+    from episodeparse.extractors import links as links_module
+
+    pattern = links_module._TOKEN_BRACKETS
+    assert pattern.match("[a [b] c](x)")["label"] == "a [b] c"  # type: ignore[index]
+    assert pattern.match("[a\\]b](x)")["label"] == "a\\]b"  # type: ignore[index]
+    assert pattern.match("[" + "a" * 500 + "](x)") is not None
+    assert pattern.match("[" + "a" * 501 + "](x)") is None
+    assert pattern.match("[" + "a" * 499 + "\\]](x)") is not None
+    assert pattern.match("[" + "a" * 500 + "\\]](x)") is None
+
+
+def test_tokens_without_at_are_those_a_search_finds() -> None:
+    """_tokens_no_at tries the pattern where a token may start: the same matches as finditer."""
+    import itertools
+
+    from episodeparse.extractors import links as links_module
+
+    lines = [
+        "See [a](b) at <https://c.org>, x.example.com/p.",
+        "Ana-www.example.com and A.example.com, x-y.co.uk/a, (https://e.fm) ![i](j)",
+        "Tbhttp://a.io www.b.org/x .c.com -d.tv e..f.me",
+    ]
+    lines += ["".join(chars) for chars in itertools.product("a.c-o/[(h ", repeat=4)]
+    for line in lines:
+        expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN_NO_AT.finditer(line)]
+        found = [(m.span(), m.groupdict()) for m in links_module._tokens_no_at(line)]
+        assert found == expected, line

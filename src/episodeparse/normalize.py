@@ -258,8 +258,10 @@ _YEAR = recache.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _MAX_DATE_TEXT = 80
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, *, day_first: bool = False) -> str | None:
     """A written date to ``YYYY-MM-DD``; None when there is no full date with a year.
+    ``day_first``: a date of numbers only that either order reads ("03/02/2025") puts
+    its day first (else its month, as American notes write it).
 
     ISO and RFC 2822 dates never reach dateutil; a date without a year is not guessed,
     a bare time is not a date, and over-long text is refused before dateutil sees it.
@@ -272,6 +274,8 @@ def parse_date(text: str) -> str | None:
     (True, True)
     >>> parse_date("14 M\\x00ay 2023") is None  # dateutil drops the NUL: not as written
     True
+    >>> parse_date("03/02/2025"), parse_date("03/02/2025", day_first=True)
+    ('2025-03-02', '2025-02-03')
     """
     text = text.strip()
     if not text or len(text) > _MAX_DATE_TEXT or _BARE_TIME.match(text):
@@ -301,7 +305,7 @@ def parse_date(text: str) -> str | None:
     found: list[date] = []
     for default in (datetime(2000, 1, 1), datetime(2001, 2, 2)):
         try:
-            parsed = dateparser.parse(text, default=default, fuzzy=True)
+            parsed = dateparser.parse(text, default=default, fuzzy=True, dayfirst=day_first)
         except (ValueError, OverflowError):
             return None
         found.append(parsed.date())

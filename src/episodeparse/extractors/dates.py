@@ -12,8 +12,8 @@ Contract: reads, in this order,
 
 The label words are data by language (``cues/dates.json``: groups ``recorded``,
 ``published``, ``aired`` and ``date``; ``recorded_after`` and ``published_after`` for the
-labels written after the date). A date without a year is not guessed; a date in prose
-without a label is not this episode's date.
+labels written after the date; ``year_word`` for a word after the year, "2024 г."). A date
+without a year is not guessed; a date in prose without a label is not this episode's date.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _ON = r"on|am|vom|le|el|em|il|op|in"
 
 _LABELLED = recache.compile(
     rf"""^[ \t]*+(?:[-*•][ \t]++)?(?:\*\*|__)?                      # a bullet, bold
-        (?:{_LABEL})
+        (?P<label>{_LABEL})
         (?:\*\*|__)?                                              # end of bold
         (?:[ \t]*[:：\-–]|[ \t](?:[ \t]*(?:{_ON})[ \t])?)            # ":", "on" or a blank
         (?:\*\*|__)?[ \t]*(?P<date>[^\n]{{4,60}}?)[ \t]*(?:\*\*|__)?[ \t]*$""",
@@ -80,6 +80,7 @@ _DAY_PARTS = frozenset("年月日년월일")
 def _date_words() -> frozenset[str]:
     words = {w.casefold() for m in range(1, 13) for w in cues.words("dates", f"m{m:02d}")}
     words.update(w.casefold() for w in cues.words("dates", "weekday"))
+    words.update(w.casefold() for w in cues.words("dates", "year_word"))  # 2024 г., roku
     return frozenset(words | _FILLERS)
 
 
@@ -172,6 +173,62 @@ _LEAD = " \t-*•_"  # what may stand before a label at a line's start
 _WORD_END = ":*_-–"  # what may stand after a label's first word
 
 
+# Dates of numbers only that either order reads ("03/02/2025"): their order is the
+# label's language's ("Gravado em": day first), or, for a label of a month-first
+# language ("Date", English and French), the notes' language's, told by their commonest
+# words (``numeric_order`` and ``notes_words`` in cues/dates.json).
+_EITHER_ORDER = recache.compile(r"(?<!\d)(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|1[0-2])[/-]\d{2,4}")
+
+
+def _writes_day_first(groups: dict[str, list[str]]) -> bool:
+    return groups.get("numeric_order", [""])[0].startswith("day")
+
+
+def _label_languages() -> dict[str, tuple[bool, ...]]:
+    """A label (case-folded, blanks single) -> for each language it is a label of, whether
+    that language writes a date's day first."""
+    found: dict[str, list[bool]] = {}
+    for groups in cues.table("dates").values():
+        day_first = _writes_day_first(groups)
+        for group in ("recorded", "published", "aired", "date"):
+            for phrase in groups.get(group, ()):
+                found.setdefault(" ".join(phrase.casefold().split()), []).append(day_first)
+    return {label: tuple(orders) for label, orders in found.items()}
+
+
+_LABEL_LANGUAGES = _label_languages()
+_NOTES_WORDS = tuple(
+    (frozenset(w.casefold() for w in groups["notes_words"]), _writes_day_first(groups))
+    for groups in cues.table("dates").values()
+    if "notes_words" in groups
+)
+_NOTES_SPAN = 2000  # characters of the notes read for their language, at most
+
+
+def _notes_day_first(ctx: Context) -> bool:
+    """Whether the language the notes' commonest words are most in writes its day first."""
+    text = " ".join(seg.text for seg in ctx.doc.segments)[:_NOTES_SPAN].casefold()
+    words = re.findall(r"[^\W\d_]+", text)
+    best, day_first = 0, False
+    for common, first in _NOTES_WORDS:
+        hits = sum(1 for w in words if w in common)
+        if hits > best:
+            best, day_first = hits, first
+        elif hits == best and not first:
+            day_first = False  # a tie with a month-first language: as before
+    return day_first
+
+
+def _day_first(label: str, date_text: str, ctx: Context) -> bool:
+    """Whether ``date_text``, after ``label``, puts its day first."""
+    if not _EITHER_ORDER.search(date_text):
+        return False  # the order makes no difference
+    orders = _LABEL_LANGUAGES.get(" ".join(label.casefold().split()), ())
+    if orders and all(orders):
+        return True
+    return _notes_day_first(ctx)
+
+
 def extract(ctx: Context) -> str | None:
     segments = ctx.doc.segments
     for seg in segments:
@@ -186,7 +243,7 @@ def extract(ctx: Context) -> str | None:
             continue
         m = _LABELLED.match(seg.text)
         if m:
-            found = parse_date(m["date"])
+            found = parse_date(m["date"], day_first=_day_first(m["label"], m["date"], ctx))
             if found:
                 if _only_date_words(m["date"]):
                     ctx.take(seg)

@@ -27,6 +27,7 @@ from episodeparse import cues, recache
 from episodeparse.document import HEADING_WORDS, Segment
 from episodeparse.extractors import _NOT_NAME_WORDS, _PARTICLES, Context, names_at, read_name
 from episodeparse.extractors.chapters import match_chapter
+from episodeparse.extractors.names import caseless_names, governs_case, uninflected
 from episodeparse.normalize import collapse, find_date, parse_date, render_inline
 from episodeparse.slotted import Slotted
 
@@ -126,6 +127,18 @@ def _names_only(part: str) -> list[str] | None:
             return None
         names.append(found[0])
     return names or None
+
+
+def _caseless_only(part: str, notes: str) -> list[str] | None:
+    """The caseless names ``part`` is nothing but, where the ``notes`` write each of them
+    twice at least (the title's copy and another), else None."""
+    found = caseless_names(part.strip())
+    if found is None or found[1] != len(part.strip()):
+        return None
+    names = found[0]
+    if not all(" " in n and notes.count(n) >= 2 for n in names):
+        return None
+    return names
 
 
 class TitleLine(Slotted):
@@ -526,7 +539,7 @@ def extract(ctx: Context, *, title: str | None = None) -> Header:
         line = parse_title_line(raw)
         if line.title and line.episode is not None and not line.guests:
             # "Episode 28: Heat | Ann Lee", "#26 - Heat w/ Ann Lee": the guest decoration
-            bare, guests, unread = _without_guests(line.title)
+            bare, guests, unread = _without_guests(line.title, ctx.doc.text)
             if not (guests or unread):
                 bare, guests = _guests_before_title(line.title, ctx.doc.text, raw)
             if guests or unread:
@@ -539,7 +552,7 @@ def extract(ctx: Context, *, title: str | None = None) -> Header:
             ctx.leave(seg, part)
         ctx.title = seg
         for name in line.guests:
-            ctx.add_person(name, "guest")
+            ctx.add_person(_as_named(ctx, name, seg.text), "guest")
         if _teaser_in(raw):
             _teaser(ctx, seg, header)
         # "Meetup #3" alone, the title on the next line (not a chapter: "00:00 Intro").
@@ -645,7 +658,7 @@ def _plain_title(ctx: Context, header: Header, known: str | None = None) -> None
     if m:
         kept.append(title[m.start() :].strip())
         title = title[: m.start()]
-    title, guests, unread = _without_guests(title)
+    title, guests, unread = _without_guests(title, ctx.doc.text)
     if unread:
         kept.append(unread)
     elif not guests:
@@ -659,12 +672,21 @@ def _plain_title(ctx: Context, header: Header, known: str | None = None) -> None
     for part in kept:
         ctx.leave(seg, part)
     for name in guests:
-        ctx.add_person(name, "guest")
+        ctx.add_person(_as_named(ctx, name, text), "guest")
     opener = _TITLE_OPENER.match(cleaned)
     if opener and not guests:
         for name in names_at(cleaned, opener.end())[0]:
             if " " in name or _named_in_full(ctx.doc.text, name):
                 ctx.add_person(name, "guest")
+
+
+def _as_named(ctx: Context, name: str, title: str) -> str:
+    """A guest of a ``title``, as the notes name them elsewhere where the title's word
+    before the name inflects it ("z Łukaszem Żakiem": "Łukasz Żak"); else as written."""
+    at = title.find(name)
+    if at > 0 and governs_case(title[:at].rstrip(" \t(")):
+        return uninflected(name, ctx.doc.text)
+    return name
 
 
 def _named_in_full(text: str, first: str) -> bool:
@@ -753,11 +775,12 @@ def _guests_before_title(title: str, notes: str, line: str) -> tuple[str, list[s
     return title, []
 
 
-def _without_guests(title: str) -> tuple[str, list[str], str | None]:
+def _without_guests(title: str, notes: str = "") -> tuple[str, list[str], str | None]:
     """A title without its guest decoration, the guests it names, and the decoration
     when it names nobody: "Title | Ann Example", "Title with Ann Example". A decoration
     written as a name that is not read as one ("with Ann deExample") is cut from the
-    title, and given back to be kept over."""
+    title, and given back to be kept over. A name in a script without capitals ("עם
+    NAME") counts only where the ``notes`` write it outside the title too."""
     head, sep, tail = title.rpartition(" | ")
     if sep and _names_only(tail):
         return head, _names_only(tail) or [], None
@@ -767,7 +790,7 @@ def _without_guests(title: str) -> tuple[str, list[str], str | None]:
             if not tail.endswith(")"):
                 continue
             tail = tail[:-1]  # "Title (with Ann Lee)"
-        names = _names_only(tail)
+        names = _names_only(tail) or (_caseless_only(tail, notes) if notes else None)
         if names:
             return title[: m.start()].rstrip(" \t,"), names, None  # "Title, avec Ann Lee"
         if _name_like(tail):

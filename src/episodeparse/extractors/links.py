@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from episodeparse import cues, recache
 from episodeparse.document import Segment
 from episodeparse.extractors import Context, read_name
-from episodeparse.extractors.names import inflection_of
+from episodeparse.extractors.names import genitive_of, inflection_of
 from episodeparse.model import Link, LinkKind
 from episodeparse.normalize import collapse, render_inline, rendered, unescape
 
@@ -53,7 +54,9 @@ def _by_first_letter(names: str) -> str:
 _TLDS = _by_first_letter(_TLD_NAMES)
 # The token branches, most specific first (the first that matches at a place wins).
 _MD_BRANCHES = r"""
-    (?P<md>!?\[(?P<label>(?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
+    (?P<md>!?\[(?P<label>[^\\\[\]\n]{0,500}+(?=\])    # a plain label: one run of characters
+            | (?=[^\\\[\]\n]{0,500}+[\\\[])           # else one with "\" or "[" in it:
+              (?:\\.|[^\\\[\]\n]|\[[^\[\]\n]{0,100}\]){0,500})\]  # [a [b] c]
         \(\(?[ \t]*<?                                      # ( or a doubled ((
         (?P<href>[^\s()<>]{1,2000}(?:\([^\s()]{0,200}\)[^\s()<>]{0,200})?)  # one (..) inside
         >?(?:[ \t]+["'][^"'\n]{0,300}["'])?[ \t]*\)\)?)      # "title", closing )
@@ -138,24 +141,33 @@ _PLATFORMS: tuple[tuple[str, str], ...] = (
 _PLATFORM_AT: dict[str, tuple[int, str]] = {
     domain: (at, platform) for at, (domain, platform) in reversed(list(enumerate(_PLATFORMS)))
 }
-_LABEL_PLATFORMS: tuple[tuple[str, str], ...] = (
-    ("twitter", "twitter"),
-    ("mastodon", "mastodon"),
-    ("fosstodon", "mastodon"),
-    ("instagram", "instagram"),
-    ("linkedin", "linkedin"),
-    ("slack", "slack"),
-    ("discord", "discord"),
-    ("bluesky", "bluesky"),
-    ("threads", "threads"),
-    ("tiktok", "tiktok"),
-    ("twitch", "twitch"),
-    ("youtube", "youtube"),
-    ("github", "github"),
-    ("facebook", "facebook"),
-    ("apple podcasts", "apple podcasts"),
-    ("spotify", "spotify"),
+# The platforms a label may name, in the order they are tried; their words, in every
+# language, are cue data ("platform_instagram": "instagram", "Instagramie", "באינסטגרם").
+_LABEL_PLATFORM_ORDER = (
+    "twitter",
+    "mastodon",
+    "instagram",
+    "linkedin",
+    "slack",
+    "discord",
+    "bluesky",
+    "threads",
+    "tiktok",
+    "twitch",
+    "youtube",
+    "github",
+    "facebook",
+    "apple podcasts",
+    "spotify",
+    "telegram",
 )
+_LABEL_PLATFORMS: tuple[tuple[str, str], ...] = tuple(
+    (word.lower(), platform)
+    for platform in _LABEL_PLATFORM_ORDER
+    for word in cues.words("links", "platform_" + platform.replace(" ", "_"))
+)
+# Those an ASCII label may hold (a label's words are tried one by one: most are ASCII).
+_ASCII_LABEL_PLATFORMS = tuple((w, p) for w, p in _LABEL_PLATFORMS if w.isascii())
 _REDIRECTED_PLATFORMS = (
     ("mastodon", "mastodon"),
     ("fosstodon", "mastodon"),
@@ -182,7 +194,7 @@ _LISTEN_PLATFORMS = frozenset(("apple podcasts", "spotify"))
 _SCHEME_AND_WWW = recache.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?")
 # A platform's word standing as a word in a label, one pattern for each word.
 _PLATFORM_WORD: dict[str, re.Pattern[str]] = {
-    word: recache.compile(rf"\b{word}\b")
+    word: recache.compile(rf"\b{re.escape(word)}\b")
     for word, _ in (*_LABEL_PLATFORMS, *_REDIRECTED_PLATFORMS, ("x", "twitter"))
 }
 _LISTEN_WORDS = recache.compile(
@@ -381,7 +393,18 @@ _WHERE_TO_FIND = recache.compile(
 _NAME_ON_PLATFORM = recache.compile(  # "Lucía on LinkedIn: URL", "Kit on Bluesky: @kit"
     r"^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})[ \t]+on[ \t]+"
     r"(?:Twitter|X|LinkedIn|Mastodon|Bluesky|Instagram|GitHub|Github|YouTube|Threads|TikTok|"
-    r"Facebook|Twitch|Substack|Medium)\b"
+    r"Facebook|Twitch|Substack|Medium|Telegram)\b"
+)
+# The same in the other languages of the cues: "Agnieszka na Instagramie", "Ana no
+# Instagram", "Дмитрий в Телеграме" (the name's first letter a capital: see _connect_name).
+_NAME_ON_PLATFORM_ANY = recache.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?"
+    r"(?P<name>[^\W\d_][\w'’.-]{0,40}(?:[ \t][^\W\d_][\w'’.-]{0,40}){0,2}?)[ \t]+"
+    rf"(?i:{cues.alternation('links', 'on_platform')})[ \t]+"
+    r"(?i:" + cues.alternation_of(tuple(word for word, _ in _LABEL_PLATFORMS)) + r")(?!\w)"
+)
+_ON_WORDS = frozenset(  # as written, and with a capital
+    form for w in cues.words("links", "on_platform") for form in (w, w.capitalize())
 )
 _NOT_A_NAME_START = recache.compile(r"(?:The|Our|My|Us|We|This)\b")
 _HONORIFIC_START = recache.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \t]+")
@@ -420,7 +443,7 @@ def platform_of(url: str | None, label: str | None = None) -> str | None:
         return None
     if label:
         low = label.lower()
-        for word, platform in _LABEL_PLATFORMS:
+        for word, platform in _ASCII_LABEL_PLATFORMS if low.isascii() else _LABEL_PLATFORMS:
             if word in low and _PLATFORM_WORD[word].search(low):
                 return platform
         if "x" in low and _PLATFORM_WORD["x"].search(low):
@@ -475,6 +498,73 @@ class _Found(NamedTuple):
     label: str | None  # a written label (Markdown), None for a bare address
 
 
+def _markdown_tokens(text: str) -> list[re.Match[str]]:
+    """``list(_TOKEN_BRACKETS.finditer(text))``, tried only where a match may start: at a
+    "[", or at the "!" right before one (an image). The engine would try the pattern at
+    every character of the line, which costs more than the pattern at the few brackets.
+
+    >>> [m[0] for m in _markdown_tokens("[00:12](#t=12) Intro ![a](b.png) [x]")]
+    ['[00:12](#t=12)', '![a](b.png)']
+    """
+    found: list[re.Match[str]] = []
+    match = _TOKEN_BRACKETS.match
+    pos = 0
+    bracket = text.find("[")
+    while bracket >= 0:
+        m = None
+        if bracket > pos and text[bracket - 1] == "!":
+            m = match(text, bracket - 1)  # the earlier place first, as a search tries them
+        if m is None:
+            m = match(text, bracket)
+        if m is None:
+            pos = bracket + 1
+        else:
+            found.append(m)
+            pos = m.end()
+        bracket = text.find("[", pos)
+    return found
+
+
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")  # the domain branch's host
+
+
+def _tokens_no_at(text: str) -> list[re.Match[str]]:
+    """``list(_TOKEN_NO_AT.finditer(text))``, tried only where a match may start (the engine
+    would try it at every character): a "[" or the "!" before one (Markdown), a "<" (an
+    autolink), "http" or "www." (an address), and where a domain may start: the start of the
+    run of host characters before each dot of a top-level domain (_TLD_DOT), since the
+    domain branch refuses a host character before it.
+
+    >>> [m[0] for m in _tokens_no_at("See [a](b) at <https://c.org>, x.example.com/p.")]
+    ['[a](b)', '<https://c.org>', 'x.example.com/p.']
+    """
+    starts: list[int] = []
+    for mark in ("[", "<", "http", "www."):
+        at = text.find(mark)
+        while at >= 0:
+            starts.append(at)
+            if mark == "[" and at > 0 and text[at - 1] == "!":
+                starts.append(at - 1)
+            at = text.find(mark, at + 1)
+    if "." in text:
+        for dot in _TLD_DOT.finditer(text):
+            at = dot.start()
+            while at > 0 and text[at - 1] in _HOST_CHARS:
+                at -= 1
+            starts.append(at)
+    found: list[re.Match[str]] = []
+    match = _TOKEN_NO_AT.match
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found]:
     found: list[_Found] = []
     at = "@" in text
@@ -488,13 +578,14 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             return found  # most prose, "[00:00] Intro", "e.g.": nothing a token needs
         if not ("[" in text or "<" in text or ("." in text and _DOTTED.search(text))):
             return found  # "x](y": no place a token may start
+    matches: Iterable[re.Match[str]]
     if at:
-        pattern = _TOKEN
+        matches = _TOKEN.finditer(text)
     elif "://" in text or "www." in text or "<" in text or ("." in text and _TLD_DOT.search(text)):
-        pattern = _TOKEN_NO_AT
+        matches = _tokens_no_at(text)
     else:
-        pattern = _TOKEN_BRACKETS  # "[00:12](#t=12) Intro ...": only Markdown can match
-    for m in pattern.finditer(text):
+        matches = _markdown_tokens(text)  # "[00:12](#t=12) Intro ...": only Markdown can match
+    for m in matches:
         branch = m.lastgroup  # the branch's own group: it closes after those inside it
         if branch == "md":
             if m["md"].startswith("!"):
@@ -769,6 +860,15 @@ class _Linker:
                         (p for p in ctx.people if inflection_of(name, p.name.split()[0])), None
                     )
                 return person.name if person else name
+        # "Agnieszka na Instagramie", "Дмитрий в Телеграме": a known person's name, up to
+        # three words, so that the "on" word is the label's second, third or fourth.
+        if label and " " in label and ctx.people:
+            words = label.split(None, 4)
+            if len(words) >= 3 and not _ON_WORDS.isdisjoint(words[1:4]):
+                m = _NAME_ON_PLATFORM_ANY.match(label)
+                name = self._inflected_person(m["name"]) if m else None
+                if name is not None:
+                    return name
         # The label as a reader sees it, read once for both texts below (a label is
         # collapsed: one without markup is its own rendering).
         shown_label = label if label is None or _is_plain(label) else rendered(label)
@@ -805,6 +905,10 @@ class _Linker:
                 person = ctx.find_person(words[0]) if len(words) == 2 else None
                 if person and words[0] != person.name:
                     return person.name
+                if len(words) == 2 and ctx.people and platform_of(None, words[0]) is not None:
+                    whose = self._inflected_person(words[1], whose=True)  # "Телеграм Дмитрия"
+                    if whose is not None:
+                        return whose
             owner = (
                 _OWNER_OF.match(text)
                 if ctx.people and not _OWNER_WORDS.isdisjoint(text.casefold().split(None, 5)[:5])
@@ -855,6 +959,15 @@ class _Linker:
             return m["name"]  # "Wes: [X](x.com/wesbos) [Instagram](...)", kept as written
         return None
 
+    def _inflected_person(self, word: str, whose: bool = False) -> str | None:
+        """The person whose first name ``word`` is, as written or inflected (``whose``: in
+        the case that says whose, "Телеграм Дмитрия")."""
+        person = self.ctx.find_person(word)
+        if person is None and " " not in word:
+            same = genitive_of if whose else inflection_of
+            person = next((p for p in self.ctx.people if same(word, p.name.split()[0])), None)
+        return person.name if person else None
+
     def _person_name(self, text: str) -> str | None:
         """The name of a person that ``text`` holds, without the words that may stand before
         a name ("Journalist Ana Ruiz", "Read Ana Ruiz", "Auf Stefan"), or None."""
@@ -897,7 +1010,7 @@ class _Linker:
         if platform in _SOCIAL and profile:
             return "social"
         if person is not None and (
-            (platform == "youtube" and profile)
+            (platform in ("youtube", "telegram") and profile)
             or (platform is None and (_HOME_WORDS.search(label) or label == person))
         ):
             return "social"

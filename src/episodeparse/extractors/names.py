@@ -246,6 +246,28 @@ def inflection_of(word: str, known: str) -> bool:
     )
 
 
+_GENITIVE_ENDINGS = tuple(sorted(cues.words("people", "genitive_ending"), key=len, reverse=True))
+
+
+def genitive_of(word: str, known: str) -> bool:
+    """Whether ``word`` is the name ``known`` in the case that says whose ("Telegram
+    Łukasza", "Телеграм Дмитрия": Łukasz's, Дмитрий's).
+
+    >>> genitive_of("Łukasza", "Łukasz"), genitive_of("Дмитрия", "Дмитрий")
+    (True, True)
+    >>> genitive_of("Łukasz", "Łukasz"), genitive_of("Anny", "Agnieszka")
+    (False, False)
+    """
+    if word == known:
+        return False
+    for ending in _GENITIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            stem = word[: -len(ending)]
+            if known.startswith(stem) and len(known) - len(stem) <= 1:
+                return True
+    return False
+
+
 def _words_like(text: str, at: int, stems: list[str]) -> list[str] | None:
     """The words at ``at``, one for each stem, parted by blanks, where each is its stem
     and a few letters without an inflection ending; else None."""
