@@ -141,3 +141,29 @@ def test_a_subject_conversing_with_a_full_name_hosts_them(
 ) -> None:
     record = parse(f"Episode 5: Talks\n\n{sentence}\n")
     assert [(p.name, p.role, p.affiliation) for p in record.people] == expected
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (
+            "Episode 5: Soil\n\nThis week we talk about soil carbon with Ann Lee, soil scientist"
+            " at the Rothwell Institute.\n",
+            [("Ann Lee", "guest", "soil scientist at the Rothwell Institute")],
+        ),
+        (
+            "Puntata 5: Cucina\n\nIn questa puntata parliamo di cucina con Ana Ruiz.\n\n"
+            "Ana Ruiz su Instagram: https://instagram.com/anaruiz\n",
+            [("Ana Ruiz", "guest", None)],
+        ),
+        ("Episode 5: Tech\n\nWe discuss the dangers of working with Big Tech.\n", []),
+        (
+            "Episode 6: Books\n\nWe talk about dads, rivalries with Kew Gardens and novels.\n",
+            [],
+        ),
+    ],
+)
+def test_a_topic_then_with_names_the_guest(
+    notes: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(p.name, p.role, p.affiliation) for p in parse(notes).people] == expected

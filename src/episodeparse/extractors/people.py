@@ -394,6 +394,8 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
         _converses(ctx, text)
     if leading and not _V2_KEYS.isdisjoint(words):
         _converses_v2(ctx, text)
+    if leading and not _TOPIC_KEYS.isdisjoint(words):
+        _topic_with(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
     if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
@@ -934,7 +936,7 @@ def _cue_keys() -> tuple[frozenset[str], ...]:
     few rules."""
     finders = (_GUEST_INTRO, _HOST_CREDIT, _JOB_BEFORE, _OWN_GUESTS)
     keys = tuple(finder.keys for finder in finders)
-    verbs = (_HAS_KEYS, _SPEAKS_KEYS, _CONVERSE_KEYS, _V2_KEYS)
+    verbs = (_HAS_KEYS, _SPEAKS_KEYS, _CONVERSE_KEYS, _V2_KEYS, _TOPIC_KEYS)
     return (*keys, frozenset().union(*keys, *verbs))
 
 
@@ -1213,6 +1215,41 @@ def _converses_v2(ctx: Context, text: str) -> None:
             ctx.add_person(host, known.role if known else "host")
         _add_all(ctx, guests, "guest", job)
         return
+
+
+# "we talk about soil with Ann Lee", "parliamo di cucina con Ana Ruiz, chef": a topic, then
+# the guest after the notes' "with".
+_TALK_ABOUT = recache.compile(
+    rf"(?:^|(?<=[ \t]))(?:{cues.alternation('people', 'talk_about')})[ \t]", re.IGNORECASE
+)
+_TOPIC_WITH = recache.compile(
+    rf"[ \t](?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])", re.IGNORECASE
+)
+_TOPIC_KEYS = frozenset(
+    max(p.split(), key=len).casefold() for p in cues.words("people", "talk_about")
+)
+_TOPIC_CHARS = 120  # how far after the cue its "with" may stand: one clause
+_TOPIC_WORDS = 6  # words of the topic between the cue and its "with"
+
+
+def _topic_with(ctx: Context, text: str) -> None:
+    """ "We talk about soil carbon with Ann Lee, soil scientist at X": the full names after
+    the clause's "with" are guests (the job after a single one is theirs)."""
+    for cue in _TALK_ABOUT.finditer(text):
+        stop = _SENTENCE_END.search(text, cue.end())
+        limit = min(stop.start() if stop else len(text), cue.end() + _TOPIC_CHARS)
+        with_ = _TOPIC_WITH.search(text, cue.end(), limit)
+        topic = text[cue.end() : with_.start()] if with_ else ","
+        if with_ is None or "," in topic or len(topic.split()) > _TOPIC_WORDS:
+            continue  # "we talk about dads, rivalries with Kew Gardens": not the guest's with
+        names, end = names_at(text, with_.end())
+        guests = [n for n in names if _full(n)]
+        job = _appositive_job(text[end:]) if len(guests) == 1 else None
+        # The notes name them again, or say what they do ("with Big Tech" is a topic).
+        rest = ctx.doc.text.replace(text, " ")
+        if guests and (job or all(g in rest for g in guests)):
+            _add_all(ctx, guests, "guest", job)
+            return
 
 
 def _lead_places(text: str) -> Iterator[int]:
