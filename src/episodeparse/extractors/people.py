@@ -356,6 +356,13 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
     each runs only on a line holding a word it needs."""
     words = low.split()
+    if (
+        leading
+        and not _TOPIC_KEYS.isdisjoint(words)
+        and not _WITH_WORDS.isdisjoint(words)
+        and _TALK_ABOUT.may_occur(words, low)
+    ):
+        _topic_with(ctx, text)
     if low.isascii():
         guest_keys, host_keys, job_keys, own_keys, every = _cue_keys()
         if every.isdisjoint(words):
@@ -394,8 +401,6 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
         _converses(ctx, text)
     if leading and not _V2_KEYS.isdisjoint(words):
         _converses_v2(ctx, text)
-    if leading and not _TOPIC_KEYS.isdisjoint(words):
-        _topic_with(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
     if ("this is" in low or "it's" in low or "it’s" in low) and "H" in text:
@@ -936,7 +941,7 @@ def _cue_keys() -> tuple[frozenset[str], ...]:
     few rules."""
     finders = (_GUEST_INTRO, _HOST_CREDIT, _JOB_BEFORE, _OWN_GUESTS)
     keys = tuple(finder.keys for finder in finders)
-    verbs = (_HAS_KEYS, _SPEAKS_KEYS, _CONVERSE_KEYS, _V2_KEYS, _TOPIC_KEYS)
+    verbs = (_HAS_KEYS, _SPEAKS_KEYS, _CONVERSE_KEYS, _V2_KEYS)
     return (*keys, frozenset().union(*keys, *verbs))
 
 
@@ -1219,15 +1224,26 @@ def _converses_v2(ctx: Context, text: str) -> None:
 
 # "we talk about soil with Ann Lee", "parliamo di cucina con Ana Ruiz, chef": a topic, then
 # the guest after the notes' "with".
-_TALK_ABOUT = recache.compile(
-    rf"(?:^|(?<=[ \t]))(?:{cues.alternation('people', 'talk_about')})[ \t]", re.IGNORECASE
-)
+_TALK_ABOUT = Phrases(cues.words("people", "talk_about"))
 _TOPIC_WITH = recache.compile(
     rf"[ \t](?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])", re.IGNORECASE
 )
-_TOPIC_KEYS = frozenset(
-    max(p.split(), key=len).casefold() for p in cues.words("people", "talk_about")
-)
+
+
+def _rarest_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """A word of each phrase, lower-cased: the one fewest phrases share (the longest of
+    those), so that a line is tested for "talk" or "hablamos", not for "about" or "de"."""
+    counts: dict[str, int] = {}
+    for phrase in phrases:
+        for word in set(phrase.casefold().split()):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(
+        min(phrase.casefold().split(), key=lambda w: (counts[w], -len(w))) for phrase in phrases
+    )
+
+
+_TOPIC_KEYS = _rarest_words(cues.words("people", "talk_about"))
+_WITH_WORDS = frozenset(w.casefold() for w in cues.words("header", "title_with"))
 _TOPIC_CHARS = 120  # how far after the cue its "with" may stand: one clause
 _TOPIC_WORDS = 6  # words of the topic between the cue and its "with"
 
@@ -1235,11 +1251,11 @@ _TOPIC_WORDS = 6  # words of the topic between the cue and its "with"
 def _topic_with(ctx: Context, text: str) -> None:
     """ "We talk about soil carbon with Ann Lee, soil scientist at X": the full names after
     the clause's "with" are guests (the job after a single one is theirs)."""
-    for cue in _TALK_ABOUT.finditer(text):
-        stop = _SENTENCE_END.search(text, cue.end())
-        limit = min(stop.start() if stop else len(text), cue.end() + _TOPIC_CHARS)
-        with_ = _TOPIC_WITH.search(text, cue.end(), limit)
-        topic = text[cue.end() : with_.start()] if with_ else ","
+    for _start, cue_end in _TALK_ABOUT.find(text):
+        stop = _SENTENCE_END.search(text, cue_end)
+        limit = min(stop.start() if stop else len(text), cue_end + _TOPIC_CHARS)
+        with_ = _TOPIC_WITH.search(text, cue_end, limit)
+        topic = text[cue_end : with_.start()] if with_ else ","
         if with_ is None or "," in topic or len(topic.split()) > _TOPIC_WORDS:
             continue  # "we talk about dads, rivalries with Kew Gardens": not the guest's with
         names, end = names_at(text, with_.end())
