@@ -760,6 +760,12 @@ def _name_like(text: str) -> bool:
 _BEFORE_TITLE = (": ", " — ", " – ", " - ")  # "Ann Lee: Title", "Ann Lee — Title"
 
 
+def _named_elsewhere(names: list[str], notes: str, line: str) -> bool:
+    """Whether the ``notes`` outside the title's ``line`` write each of the ``names``."""
+    rest = notes.replace(line, " ")
+    return all(name in rest for name in names)
+
+
 def _guests_before_title(title: str, notes: str, line: str) -> tuple[str, list[str]]:
     """ "#478 – Ann Lee: The Future of Clocks": the title after the guests' names and a
     colon or dash, where the ``notes`` outside the title's ``line`` name each of them too
@@ -768,8 +774,7 @@ def _guests_before_title(title: str, notes: str, line: str) -> tuple[str, list[s
         head, found, tail = title.partition(sep)
         names = _names_only(head) if found and tail.strip() else None
         if names:
-            rest = notes.replace(line, " ")
-            if all(n in rest for n in names):
+            if _named_elsewhere(names, notes, line):
                 return tail, names
             break
     return title, []
@@ -808,10 +813,8 @@ def _with_named_guests(title: str, notes: str, line: str) -> tuple[str, list[str
     Honesty" names nobody)."""
     for m in _WITH_CAPITAL.finditer(title):
         names = _names_only(title[m.end() :])
-        if names:
-            rest = notes.replace(line, " ")  # only for a title that names someone
-            if all(n in rest for n in names):
-                return title[: m.start()], names
+        if names and _named_elsewhere(names, notes, line):
+            return title[: m.start()], names
     return title, []
 
 

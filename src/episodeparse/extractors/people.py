@@ -1135,29 +1135,57 @@ def _episode_lead(ctx: Context, text: str) -> None:
         has = _HOST_HAS.match(text, end) if hosts else None
         if not has:
             continue
-        guests, gend = names_at(text, has.end())
-        job = None
-        if not guests:
-            # "Ann Lee sits down with planetary scientist Bo Yu": the job before the name
-            described = _described_name(text, has.end())
-            if described is not None:
-                guests, gend, job = [described[0]], described[1], described[2]
+        guests, job = _guests_at(text, has.end(), full_only=False)
         if guests:
             _add_all(ctx, hosts, "host")
-            if job is None and len(guests) == 1:
-                job = _appositive_job(text[gend:])
             _add_all(ctx, guests, "guest", job)
             return
+
+
+def _guests_at(text: str, at: int, *, full_only: bool) -> tuple[list[str], str | None]:
+    """The guests a cue introduces at ``at``, and the job of a single one: names (full
+    ones only, with ``full_only``), or else the name a job word stands before ("sits down
+    with planetary scientist Bo Yu"); the job is that word, or an apposition after."""
+    guests, end = names_at(text, at)
+    if full_only:
+        guests = [g for g in guests if _full(g)]
+    job = None
+    if not guests:
+        described = _described_name(text, at)
+        if described is None:
+            return [], None
+        guests, end, job = [described[0]], described[1], described[2]
+    if job is None and len(guests) == 1:
+        job = _appositive_job(text[end:])
+    return guests, job
+
+
+def _add_keeping_role(
+    ctx: Context, names: list[str], role: Role, affiliation: str | None = None
+) -> None:
+    """Add each name in ``role``, but for one the notes already know, whose role stands."""
+    for name in names:
+        known = ctx.find_person(name)
+        ctx.add_person(name, known.role if known else role, affiliation=affiliation)
+
+
+def _rarest_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """A word of each phrase, lower-cased: the one fewest phrases share (the longest of
+    those), so that a line is tested for "talk" or "hablamos", not for "about" or "de"."""
+    counts: dict[str, int] = {}
+    for phrase in phrases:
+        for word in set(phrase.casefold().split()):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(
+        min(phrase.casefold().split(), key=lambda w: (counts[w], -len(w))) for phrase in phrases
+    )
 
 
 # "Ann talks to technologist Bo Yu", "Ana conversa con Bo Yu": who hosts whom, no lead needed.
 _CONVERSES = recache.compile(
     rf"[ \t]+(?:{cues.alternation('people', 'converses')})[ \t]+(?=\w)", re.IGNORECASE
 )
-# The longest word of each phrase, in lower case (not "is" of "is joined by").
-_CONVERSE_KEYS = frozenset(
-    max(p.split(), key=len).casefold() for p in cues.words("people", "converses")
-)
+_CONVERSE_KEYS = _rarest_words(cues.words("people", "converses"))
 
 
 def _converses(ctx: Context, text: str) -> None:
@@ -1169,20 +1197,10 @@ def _converses(ctx: Context, text: str) -> None:
         has = _CONVERSES.match(text, end) if hosts else None
         if has is None:
             continue
-        guests, gend = names_at(text, has.end())
-        guests = [g for g in guests if _full(g)]
-        job = None
-        if not guests:
-            described = _described_name(text, has.end())
-            if described is None:
-                continue
-            guests, gend, job = [described[0]], described[1], described[2]
-        if job is None and len(guests) == 1:
-            job = _appositive_job(text[gend:])
-        for host in hosts:
-            known = ctx.find_person(host)
-            ctx.add_person(host, known.role if known else "host")
-        _add_all(ctx, guests, "guest", job)
+        guests, job = _guests_at(text, has.end(), full_only=True)
+        if guests:
+            _add_keeping_role(ctx, hosts, "host")
+            _add_all(ctx, guests, "guest", job)
 
 
 # "In dieser Folge spricht Jan Berg mit der Uhrmacherin Eva Klein": the verb before its
@@ -1192,9 +1210,9 @@ _V2_VERB = recache.compile(
 )
 _V2_WITH = recache.compile(
     rf"[ \t]+(?:{cues.alternation('people', 'converse_with')})[ \t]+"
-    r"(?:(?:der|dem|den|die|de|het)[ \t]+)?"
+    rf"(?:(?:{cues.alternation('people', 'article')})[ \t]+)?"
 )
-_V2_KEYS = frozenset(max(p.split(), key=len) for p in cues.words("people", "converses_v2"))
+_V2_KEYS = _rarest_words(cues.words("people", "converses_v2"))
 
 
 def _converses_v2(ctx: Context, text: str) -> None:
@@ -1215,9 +1233,7 @@ def _converses_v2(ctx: Context, text: str) -> None:
         job = before if len(guests) == 1 and before.casefold() in _JOB_WORDS_LOW else None
         if job is None and len(guests) == 1:
             job = _appositive_job(text[gend:])
-        for host in hosts:
-            known = ctx.find_person(host)
-            ctx.add_person(host, known.role if known else "host")
+        _add_keeping_role(ctx, hosts, "host")
         _add_all(ctx, guests, "guest", job)
         return
 
@@ -1228,18 +1244,6 @@ _TALK_ABOUT = Phrases(cues.words("people", "talk_about"))
 _TOPIC_WITH = recache.compile(
     rf"[ \t](?:{cues.alternation('header', 'title_with')})[ \t]+(?=[^\W\d_])", re.IGNORECASE
 )
-
-
-def _rarest_words(phrases: tuple[str, ...]) -> frozenset[str]:
-    """A word of each phrase, lower-cased: the one fewest phrases share (the longest of
-    those), so that a line is tested for "talk" or "hablamos", not for "about" or "de"."""
-    counts: dict[str, int] = {}
-    for phrase in phrases:
-        for word in set(phrase.casefold().split()):
-            counts[word] = counts.get(word, 0) + 1
-    return frozenset(
-        min(phrase.casefold().split(), key=lambda w: (counts[w], -len(w))) for phrase in phrases
-    )
 
 
 _TOPIC_KEYS = _rarest_words(cues.words("people", "talk_about"))
@@ -1366,9 +1370,7 @@ def _speakers(ctx: Context, text: str) -> None:
         verb = _SPEAKER.match(text, end) if names and all(" " in n for n in names) else None
         # The verb agrees with the names ("Ann Lee talks", "Ann and Bo talk"), and goes on.
         if verb and (verb[0].endswith("s") == (len(names) == 1)) and verb.end() < len(text):
-            for name in names:
-                known = ctx.find_person(name)
-                ctx.add_person(name, known.role if known else "guest", affiliation=job)
+            _add_keeping_role(ctx, names, "guest", job)
 
 
 MAX_SENTENCES = 40  # of one line: the opening prose, not a whole page run together
