@@ -82,9 +82,11 @@ def test_corpus_feeds_and_fixtures_give_the_local_records(
         # Its feeds/ too: one record per item. Relative to the repository, wherever the
         # corpus was found (beside it, or the workplace's copy for a clone elsewhere).
         paths.append(corpus := os.path.relpath(CORPUS, ROOT))
-    got, written = on_cluster(client, paths, tmp_path / "out")
+    # Blocks small enough for several partitions on both workers, with or without the corpus.
+    blocksize = "64 KiB" if CORPUS.is_dir() else "8 KiB"
+    got, written = on_cluster(client, paths, tmp_path / "out", blocksize)
     expected, failures = local(paths)
-    assert len(written.parts) > 2  # 64 KiB blocks: several partitions, both workers
+    assert len(written.parts) > 2  # several partitions, both workers
     assert written.records == len(got) == len(expected)
     assert by_source(got) == by_source(expected)
     assert got == expected  # and in the same order: partitions follow the inputs
