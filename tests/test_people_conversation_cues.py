@@ -167,3 +167,13 @@ def test_a_topic_then_with_names_the_guest(
     notes: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(p.name, p.role, p.affiliation) for p in parse(notes).people] == expected
+
+
+def test_being_joined_by_someone_is_not_a_job() -> None:
+    """ "NAME is joined by ...": the words after "is" say who joins, not what NAME does."""
+    notes = (
+        "Episode 31: Maps\n\nIn this episode, host Sarah Vale is joined by author and historian"
+        " Ben Orly to discuss the history of maps.\n"
+    )
+    jobs = {p.name: p.affiliation for p in parse(notes).people}
+    assert jobs.get("Sarah Vale") is None

@@ -163,11 +163,18 @@ def affiliation_after(text: str) -> str | None:
     return phrase
 
 
+# The word after a participle that names who does it: "joined by", "von", "por", "par".
+_PASSIVE_BY = frozenset(w.casefold() for w in cues.words("people", "passive_by"))
+
+
 def _a_job(phrase: str | None) -> str | None:
     """``phrase`` where it names a job ("computational biologist at X", "CEO of Y"), not a
     praise ("a legend in the world of ...")."""
     if phrase is None:
         return None
+    head = phrase.split(None, 2)
+    if len(head) > 1 and head[1].casefold() in _PASSIVE_BY:
+        return None  # "joined by ...", "hosted by ...": who acts on them, not a job
     words = {w.strip(",;&").casefold() for w in phrase.split()}
     if " at " in phrase or not words.isdisjoint(_JOB_OPENERS) or words & _TITLE_WORDS:
         return phrase  # a job word, or "at" an organisation
