@@ -169,6 +169,21 @@ def test_a_topic_then_with_names_the_guest(
     assert [(p.name, p.role, p.affiliation) for p in parse(notes).people] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Host Sarah Vale is joined by author and historian Ben Orly to discuss old maps.",
+        "In this episode, host Sarah Vale is joined by author and historian Ben Orly to discuss"
+        " the history of maps.",
+        "In this episode, Sarah Vale talks with cartographer Ben Orly about old maps.",
+    ],
+)
+def test_a_host_named_after_a_lead_or_a_host_word_converses_with_the_guest(sentence: str) -> None:
+    record = parse(f"Episode 31: Maps\n\n{sentence}\n")
+    people = [(p.name, p.role) for p in record.people]
+    assert people == [("Sarah Vale", "host"), ("Ben Orly", "guest")]
+
+
 def test_being_joined_by_someone_is_not_a_job() -> None:
     """ "NAME is joined by ...": the words after "is" say who joins, not what NAME does."""
     notes = (

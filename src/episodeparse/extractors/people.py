@@ -1193,6 +1193,13 @@ _CONVERSES = recache.compile(
     rf"[ \t]+(?:{cues.alternation('people', 'converses')})[ \t]+(?=\w)", re.IGNORECASE
 )
 _CONVERSE_KEYS = _rarest_words(cues.words("people", "converses"))
+# "host", "your host", "Moderatorin" before the name of the one who converses.
+_HOST_WORD = recache.compile(
+    rf"(?:{cues.alternation('people', 'host_label')})[ \t]+", re.IGNORECASE
+)
+_HOST_FIRST = frozenset(
+    c for w in cues.words("people", "host_label") for c in (w[:1].lower(), w[:1].upper())
+)
 
 
 def _converses(ctx: Context, text: str) -> None:
@@ -1200,7 +1207,13 @@ def _converses(ctx: Context, text: str) -> None:
     subject converses with a full name: the subject hosts, the other is the guest."""
     starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
     for start in starts[:MAX_SENTENCES]:
-        hosts, end = names_at(text, start)
+        # "In this episode, host Ann Lee is joined by ...": a lead, a host word, the name.
+        lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
+        at = lead.end() if lead else start
+        label = _HOST_WORD.match(text, at) if text[at : at + 1] in _HOST_FIRST else None
+        if label is not None and text[label.end() : label.end() + 1].isupper():
+            at = label.end()
+        hosts, end = names_at(text, at)
         has = _CONVERSES.match(text, end) if hosts else None
         if has is None:
             continue
