@@ -192,3 +192,17 @@ def test_being_joined_by_someone_is_not_a_job() -> None:
     )
     jobs = {p.name: p.affiliation for p in parse(notes).people}
     assert jobs.get("Sarah Vale") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guests"),
+    [
+        ("With guest Maeve Lorne.", ["Maeve Lorne"]),
+        ("With guests Maeve Lorne and Colm Hardy.", ["Maeve Lorne", "Colm Hardy"]),
+        ("We are back, with guests Maeve Lorne and Colm Hardy.", ["Maeve Lorne", "Colm Hardy"]),
+    ],
+)
+def test_with_guest_opens_a_sentence_as_well_as_it_ends_one(
+    sentence: str, guests: list[str]
+) -> None:
+    assert _people(f"Episode 4: Cold Water\n\n{sentence}\n") == [(g, "guest") for g in guests]

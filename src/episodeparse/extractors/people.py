@@ -52,7 +52,7 @@ _JOINS = recache.compile(r"^[ \t]+joins?\b")
 # they open with ("w", "t", "o", "m", ...) are so common that a search entering the
 # pattern at each of them costs more than one testing "\b" at each position.
 _GUEST_CUES = recache.compile(
-    r"\b(?:joined[ \t]+by|with[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
+    r"\b(?:joined[ \t]+by|[Ww]ith[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
     r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
     r"(?:my|our|today['’]s|this[ \t]+week['’]s)[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are))[ \t]+"
 )
