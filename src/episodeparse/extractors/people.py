@@ -621,6 +621,30 @@ def _may_be_label(low: str) -> bool:
     return False
 
 
+def _comma_names(text: str, at: int) -> tuple[list[str], int] | None:
+    """The full names after the comma at ``at``, each after a comma, where they fill the
+    rest of the line (but a closing "."), none holding a job word ("Principal Engineer");
+    else None. Where they end."""
+    names: list[str] = []
+    pos = at
+    while text.startswith(",", pos):
+        start = pos + 1
+        while text[start : start + 1] in (" ", "\t"):
+            start += 1
+        found = read_name(text, start)
+        if (
+            found is None
+            or not _full(found[0])
+            or not _JOB_WORDS_LOW.isdisjoint(w.casefold() for w in found[0].split())
+        ):
+            return None
+        names.append(found[0])
+        pos = found[1]
+    if not names or text[pos:].strip(" \t."):
+        return None
+    return names, pos
+
+
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     m = _ROLE_LABEL.match(text)
     if not m:
@@ -631,6 +655,11 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         if found is None:
             return False
         names, end = found
+    if len(names) == 1 and text[end : end + 1] == ",":
+        # "Guests: Ann Lee, Bo Yu, Cy Ott": full names parted by commas only, to the end.
+        listed = _comma_names(text, end)
+        if listed is not None:
+            names, end = [names[0], *listed[0]], listed[1]
     label = _NEXT_LABEL.match(text, end) if len(names[-1].split()) >= 3 else None
     at = text.rfind(names[-1], 0, end) if label else -1
     if at >= 0:
