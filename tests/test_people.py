@@ -195,7 +195,11 @@ _GUARDED = [
     # "Hoſt" is "Host" written with a long s: the label says host (it said guest before the
     # labels were read as words of the cues).
     ("Welcome to the show.\nHoſt: Ann Lee", [("Ann Lee", "host", None)]),
-    ("Welcome to the show.\nGUESTS: Ann Lee, Bo Yu", [("Ann Lee", "guest", None)]),
+    # Full names parted by commas after a label are a list (it gave Ann Lee only before).
+    (
+        "Welcome to the show.\nGUESTS: Ann Lee, Bo Yu",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
     # "hosted by" within a line names the host (it named nobody before the cue phrases).
     ("Welcome to the show.\n- hosted by Ann Lee (@ann)", [("Ann Lee", "host", None)]),
     (
