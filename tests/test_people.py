@@ -414,6 +414,12 @@ def test_job_with_a_modifier_before_a_known_name() -> None:
         ),
         # A noun after a name in a list of topics is not a verb of the name.
         ("Topics\n\nRust news\n\nHot Namespace talk", []),
+        # A verb of several words agrees with the names by its first word.
+        (
+            "In this episode, Tala Gebre, CISO at Harbor Health, walks us through the breach.",
+            [("Tala Gebre", "guest")],
+        ),
+        ("How did it start? Mira Wend sits down to tell us.", [("Mira Wend", "guest")]),
     ],
 )
 def test_full_names_that_speak_in_the_episode(text: str, expected: list[tuple[str, str]]) -> None:

@@ -1417,8 +1417,13 @@ def _speakers(ctx: Context, text: str) -> None:
             end = close + len(job) + 1 if job and close >= 0 else end
             job = job if close >= 0 else None
         verb = _SPEAKER.match(text, end) if names and all(" " in n for n in names) else None
-        # The verb agrees with the names ("Ann Lee talks", "Ann and Bo talk"), and goes on.
-        if verb and (verb[0].endswith("s") == (len(names) == 1)) and verb.end() < len(text):
+        # The verb agrees with the names by its first word ("Ann Lee talks", "Ann Lee sits
+        # down", "Ann and Bo talk"), and goes on.
+        if (
+            verb
+            and verb[0].split(None, 1)[0].endswith("s") == (len(names) == 1)
+            and verb.end() < len(text)
+        ):
             _add_keeping_role(ctx, names, "guest", job)
 
 
