@@ -438,3 +438,22 @@ def test_cue_patterns_open_only_at_a_word() -> None:
     assert module._GUEST_CUES.search("newsfeaturing Ann Lee") is None
     found = module._GUEST_CUES.search("Hour. So our guest today is Ann Lee")
     assert found is not None and found.start() == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi, I'm Tala Gebre, and this is Rivers.", [("Tala Gebre", "host")]),
+        ("I'm Tala Gebre. Welcome to Rivers!", [("Tala Gebre", "host")]),
+        ("My name is Tala Gebre and I host Rivers.", [("Tala Gebre", "host")]),
+        # A topic in a list, not a speaker: "I'm Gonna Throw Up" between two "//".
+        (
+            "Episode 12: Mail\n\nBig Cars // Boss Who Yelled // I'm Gonna Throw Up // Fan Mail",
+            [],
+        ),
+    ],
+)
+def test_a_self_introduction_ends_where_the_name_does(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert people(text) == expected

@@ -325,7 +325,14 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
     )
     if intro:
         found = read_name(text, intro.end())
-        if found and (ctx.find_person(found[0]) or len(found[0].split()) >= 2):
+        # The name ends its clause ("I'm Ann Lee, and ...", "I'm Ann Lee."), or goes on
+        # as a sentence does ("I'm Ann Lee and this is ..."): "I'm Gonna Throw Up //"
+        # between topics in a list is no speaker.
+        if (
+            found
+            and _INTRO_END.match(text, found[1]) is not None
+            and (ctx.find_person(found[0]) or len(found[0].split()) >= 2)
+        ):
             ctx.add_person(found[0], "host")
     if names and len(names) == 1 and len(names[0].split()) >= 2:
         dash = _NAME_DASH_ROLE.match(rest)
@@ -441,6 +448,9 @@ _TRAILING_ORG = recache.compile(
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 # Each alternative opens with its letter, then tests the "\b" before it ("I(?<!\wI)" is
 # "\bI"): a search skips ahead to an "I" or "M", not entering the pattern at every position.
+# What may follow the name of "I'm NAME": the end of the text or of its clause, or a
+# lower-case word ("I'm Ann Lee and ...", "I'm Ann Lee here with ...").
+_INTRO_END = recache.compile(r"[ \t]*(?:$|[,.!?;:)(&+]|[ \t]*[-–—][ \t]|[a-z])")
 _SELF_INTRO = recache.compile(
     r"(?:I(?<!\wI)['’]m|I(?<!\wI)[ \t]+am|M(?<!\wM)y[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])"
 )
