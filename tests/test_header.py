@@ -400,3 +400,16 @@ def test_a_with_decoration_is_cut_and_its_name_is_a_guest() -> None:
     ep = parse("Cosmic Queries – New Year with Ann deExample Lee\n\nThe hosts answer questions.\n")
     assert ep.title == "Cosmic Queries – New Year"
     assert [(p.name, p.role) for p in ep.people] == [("Ann deExample Lee", "guest")]
+
+
+def test_a_long_list_of_topics_parted_by_slashes_names_no_guest() -> None:
+    """ "Title // Guest // Series #3" has a guest between its slashes; a run of a dozen
+    topics in title case between slashes is a list of topics, not a title line."""
+    topics = (
+        "Big Cars // Boss Who Yelled // Binging Old Mysteries // Metal Picks // Fan Mail"
+        " // Traveling Street Fighters // Outro Song"
+    )
+    assert parse(f"{topics}\n\nWe read your letters.\n").people == ()
+    # Three parts: the guest stands between the title and the show's number.
+    seed = parse("Clouds // Ann Lee // Sky Talk #3\n\nWe read your letters.\n")
+    assert [(p.name, p.role) for p in seed.people] == [("Ann Lee", "guest")]

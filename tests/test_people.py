@@ -195,7 +195,11 @@ _GUARDED = [
     # "Hoſt" is "Host" written with a long s: the label says host (it said guest before the
     # labels were read as words of the cues).
     ("Welcome to the show.\nHoſt: Ann Lee", [("Ann Lee", "host", None)]),
-    ("Welcome to the show.\nGUESTS: Ann Lee, Bo Yu", [("Ann Lee", "guest", None)]),
+    # Full names parted by commas after a label are a list (it gave Ann Lee only before).
+    (
+        "Welcome to the show.\nGUESTS: Ann Lee, Bo Yu",
+        [("Ann Lee", "guest", None), ("Bo Yu", "guest", None)],
+    ),
     # "hosted by" within a line names the host (it named nobody before the cue phrases).
     ("Welcome to the show.\n- hosted by Ann Lee (@ann)", [("Ann Lee", "host", None)]),
     (
@@ -410,6 +414,12 @@ def test_job_with_a_modifier_before_a_known_name() -> None:
         ),
         # A noun after a name in a list of topics is not a verb of the name.
         ("Topics\n\nRust news\n\nHot Namespace talk", []),
+        # A verb of several words agrees with the names by its first word.
+        (
+            "In this episode, Tala Gebre, CISO at Harbor Health, walks us through the breach.",
+            [("Tala Gebre", "guest")],
+        ),
+        ("How did it start? Mira Wend sits down to tell us.", [("Mira Wend", "guest")]),
     ],
 )
 def test_full_names_that_speak_in_the_episode(text: str, expected: list[tuple[str, str]]) -> None:
@@ -428,3 +438,22 @@ def test_cue_patterns_open_only_at_a_word() -> None:
     assert module._GUEST_CUES.search("newsfeaturing Ann Lee") is None
     found = module._GUEST_CUES.search("Hour. So our guest today is Ann Lee")
     assert found is not None and found.start() == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi, I'm Tala Gebre, and this is Rivers.", [("Tala Gebre", "host")]),
+        ("I'm Tala Gebre. Welcome to Rivers!", [("Tala Gebre", "host")]),
+        ("My name is Tala Gebre and I host Rivers.", [("Tala Gebre", "host")]),
+        # A topic in a list, not a speaker: "I'm Gonna Throw Up" between two "//".
+        (
+            "Episode 12: Mail\n\nBig Cars // Boss Who Yelled // I'm Gonna Throw Up // Fan Mail",
+            [],
+        ),
+    ],
+)
+def test_a_self_introduction_ends_where_the_name_does(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert people(text) == expected

@@ -167,3 +167,42 @@ def test_a_topic_then_with_names_the_guest(
     notes: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(p.name, p.role, p.affiliation) for p in parse(notes).people] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Host Sarah Vale is joined by author and historian Ben Orly to discuss old maps.",
+        "In this episode, host Sarah Vale is joined by author and historian Ben Orly to discuss"
+        " the history of maps.",
+        "In this episode, Sarah Vale talks with cartographer Ben Orly about old maps.",
+    ],
+)
+def test_a_host_named_after_a_lead_or_a_host_word_converses_with_the_guest(sentence: str) -> None:
+    record = parse(f"Episode 31: Maps\n\n{sentence}\n")
+    people = [(p.name, p.role) for p in record.people]
+    assert people == [("Sarah Vale", "host"), ("Ben Orly", "guest")]
+
+
+def test_being_joined_by_someone_is_not_a_job() -> None:
+    """ "NAME is joined by ...": the words after "is" say who joins, not what NAME does."""
+    notes = (
+        "Episode 31: Maps\n\nIn this episode, host Sarah Vale is joined by author and historian"
+        " Ben Orly to discuss the history of maps.\n"
+    )
+    jobs = {p.name: p.affiliation for p in parse(notes).people}
+    assert jobs.get("Sarah Vale") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guests"),
+    [
+        ("With guest Maeve Lorne.", ["Maeve Lorne"]),
+        ("With guests Maeve Lorne and Colm Hardy.", ["Maeve Lorne", "Colm Hardy"]),
+        ("We are back, with guests Maeve Lorne and Colm Hardy.", ["Maeve Lorne", "Colm Hardy"]),
+    ],
+)
+def test_with_guest_opens_a_sentence_as_well_as_it_ends_one(
+    sentence: str, guests: list[str]
+) -> None:
+    assert _people(f"Episode 4: Cold Water\n\n{sentence}\n") == [(g, "guest") for g in guests]

@@ -267,6 +267,12 @@ def _numbered(part: str, *, in_parts: bool) -> TitleLine | None:
     return line
 
 
+# A title line has a few parts between its "//": the title, the guests, the show and its
+# number, a place or a date. More is a list of topics in title case ("Big Cars // Boss Who
+# Yelled // Fan Mail // ..."), whose parts name no guest.
+_TITLE_PARTS = 5
+
+
 def parse_title_line(text: str) -> TitleLine:
     """Split a title line into its parts.
 
@@ -319,7 +325,7 @@ def parse_title_line(text: str) -> TitleLine:
             if numbered.title:
                 (rest if titles else titles).append(numbered.title)
             continue
-        names = _names_only(part)
+        names = _names_only(part) if len(parts) <= _TITLE_PARTS else None
         if names and titles:
             guests.extend(names)
             continue

@@ -52,7 +52,7 @@ _JOINS = recache.compile(r"^[ \t]+joins?\b")
 # they open with ("w", "t", "o", "m", ...) are so common that a search entering the
 # pattern at each of them costs more than one testing "\b" at each position.
 _GUEST_CUES = recache.compile(
-    r"\b(?:joined[ \t]+by|with[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
+    r"\b(?:joined[ \t]+by|[Ww]ith[ \t]+(?:special[ \t]+)?guests?|featuring|welcomes?|"
     r"we[ \t]+(?:talk|chat|speak)[ \t]+with|Where[ \t]+to[ \t]+find|"
     r"(?:my|our|today['’]s|this[ \t]+week['’]s)[ \t]+guests?(?:[ \t]+today)?[ \t]+(?:is|are))[ \t]+"
 )
@@ -163,11 +163,18 @@ def affiliation_after(text: str) -> str | None:
     return phrase
 
 
+# The word after a participle that names who does it: "joined by", "von", "por", "par".
+_PASSIVE_BY = frozenset(w.casefold() for w in cues.words("people", "passive_by"))
+
+
 def _a_job(phrase: str | None) -> str | None:
     """``phrase`` where it names a job ("computational biologist at X", "CEO of Y"), not a
     praise ("a legend in the world of ...")."""
     if phrase is None:
         return None
+    head = phrase.split(None, 2)
+    if len(head) > 1 and head[1].casefold() in _PASSIVE_BY:
+        return None  # "joined by ...", "hosted by ...": who acts on them, not a job
     words = {w.strip(",;&").casefold() for w in phrase.split()}
     if " at " in phrase or not words.isdisjoint(_JOB_OPENERS) or words & _TITLE_WORDS:
         return phrase  # a job word, or "at" an organisation
@@ -318,7 +325,14 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
     )
     if intro:
         found = read_name(text, intro.end())
-        if found and (ctx.find_person(found[0]) or len(found[0].split()) >= 2):
+        # The name ends its clause ("I'm Ann Lee, and ...", "I'm Ann Lee."), or goes on
+        # as a sentence does ("I'm Ann Lee and this is ..."): "I'm Gonna Throw Up //"
+        # between topics in a list is no speaker.
+        if (
+            found
+            and _INTRO_END.match(text, found[1]) is not None
+            and (ctx.find_person(found[0]) or len(found[0].split()) >= 2)
+        ):
             ctx.add_person(found[0], "host")
     if names and len(names) == 1 and len(names[0].split()) >= 2:
         dash = _NAME_DASH_ROLE.match(rest)
@@ -434,6 +448,9 @@ _TRAILING_ORG = recache.compile(
 _IS_JOINED_BY = recache.compile(r"(?<![ \t])[ \t]+(?:is|are)[ \t]+joined[ \t]+by[ \t]+")
 # Each alternative opens with its letter, then tests the "\b" before it ("I(?<!\wI)" is
 # "\bI"): a search skips ahead to an "I" or "M", not entering the pattern at every position.
+# What may follow the name of "I'm NAME": the end of the text or of its clause, or a
+# lower-case word ("I'm Ann Lee and ...", "I'm Ann Lee here with ...").
+_INTRO_END = recache.compile(r"[ \t]*(?:$|[,.!?;:)(&+]|[ \t]*[-–—][ \t]|[a-z])")
 _SELF_INTRO = recache.compile(
     r"(?:I(?<!\wI)['’]m|I(?<!\wI)[ \t]+am|M(?<!\wM)y[ \t]+name[ \t]+is)[ \t]+(?=[A-Z])"
 )
@@ -614,6 +631,30 @@ def _may_be_label(low: str) -> bool:
     return False
 
 
+def _comma_names(text: str, at: int) -> tuple[list[str], int] | None:
+    """The full names after the comma at ``at``, each after a comma, where they fill the
+    rest of the line (but a closing "."), none holding a job word ("Principal Engineer");
+    else None. Where they end."""
+    names: list[str] = []
+    pos = at
+    while text.startswith(",", pos):
+        start = pos + 1
+        while text[start : start + 1] in (" ", "\t"):
+            start += 1
+        found = read_name(text, start)
+        if (
+            found is None
+            or not _full(found[0])
+            or not _JOB_WORDS_LOW.isdisjoint(w.casefold() for w in found[0].split())
+        ):
+            return None
+        names.append(found[0])
+        pos = found[1]
+    if not names or text[pos:].strip(" \t."):
+        return None
+    return names, pos
+
+
 def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
     m = _ROLE_LABEL.match(text)
     if not m:
@@ -624,6 +665,11 @@ def _labelled(ctx: Context, seg: Segment, text: str) -> bool:
         if found is None:
             return False
         names, end = found
+    if len(names) == 1 and text[end : end + 1] == ",":
+        # "Guests: Ann Lee, Bo Yu, Cy Ott": full names parted by commas only, to the end.
+        listed = _comma_names(text, end)
+        if listed is not None:
+            names, end = [names[0], *listed[0]], listed[1]
     label = _NEXT_LABEL.match(text, end) if len(names[-1].split()) >= 3 else None
     at = text.rfind(names[-1], 0, end) if label else -1
     if at >= 0:
@@ -1186,6 +1232,13 @@ _CONVERSES = recache.compile(
     rf"[ \t]+(?:{cues.alternation('people', 'converses')})[ \t]+(?=\w)", re.IGNORECASE
 )
 _CONVERSE_KEYS = _rarest_words(cues.words("people", "converses"))
+# "host", "your host", "Moderatorin" before the name of the one who converses.
+_HOST_WORD = recache.compile(
+    rf"(?:{cues.alternation('people', 'host_label')})[ \t]+", re.IGNORECASE
+)
+_HOST_FIRST = frozenset(
+    c for w in cues.words("people", "host_label") for c in (w[:1].lower(), w[:1].upper())
+)
 
 
 def _converses(ctx: Context, text: str) -> None:
@@ -1193,7 +1246,13 @@ def _converses(ctx: Context, text: str) -> None:
     subject converses with a full name: the subject hosts, the other is the guest."""
     starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
     for start in starts[:MAX_SENTENCES]:
-        hosts, end = names_at(text, start)
+        # "In this episode, host Ann Lee is joined by ...": a lead, a host word, the name.
+        lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
+        at = lead.end() if lead else start
+        label = _HOST_WORD.match(text, at) if text[at : at + 1] in _HOST_FIRST else None
+        if label is not None and text[label.end() : label.end() + 1].isupper():
+            at = label.end()
+        hosts, end = names_at(text, at)
         has = _CONVERSES.match(text, end) if hosts else None
         if has is None:
             continue
@@ -1368,8 +1427,13 @@ def _speakers(ctx: Context, text: str) -> None:
             end = close + len(job) + 1 if job and close >= 0 else end
             job = job if close >= 0 else None
         verb = _SPEAKER.match(text, end) if names and all(" " in n for n in names) else None
-        # The verb agrees with the names ("Ann Lee talks", "Ann and Bo talk"), and goes on.
-        if verb and (verb[0].endswith("s") == (len(names) == 1)) and verb.end() < len(text):
+        # The verb agrees with the names by its first word ("Ann Lee talks", "Ann Lee sits
+        # down", "Ann and Bo talk"), and goes on.
+        if (
+            verb
+            and verb[0].split(None, 1)[0].endswith("s") == (len(names) == 1)
+            and verb.end() < len(text)
+        ):
             _add_keeping_role(ctx, names, "guest", job)
 
 
