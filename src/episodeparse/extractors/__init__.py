@@ -235,6 +235,8 @@ _SIMPLE_RUN = recache.compile(r"[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30}){0,5}")
 _UNSURE: tuple[str, int] = ("", -1)  # _simple_name's "read it word by word"
 _PARTICLE_HEADS = frozenset(word[:2] for word in (*_PARTICLES, "of"))
 _GOES_ON_WORD = "_'’.-"  # besides letters and digits, what may go on a word
+# A first word (lower-case) that read_name reads its own way: a title, a job, a job's modifier.
+_OPENERS = _HONORIFICS | _ROLE_WORDS | _JOB_MODIFIERS
 
 
 def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | None:
@@ -244,26 +246,21 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
     if run is None:
         return _UNSURE
     words = run[0].split(" ")
-    opening = words[0].lower()
-    if (
-        opening in _HONORIFICS
-        or opening in _ROLE_WORDS
-        or opening in _JOB_MODIFIERS
-        or len(words) > max_words
-    ):
+    if len(words) > max_words or words[0].lower() in _OPENERS:
         return _UNSURE
-    if any(word in _ORGANISATION for word in words[1:]):
+    if len(words) > 1 and not _ORGANISATION.isdisjoint(words[1:]):
         return _UNSURE  # read word by word: the name may end before it
     # The run's last word is the reader's whole word only where no word character follows.
     end = run.end()
     after = text[end : end + 1]
     whole = after == "" or not (after.isalnum() or after in _GOES_ON_WORD)
-    for count, word in enumerate(words if whole else words[:-1]):
-        if word in _NOT_NAME_WORDS:  # the name ends before it
-            if count == 0:
-                return None
-            name = " ".join(words[:count])
-            return name, start + len(name)
+    if not _NOT_NAME_WORDS.isdisjoint(words):  # (most runs hold none: no walk)
+        for count, word in enumerate(words if whole else words[:-1]):
+            if word in _NOT_NAME_WORDS:  # the name ends before it
+                if count == 0:
+                    return None
+                name = " ".join(words[:count])
+                return name, start + len(name)
     if not whole:
         return _UNSURE
     # The name ends with the run only where nothing after it can go on the name.
@@ -385,10 +382,6 @@ def name_before(text: str, pos: int) -> str | None:
     return None
 
 
-def _is_word_char(char: str, joiners: str) -> bool:
-    return char.isalnum() or char == "_" or char in joiners  # re's \w, or a joiner
-
-
 def word_starts(text: str, word: str, joiners: str = "") -> Iterator[int]:
     """Where ``word`` stands alone in ``text``, left to right: what
     ``re.finditer(r"(?<![\\wJ])" + re.escape(word) + r"(?![\\wJ])", text)`` finds, J being
@@ -401,11 +394,15 @@ def word_starts(text: str, word: str, joiners: str = "") -> Iterator[int]:
         yield from (m.start() for m in re.finditer(f"(?<![\\w{joiners}])(?![\\w{joiners}])", text))
         return
     size = len(word)
+    length = len(text)
     at = text.find(word)
     while at >= 0:
         end = at + size
-        if (at == 0 or not _is_word_char(text[at - 1], joiners)) and (
-            end == len(text) or not _is_word_char(text[end], joiners)
+        # A word character (re's \w) or a joiner on either side: not the word alone.
+        before = text[at - 1] if at else ""
+        after = text[end] if end < length else ""
+        if not (before and (before.isalnum() or before == "_" or before in joiners)) and not (
+            after and (after.isalnum() or after == "_" or after in joiners)
         ):
             yield at
             at = text.find(word, end)
@@ -432,6 +429,8 @@ class _Roster:
         self._index: dict[str, dict[_Key, dict[int, PersonDraft]]] = {
             kind: {} for kind in ("exact", "first", "last", "single", "surname", "opening")
         }
+        # The tables by kind, read-only to others (for a test of several keys at once).
+        self.index: dict[str, dict[_Key, dict[int, PersonDraft]]] = self._index
 
     def append(self, person: PersonDraft) -> None:
         self._position[id(person)] = len(self.people)
@@ -513,6 +512,10 @@ def _before_capitals(text: str) -> dict[str, list[int]]:
     return out
 
 
+# find_person's "not asked yet" (None is an answer: nobody).
+_UNKNOWN = PersonDraft("", "guest")
+
+
 class Context:
     """What the extractors share while one record is built."""
 
@@ -556,9 +559,10 @@ class Context:
 
     def find_person(self, name: str) -> PersonDraft | None:
         """The person ``name`` refers to: full name, alias, first name or possessive."""
-        if name not in self._found:
-            self._found[name] = self._find_person(name)
-        return self._found[name]
+        found = self._found.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._found[name] = self._find_person(name)
+        return found
 
     def _find_person(self, name: str) -> PersonDraft | None:
         key = name.strip().rstrip("'’s").strip() if name.endswith(("'s", "’s")) else name
@@ -566,14 +570,24 @@ class Context:
         if not key:
             return None
         roster = self._roster
-        # Each lookup below is made only where someone is indexed under its key.
+        index = roster.index
+        # Each lookup below is made only where someone is indexed under its key (most names
+        # asked about are nobody's: they are answered by these tests alone).
+        kparts = key.split()
+        if (
+            key not in index["exact"]
+            and key not in index["first"]
+            and kparts[0] not in index["single"]
+            and (len(kparts) != 1 or key not in index["last"])
+            and (len(kparts) < 2 or (kparts[0][:3], *kparts[1:]) not in index["surname"])
+        ):
+            return None
         if roster.holds("exact", key):
             exact = roster.first(
                 "exact", key, lambda p: any(n.casefold() == key for n in p.names())
             )
             if exact is not None:
                 return self.people[exact]
-        kparts = key.split()
 
         def parts(person: PersonDraft) -> list[str]:
             return person.name.casefold().split()
