@@ -1156,12 +1156,25 @@ class _Linker:
         words = _WORD.findall(render_inline(" ".join(rest)).lower())
         if not words:
             return True  # "- [X](..)": nothing but links (and markup)
-        covered = {"on", "and", "or", "at"}
+        covered = set(_LINK_WORDS)
         for link in links:
             for part in (link.text, link.person, link.platform):
                 if part:
-                    covered.update(_WORD.findall(part.lower()))
+                    covered |= (
+                        _words_of(part)
+                        if len(part) <= _LABEL_MEMO_LENGTH
+                        else frozenset(_WORD.findall(part.lower()))
+                    )
         return covered.issuperset(words)
+
+
+_LINK_WORDS = frozenset({"on", "and", "or", "at"})  # words between links that say nothing
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(part: str) -> frozenset[str]:
+    """The lower-case words of a link's label, person or platform (remembered: they repeat)."""
+    return frozenset(_WORD.findall(part.lower()))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1218,12 +1231,14 @@ def _same_address(label: str, url: str) -> bool:
     """The label is the address itself, as written (a shortened "https:/..." too)."""
     if label.strip() == url.strip():
         return True
+    if not label.endswith(("...", "…")):
+        return False  # (the test below needs it: asked first, before anything is built)
 
     def bare(s: str) -> str:
         s = _SCHEME.sub("", s.strip().lower())
         return _WWW.sub("", s).rstrip("/")
 
-    return label.endswith(("...", "…")) and bare(url).startswith(bare(label).rstrip(".…"))
+    return bare(url).startswith(bare(label).rstrip(".…"))
 
 
 def extract(ctx: Context) -> list[Link]:
