@@ -310,6 +310,22 @@ _LISTEN_PATH = recache.compile(r"\.(?:mp3|m4a|ogg|opus|xml|rss)$|(?:^|/)(?:feed|
 _LISTEN_INTRO = recache.compile(
     r"\b(?:apps?|listen(?:[ \t]+on)?|subscribe[ \t]+on)\b[^:]{0,40}:", re.IGNORECASE
 )
+
+
+def _may_listen(head: str) -> bool:
+    """Whether _LISTEN_INTRO may match in ``head``: an ASCII text needs one of its words (an
+    other may hold a letter that re.IGNORECASE folds into one: "ſ", "ı"). The pattern has no
+    literal start and is tried at every character: most heads are spared it.
+
+    >>> _may_listen("Find us on our Apps: "), _may_listen("Guest: "), _may_listen("Liſten: ")
+    (True, False, True)
+    """
+    if not head.isascii():
+        return True
+    low = head.lower()
+    return "app" in low or "listen" in low or "subscribe" in low
+
+
 _HOME_WORDS = recache.compile(r"\b(?:website|site|homepage|home page|profile)\b", re.IGNORECASE)
 _CONNECT_WITH = recache.compile(
     r"""\b(?:Connect|Chat|Follow|Find|Reach)[ \t]+(?:with[ \t]+)?   # "Connect with"
@@ -373,11 +389,13 @@ _NOT_PEOPLE = frozenset(
     }
 )
 _EMBED_SOURCE = recache.compile(r"src=[\"']?$", re.IGNORECASE)
+_EMBED_ENDS = ("=", '"', "'")  # what _EMBED_SOURCE's match ends with
 _LEAD_IN = recache.compile(
     r"(?:(?<![ \t])[ \t]+)?(?:[-–—][ \t]*)?"
     r"\b(?:go[ \t]+to|visit|head[ \t]+to|check[ \t]+out|see|at)$",
     re.IGNORECASE,
 )
+_LEAD_IN_LONGEST = len(" - check out")  # the longest _LEAD_IN match in a collapsed text
 _FRAGMENT = recache.compile(
     r"^(?:on|and|or|but|to|in|with|for|of|from|by)\b|.*\b(?:is|are|was|were)$", re.IGNORECASE
 )
@@ -591,7 +609,8 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             if m["md"].startswith("!"):
                 continue  # an image
             href, label = m["href"].strip(), m["label"]
-            label = label.replace("\\]", "]").replace("\\[", "[")
+            if "\\" in label:
+                label = label.replace("\\]", "]").replace("\\[", "[")
             if not _is_address(href):
                 # "[x](#t=01:50)", a relative path: the label may still hold an address,
                 # and so may a target written wrong ("[x]([https://x.rs)", "[x](x.org)").
@@ -600,7 +619,10 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
                 target = _tokens(href, refs, used_refs)
                 found.extend(_Found(m.start(), m.end(), f.url, f.handle, label) for f in target)
                 continue
-            handle = label.strip() if _HANDLE_LABEL.fullmatch(label.strip()) else None
+            # (_HANDLE_LABEL opens with "@": a label without one is spared the pattern.)
+            handle = (
+                label.strip() if "@" in label and _HANDLE_LABEL.fullmatch(label.strip()) else None
+            )
             found.append(_Found(m.start(), m.end(), href, handle, label))
         elif branch == "ref":
             key = (m["rkey"] or m["rlabel"]).strip().lower()
@@ -610,7 +632,10 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
         elif branch == "auto":
             found.append(_Found(m.start(), m.end(), _trim_url(m["auto"]), None, None))
         elif branch == "url":
-            if _EMBED_SOURCE.search(text, max(0, m.start() - 6), m.start()):
+            # _EMBED_SOURCE ends with "=" or a quote: the character before the address.
+            if text[m.start() - 1 : m.start()] in _EMBED_ENDS and _EMBED_SOURCE.search(
+                text, max(0, m.start() - 6), m.start()
+            ):
                 continue  # <iframe src="...">, <img src=...>: what a page embeds, not a link
             url = _trim_url(m["url"])
             found.append(_Found(m.start(), m.start() + len(url), url, None, None))
@@ -651,7 +676,12 @@ def _label_before(text: str, start: int) -> str | None:
     before = collapse(render_inline(before)).rstrip(" :;-–—|(").lstrip(" |·").strip()
     # "Tidewater Mattress — go to URL": the words that lead to the address are not its label.
     if before[-1:] in "oOtTeE":  # the last letter of "go to", "visit", "check out", "see", "at"
-        before = _LEAD_IN.sub("", before)
+        # The text is collapsed (one space between words): a match is at most
+        # _LEAD_IN_LONGEST characters, at its end, and is sought there only (the pattern
+        # has no literal start: sub() would try it at every character).
+        lead = _LEAD_IN.search(before, max(0, len(before) - _LEAD_IN_LONGEST))
+        if lead is not None:
+            before = before[: lead.start()]
     before = before.rstrip(" :;-–—|(").strip()
     if (before[:1] in _FRAGMENT_FIRST or before[-1:] in _FRAGMENT_LAST) and _FRAGMENT.match(before):
         return None  # "..., and she blogs at URL": the middle of a sentence, not a label
@@ -871,7 +901,8 @@ class _Linker:
                     return name
         # The label as a reader sees it, read once for both texts below (a label is
         # collapsed: one without markup is its own rendering).
-        shown_label = label if label is None or _is_plain(label) else rendered(label)
+        label_plain = label is not None and _is_plain(label)
+        shown_label = label if label is None or label_plain else rendered(label)
         for reading_line in (False, True):
             text = line if reading_line else label
             if not text:
@@ -884,7 +915,9 @@ class _Linker:
                 text = self._plain(line)
                 if not text:
                     continue
-            if not _is_plain(text):  # else its own plain text (a label, a plain line)
+                if not _is_plain(text):
+                    text = self._plain(text)
+            elif not label_plain:  # else its own plain text
                 text = self._plain(text)
             # Every ending _POSSESSIVE allows holds "'" or "’": without them it cannot match.
             m = _POSSESSIVE.match(text) if "'" in text or "’" in text else None
@@ -1024,7 +1057,9 @@ class _Linker:
         section = self.ctx.section_title(seg)
         self.paragraph_person = self._name_line_above(seg)
         head = text[: found[0].start]
-        self.listen_line = ":" in head and _LISTEN_INTRO.search(head) is not None
+        self.listen_line = (
+            ":" in head and _may_listen(head) and _LISTEN_INTRO.search(head) is not None
+        )
         previous_end = 0
         for item in found:
             label = item.label
@@ -1152,8 +1187,10 @@ class _Linker:
             rest.append(text[previous : item.start])
             previous = item.end
         rest.append(text[previous:])
-        # No collapse(): whitespace is never a word character, so the words are the same.
-        words = _WORD.findall(render_inline(" ".join(rest)).lower())
+        between = " ".join(rest)
+        words = (
+            _words_between(between) if len(between) <= _LABEL_MEMO_LENGTH else _read_words(between)
+        )
         if not words:
             return True  # "- [X](..)": nothing but links (and markup)
         covered = set(_LINK_WORDS)
@@ -1169,6 +1206,16 @@ class _Linker:
 
 
 _LINK_WORDS = frozenset({"on", "and", "or", "at"})  # words between links that say nothing
+
+
+def _read_words(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` as a reader sees it (markup rendered). No collapse():
+    whitespace is never a word character, so the words are the same."""
+    return frozenset(_WORD.findall(render_inline(text).lower()))
+
+
+# Remembered for a short text: what stands around a line's links repeats from note to note.
+_words_between = functools.lru_cache(maxsize=4096)(_read_words)
 
 
 @functools.lru_cache(maxsize=4096)
