@@ -763,10 +763,20 @@ def _read_may_name(name: str) -> bool:
     )
 
 
-# Both pure functions of their text, remembered for a short one (names and labels repeat).
+def _read_owner(text: str) -> str | None:
+    """The NAME of "Das Buch von NAME", "The website of NAME" (_OWNER_OF) in ``text``: one of
+    the owner words stands among its first five words, or None."""
+    if _OWNER_WORDS.isdisjoint(text.casefold().split(None, 5)[:5]):
+        return None
+    owner = _OWNER_OF.match(text)
+    return owner["name"] if owner else None
+
+
+# Pure functions of their text, remembered for a short one (names and labels repeat).
 _NAME_MEMO_LENGTH = 300
 _name_in = functools.lru_cache(maxsize=4096)(_read_name_in)
 _may_name = functools.lru_cache(maxsize=4096)(_read_may_name)
+_owner_in = functools.lru_cache(maxsize=4096)(_read_owner)
 
 
 def _connect_name(text: str) -> str | None:
@@ -880,7 +890,7 @@ class _Linker:
         for text in (label, line):
             if not text:
                 continue
-            name = self._connect(text)
+            name = _connect_of(text) if len(text) <= _CONNECT_MEMO_LENGTH else self._connect(text)
             if name and name[:1].isupper() and not _NOT_A_NAME_START.match(name):
                 if ctx.podcast and name.casefold() == ctx.podcast.casefold():
                     return None
@@ -892,7 +902,8 @@ class _Linker:
                 return person.name if person else name
         # "Agnieszka na Instagramie", "Дмитрий в Телеграме": a known person's name, up to
         # three words, so that the "on" word is the label's second, third or fourth.
-        if label and " " in label and ctx.people:
+        people = ctx.people  # (a property: read once; nobody is added while links are read)
+        if label and " " in label and people:
             words = label.split(None, 4)
             if len(words) >= 3 and not _ON_WORDS.isdisjoint(words[1:4]):
                 m = _NAME_ON_PLATFORM_ANY.match(label)
@@ -938,18 +949,15 @@ class _Linker:
                 person = ctx.find_person(words[0]) if len(words) == 2 else None
                 if person and words[0] != person.name:
                     return person.name
-                if len(words) == 2 and ctx.people and platform_of(None, words[0]) is not None:
+                if len(words) == 2 and people and platform_of(None, words[0]) is not None:
                     whose = self._inflected_person(words[1], whose=True)  # "Телеграм Дмитрия"
                     if whose is not None:
                         return whose
-            owner = (
-                _OWNER_OF.match(text)
-                if ctx.people and not _OWNER_WORDS.isdisjoint(text.casefold().split(None, 5)[:5])
-                else None
-            )
-            person = ctx.find_person(owner["name"]) if owner else None
-            if person is not None:
-                return person.name  # a known person: "Das Buch von Ann Lee"
+            if people:
+                owner = _owner_in(text) if len(text) <= _NAME_MEMO_LENGTH else _read_owner(text)
+                person = ctx.find_person(owner) if owner is not None else None
+                if person is not None:
+                    return person.name  # a known person: "Das Buch von Ann Lee"
         if label and ("'" in label or "’" in label):
             # "SMASH that Subscribe Button on Wes' YouTube": a known name's possessive.
             for pm in _POSSESSIVE_ANY.finditer(collapse(label)):
@@ -1326,7 +1334,18 @@ def extract(ctx: Context) -> list[Link]:
                 links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
             ctx.take(seg)
             continue
-        found = _tokens(text, refs, used)
+        # _tokens's first test, asked here: most segments fail it, and are spared the call.
+        if (
+            "@" in text
+            or "://" in text
+            or "](" in text
+            or "][" in text
+            or "www." in text
+            or ("." in text and _TLD_DOT.search(text))
+        ):
+            found = _tokens(text, refs, used)
+        else:
+            found = []
         if found and "`" in text:
             # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
             # link's label may hold code.
