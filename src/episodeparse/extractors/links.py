@@ -1025,7 +1025,7 @@ class _Linker:
 
     def kind_for(
         self,
-        seg: Segment,
+        in_sponsors: bool,  # whether the link stands in the sponsors' section
         url: str | None,
         handle: str | None,
         text: str | None,
@@ -1034,12 +1034,7 @@ class _Linker:
     ) -> LinkKind:
         label = text or ""
         label_kind, label_listen = _label_kind(label)
-        if (
-            self.ctx.doc.section_of(seg).kind == "sponsors"
-            or self.sponsor_run
-            or self.sponsor_line
-            or label_kind == "sponsor"
-        ):
+        if in_sponsors or self.sponsor_run or self.sponsor_line or label_kind == "sponsor":
             return "sponsor"
         community, listen, profile = _address_kind(url) if url is not None else _NO_ADDRESS
         if label_kind == "community" or platform in ("slack", "discord") or community:
@@ -1062,7 +1057,12 @@ class _Linker:
         text = seg.text
         self._sponsors(seg, found)
         links: list[Link] = []
-        section = self.ctx.section_title(seg)
+        # ctx.section_title(seg), and whether the section is the sponsors' (for kind_for),
+        # from one lookup of the segment's block.
+        block = self.ctx.doc.section_of(seg)
+        heading = block.heading
+        section = None if heading is None or heading is self.ctx.title else block.title
+        in_sponsors = block.kind == "sponsors"
         self.paragraph_person = self._name_line_above(seg)
         head = text[: found[0].start]
         self.listen_line = (
@@ -1095,7 +1095,7 @@ class _Linker:
                 platform_of(item.url, line_label) if line_label is not None else None
             )
             person = self.person_for(text, label, item.start, item.url, section)
-            kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
+            kind = self.kind_for(in_sponsors, item.url, item.handle, label, platform, person)
             links.append(Link(item.url, item.handle, label, section, person, platform, kind))
         if found and self._only_links(text, found, links):
             self.ctx.take(seg)
@@ -1261,6 +1261,7 @@ def _address_kind(url: str) -> tuple[bool, bool, bool]:
 _NO_ADDRESS = (False, False, False)  # a handle's
 
 
+@functools.lru_cache(maxsize=4096)
 def is_profile(url: str) -> bool:
     """A page of a person (or an account) on a social platform: "x.com/ana"."""
     return platform_of(url) in _PROFILE_PLATFORMS and _looks_like_profile(url)
