@@ -7,6 +7,7 @@ the document, the people found so far and the segments already taken by a field,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -158,6 +159,13 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     >>> read_name("the host") is None
     True
     """
+    if len(text) <= _NAME_MEMO_LENGTH:
+        return _read_name_memo(text, start, max_words)
+    return _read_name(text, start, max_words)
+
+
+def _read_name(text: str, start: int, max_words: int) -> tuple[str, int] | None:
+    """:func:`read_name`, read afresh."""
     if "A" <= text[start : start + 1] <= "Z":
         simple = _simple_name(text, start, max_words)
         if simple is not _UNSURE:
@@ -227,6 +235,12 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
         return None  # "Tor Project", "Acme Labs": an organisation
     return " ".join(words), end
 
+
+# read_name is a pure function of its text, place and bound: remembered for a short text
+# (a sentence, a line; callers read names at several cues of one, and lines repeat across
+# a show's notes); a longer one, such as a whole note, is read afresh.
+_NAME_MEMO_LENGTH = 300
+_read_name_memo = functools.lru_cache(maxsize=4096)(_read_name)
 
 # The last word of an organisation's name ("Tor Project"), in every language of the cues.
 _ORGANISATION = frozenset(cues.words("people", "organisation"))
@@ -435,7 +449,22 @@ class _Roster:
     def append(self, person: PersonDraft) -> None:
         self._position[id(person)] = len(self.people)
         self.people.append(person)
-        self.refresh(person)
+        # (refresh's work for a person indexed nowhere yet, and last in order: each list
+        # it joins takes it at its end.)
+        at = id(person)
+        index = self._index
+        for kind, key in self._keys(person):
+            table = index[kind]
+            held = table.get(key)
+            if held is None:
+                table[key] = {at: person}
+            else:
+                held[at] = person
+
+    def add_alias(self, person: PersonDraft, alias: str) -> None:
+        """Index ``person`` under ``alias``, just added to its aliases (its other keys are
+        indexed already): :meth:`refresh`'s work for that one key."""
+        self._index_key(person, "exact", alias.casefold())
 
     def replace(self, people: list[PersonDraft]) -> None:
         """Keep only ``people`` (in their order), indexed anew."""
@@ -445,8 +474,9 @@ class _Roster:
         for person in people:
             self.append(person)
 
-    def refresh(self, person: PersonDraft) -> None:
-        """Index ``person`` under its current name and aliases (after a change to them)."""
+    @staticmethod
+    def _keys(person: PersonDraft) -> list[tuple[str, _Key]]:
+        """The keys ``person`` is indexed under, by kind."""
         parts = person.name.casefold().split()
         keys: list[tuple[str, _Key]] = [("exact", n.casefold()) for n in person.names()]
         keys += [("first", parts[0]), ("last", parts[-1])]
@@ -456,20 +486,28 @@ class _Roster:
             keys.append(("surname", (parts[0][:3], *parts[1:])))
         if " " in person.name:
             keys.append(("opening", person.name.split(" ", 1)[0]))
+        return keys
+
+    def refresh(self, person: PersonDraft) -> None:
+        """Index ``person`` under its current name and aliases (after a change to them)."""
+        for kind, key in self._keys(person):
+            self._index_key(person, kind, key)
+
+    def _index_key(self, person: PersonDraft, kind: str, key: _Key) -> None:
+        """Index ``person`` under ``key``, in the order of the people."""
         at = id(person)
-        for kind, key in keys:
-            table = self._index[kind]
-            held = table.get(key)
-            if held is None:
-                table[key] = {at: person}
-                continue
-            if at in held:
-                continue
-            last = next(reversed(held.values()))
-            held[at] = person
-            if self._position[id(last)] > self._position[at]:
-                ordered = sorted(held.values(), key=lambda p: self._position[id(p)])
-                table[key] = {id(p): p for p in ordered}
+        table = self._index[kind]
+        held = table.get(key)
+        if held is None:
+            table[key] = {at: person}
+            return
+        if at in held:
+            return
+        last = next(reversed(held.values()))
+        held[at] = person
+        if self._position[id(last)] > self._position[at]:
+            ordered = sorted(held.values(), key=lambda p: self._position[id(p)])
+            table[key] = {id(p): p for p in ordered}
 
     def holds(self, kind: str, key: _Key) -> bool:
         """Whether anyone is indexed under ``key``: a cheap test before :meth:`first`."""
@@ -713,4 +751,4 @@ class Context:
         alias = alias.strip()
         if alias and alias != person.name and alias not in person.aliases:
             person.aliases.append(alias)
-            self._roster.refresh(person)
+            self._roster.add_alias(person, alias)
