@@ -336,9 +336,11 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
     joins: list[str] = []
     nxt: tuple[str, int] | None = None
     has_paren = "(" in text
+    # read_name without its own call: the memo, or the reading, as it would choose.
+    read = _read_name_memo if len(text) <= _NAME_MEMO_LENGTH else _read_name
     # Names are words joined by single spaces: "one word" is "no space".
     while len(names) < MAX_LIST_NAMES:
-        found = read_name(text, pos) if nxt is None else nxt  # nxt: read at pos already
+        found = read(text, pos, 4) if nxt is None else nxt  # nxt: read at pos already
         if found is None:
             break
         if names and " " not in found[0] and " " in names[0]:
@@ -354,7 +356,7 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
         m = _LIST_JOIN.match(text, pos) if text[pos : pos + 1] in _JOIN_OPENERS else None
         if not m or m.end() == pos:
             break
-        nxt = read_name(text, m.end())
+        nxt = read(text, m.end(), 4)
         if nxt is None or (" " not in nxt[0] and " " in names[0]):
             break
         joins.append(m.group(0))
