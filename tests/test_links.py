@@ -475,3 +475,39 @@ def test_tokens_without_at_are_those_a_search_finds() -> None:
         expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN_NO_AT.finditer(line)]
         found = [(m.span(), m.groupdict()) for m in links_module._tokens_no_at(line)]
         assert found == expected, line
+
+
+def test_the_cheap_tests_before_the_lead_in_and_listen_patterns_agree_with_them() -> None:
+    import itertools
+
+    from episodeparse.extractors.links import (
+        _LEAD_IN,
+        _LEAD_IN_LONGEST,
+        _LISTEN_INTRO,
+        _may_listen,
+    )
+    from episodeparse.normalize import collapse
+
+    pieces = [
+        "Visit",
+        "go to",
+        "CHECK OUT",
+        "ſee",
+        "at",
+        "—",
+        "-",
+        " ",
+        "Ana",
+        "app",
+        "Liſten",
+        ":",
+    ]
+    for parts in itertools.product(pieces, repeat=3):
+        text = " ".join(parts)
+        # _label_before's lead-in: sought only in the tail of a collapsed text.
+        flat = collapse(text)
+        tail = _LEAD_IN.search(flat, max(0, len(flat) - _LEAD_IN_LONGEST))
+        assert (flat if tail is None else flat[: tail.start()]) == _LEAD_IN.sub("", flat), flat
+        # links_in's listen intro: the cheap test lets every match through.
+        if _LISTEN_INTRO.search(text + ":"):
+            assert _may_listen(text + ":"), text

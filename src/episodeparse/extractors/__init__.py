@@ -7,6 +7,7 @@ the document, the people found so far and the segments already taken by a field,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -158,6 +159,13 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     >>> read_name("the host") is None
     True
     """
+    if len(text) <= _NAME_MEMO_LENGTH:
+        return _read_name_memo(text, start, max_words)
+    return _read_name(text, start, max_words)
+
+
+def _read_name(text: str, start: int, max_words: int) -> tuple[str, int] | None:
+    """:func:`read_name`, read afresh."""
     if "A" <= text[start : start + 1] <= "Z":
         simple = _simple_name(text, start, max_words)
         if simple is not _UNSURE:
@@ -228,6 +236,12 @@ def read_name(text: str, start: int = 0, *, max_words: int = 4) -> tuple[str, in
     return " ".join(words), end
 
 
+# read_name is a pure function of its text, place and bound: remembered for a short text
+# (a sentence, a line; callers read names at several cues of one, and lines repeat across
+# a show's notes); a longer one, such as a whole note, is read afresh.
+_NAME_MEMO_LENGTH = 300
+_read_name_memo = functools.lru_cache(maxsize=4096)(_read_name)
+
 # The last word of an organisation's name ("Tor Project"), in every language of the cues.
 _ORGANISATION = frozenset(cues.words("people", "organisation"))
 # The common name: capitalised ASCII words, one space apart.
@@ -235,6 +249,8 @@ _SIMPLE_RUN = recache.compile(r"[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30}){0,5}")
 _UNSURE: tuple[str, int] = ("", -1)  # _simple_name's "read it word by word"
 _PARTICLE_HEADS = frozenset(word[:2] for word in (*_PARTICLES, "of"))
 _GOES_ON_WORD = "_'’.-"  # besides letters and digits, what may go on a word
+# A first word (lower-case) that read_name reads its own way: a title, a job, a job's modifier.
+_OPENERS = _HONORIFICS | _ROLE_WORDS | _JOB_MODIFIERS
 
 
 def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | None:
@@ -244,26 +260,21 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
     if run is None:
         return _UNSURE
     words = run[0].split(" ")
-    opening = words[0].lower()
-    if (
-        opening in _HONORIFICS
-        or opening in _ROLE_WORDS
-        or opening in _JOB_MODIFIERS
-        or len(words) > max_words
-    ):
+    if len(words) > max_words or words[0].lower() in _OPENERS:
         return _UNSURE
-    if any(word in _ORGANISATION for word in words[1:]):
+    if len(words) > 1 and not _ORGANISATION.isdisjoint(words[1:]):
         return _UNSURE  # read word by word: the name may end before it
     # The run's last word is the reader's whole word only where no word character follows.
     end = run.end()
     after = text[end : end + 1]
     whole = after == "" or not (after.isalnum() or after in _GOES_ON_WORD)
-    for count, word in enumerate(words if whole else words[:-1]):
-        if word in _NOT_NAME_WORDS:  # the name ends before it
-            if count == 0:
-                return None
-            name = " ".join(words[:count])
-            return name, start + len(name)
+    if not _NOT_NAME_WORDS.isdisjoint(words):  # (most runs hold none: no walk)
+        for count, word in enumerate(words if whole else words[:-1]):
+            if word in _NOT_NAME_WORDS:  # the name ends before it
+                if count == 0:
+                    return None
+                name = " ".join(words[:count])
+                return name, start + len(name)
     if not whole:
         return _UNSURE
     # The name ends with the run only where nothing after it can go on the name.
@@ -325,9 +336,11 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
     joins: list[str] = []
     nxt: tuple[str, int] | None = None
     has_paren = "(" in text
+    # read_name without its own call: the memo, or the reading, as it would choose.
+    read = _read_name_memo if len(text) <= _NAME_MEMO_LENGTH else _read_name
     # Names are words joined by single spaces: "one word" is "no space".
     while len(names) < MAX_LIST_NAMES:
-        found = read_name(text, pos) if nxt is None else nxt  # nxt: read at pos already
+        found = read(text, pos, 4) if nxt is None else nxt  # nxt: read at pos already
         if found is None:
             break
         if names and " " not in found[0] and " " in names[0]:
@@ -343,7 +356,7 @@ def names_at(text: str, pos: int = 0) -> tuple[list[str], int]:
         m = _LIST_JOIN.match(text, pos) if text[pos : pos + 1] in _JOIN_OPENERS else None
         if not m or m.end() == pos:
             break
-        nxt = read_name(text, m.end())
+        nxt = read(text, m.end(), 4)
         if nxt is None or (" " not in nxt[0] and " " in names[0]):
             break
         joins.append(m.group(0))
@@ -385,10 +398,6 @@ def name_before(text: str, pos: int) -> str | None:
     return None
 
 
-def _is_word_char(char: str, joiners: str) -> bool:
-    return char.isalnum() or char == "_" or char in joiners  # re's \w, or a joiner
-
-
 def word_starts(text: str, word: str, joiners: str = "") -> Iterator[int]:
     """Where ``word`` stands alone in ``text``, left to right: what
     ``re.finditer(r"(?<![\\wJ])" + re.escape(word) + r"(?![\\wJ])", text)`` finds, J being
@@ -401,11 +410,15 @@ def word_starts(text: str, word: str, joiners: str = "") -> Iterator[int]:
         yield from (m.start() for m in re.finditer(f"(?<![\\w{joiners}])(?![\\w{joiners}])", text))
         return
     size = len(word)
+    length = len(text)
     at = text.find(word)
     while at >= 0:
         end = at + size
-        if (at == 0 or not _is_word_char(text[at - 1], joiners)) and (
-            end == len(text) or not _is_word_char(text[end], joiners)
+        # A word character (re's \w) or a joiner on either side: not the word alone.
+        before = text[at - 1] if at else ""
+        after = text[end] if end < length else ""
+        if not (before and (before.isalnum() or before == "_" or before in joiners)) and not (
+            after and (after.isalnum() or after == "_" or after in joiners)
         ):
             yield at
             at = text.find(word, end)
@@ -432,11 +445,28 @@ class _Roster:
         self._index: dict[str, dict[_Key, dict[int, PersonDraft]]] = {
             kind: {} for kind in ("exact", "first", "last", "single", "surname", "opening")
         }
+        # The tables by kind, read-only to others (for a test of several keys at once).
+        self.index: dict[str, dict[_Key, dict[int, PersonDraft]]] = self._index
 
     def append(self, person: PersonDraft) -> None:
         self._position[id(person)] = len(self.people)
         self.people.append(person)
-        self.refresh(person)
+        # (refresh's work for a person indexed nowhere yet, and last in order: each list
+        # it joins takes it at its end.)
+        at = id(person)
+        index = self._index
+        for kind, key in self._keys(person):
+            table = index[kind]
+            held = table.get(key)
+            if held is None:
+                table[key] = {at: person}
+            else:
+                held[at] = person
+
+    def add_alias(self, person: PersonDraft, alias: str) -> None:
+        """Index ``person`` under ``alias``, just added to its aliases (its other keys are
+        indexed already): :meth:`refresh`'s work for that one key."""
+        self._index_key(person, "exact", alias.casefold())
 
     def replace(self, people: list[PersonDraft]) -> None:
         """Keep only ``people`` (in their order), indexed anew."""
@@ -446,8 +476,9 @@ class _Roster:
         for person in people:
             self.append(person)
 
-    def refresh(self, person: PersonDraft) -> None:
-        """Index ``person`` under its current name and aliases (after a change to them)."""
+    @staticmethod
+    def _keys(person: PersonDraft) -> list[tuple[str, _Key]]:
+        """The keys ``person`` is indexed under, by kind."""
         parts = person.name.casefold().split()
         keys: list[tuple[str, _Key]] = [("exact", n.casefold()) for n in person.names()]
         keys += [("first", parts[0]), ("last", parts[-1])]
@@ -457,20 +488,28 @@ class _Roster:
             keys.append(("surname", (parts[0][:3], *parts[1:])))
         if " " in person.name:
             keys.append(("opening", person.name.split(" ", 1)[0]))
+        return keys
+
+    def refresh(self, person: PersonDraft) -> None:
+        """Index ``person`` under its current name and aliases (after a change to them)."""
+        for kind, key in self._keys(person):
+            self._index_key(person, kind, key)
+
+    def _index_key(self, person: PersonDraft, kind: str, key: _Key) -> None:
+        """Index ``person`` under ``key``, in the order of the people."""
         at = id(person)
-        for kind, key in keys:
-            table = self._index[kind]
-            held = table.get(key)
-            if held is None:
-                table[key] = {at: person}
-                continue
-            if at in held:
-                continue
-            last = next(reversed(held.values()))
-            held[at] = person
-            if self._position[id(last)] > self._position[at]:
-                ordered = sorted(held.values(), key=lambda p: self._position[id(p)])
-                table[key] = {id(p): p for p in ordered}
+        table = self._index[kind]
+        held = table.get(key)
+        if held is None:
+            table[key] = {at: person}
+            return
+        if at in held:
+            return
+        last = next(reversed(held.values()))
+        held[at] = person
+        if self._position[id(last)] > self._position[at]:
+            ordered = sorted(held.values(), key=lambda p: self._position[id(p)])
+            table[key] = {id(p): p for p in ordered}
 
     def holds(self, kind: str, key: _Key) -> bool:
         """Whether anyone is indexed under ``key``: a cheap test before :meth:`first`."""
@@ -511,6 +550,10 @@ def _before_capitals(text: str) -> dict[str, list[int]]:
             if cut < len(chunk):
                 out.setdefault(chunk[cut:], []).append(start + cut)
     return out
+
+
+# find_person's "not asked yet" (None is an answer: nobody).
+_UNKNOWN = PersonDraft("", "guest")
 
 
 class Context:
@@ -556,9 +599,10 @@ class Context:
 
     def find_person(self, name: str) -> PersonDraft | None:
         """The person ``name`` refers to: full name, alias, first name or possessive."""
-        if name not in self._found:
-            self._found[name] = self._find_person(name)
-        return self._found[name]
+        found = self._found.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._found[name] = self._find_person(name)
+        return found
 
     def _find_person(self, name: str) -> PersonDraft | None:
         key = name.strip().rstrip("'’s").strip() if name.endswith(("'s", "’s")) else name
@@ -566,14 +610,24 @@ class Context:
         if not key:
             return None
         roster = self._roster
-        # Each lookup below is made only where someone is indexed under its key.
+        index = roster.index
+        # Each lookup below is made only where someone is indexed under its key (most names
+        # asked about are nobody's: they are answered by these tests alone).
+        kparts = key.split()
+        if (
+            key not in index["exact"]
+            and key not in index["first"]
+            and kparts[0] not in index["single"]
+            and (len(kparts) != 1 or key not in index["last"])
+            and (len(kparts) < 2 or (kparts[0][:3], *kparts[1:]) not in index["surname"])
+        ):
+            return None
         if roster.holds("exact", key):
             exact = roster.first(
                 "exact", key, lambda p: any(n.casefold() == key for n in p.names())
             )
             if exact is not None:
                 return self.people[exact]
-        kparts = key.split()
 
         def parts(person: PersonDraft) -> list[str]:
             return person.name.casefold().split()
@@ -699,4 +753,4 @@ class Context:
         alias = alias.strip()
         if alias and alias != person.name and alias not in person.aliases:
             person.aliases.append(alias)
-            self._roster.refresh(person)
+            self._roster.add_alias(person, alias)

@@ -310,6 +310,22 @@ _LISTEN_PATH = recache.compile(r"\.(?:mp3|m4a|ogg|opus|xml|rss)$|(?:^|/)(?:feed|
 _LISTEN_INTRO = recache.compile(
     r"\b(?:apps?|listen(?:[ \t]+on)?|subscribe[ \t]+on)\b[^:]{0,40}:", re.IGNORECASE
 )
+
+
+def _may_listen(head: str) -> bool:
+    """Whether _LISTEN_INTRO may match in ``head``: an ASCII text needs one of its words (an
+    other may hold a letter that re.IGNORECASE folds into one: "ſ", "ı"). The pattern has no
+    literal start and is tried at every character: most heads are spared it.
+
+    >>> _may_listen("Find us on our Apps: "), _may_listen("Guest: "), _may_listen("Liſten: ")
+    (True, False, True)
+    """
+    if not head.isascii():
+        return True
+    low = head.lower()
+    return "app" in low or "listen" in low or "subscribe" in low
+
+
 _HOME_WORDS = recache.compile(r"\b(?:website|site|homepage|home page|profile)\b", re.IGNORECASE)
 _CONNECT_WITH = recache.compile(
     r"""\b(?:Connect|Chat|Follow|Find|Reach)[ \t]+(?:with[ \t]+)?   # "Connect with"
@@ -373,11 +389,13 @@ _NOT_PEOPLE = frozenset(
     }
 )
 _EMBED_SOURCE = recache.compile(r"src=[\"']?$", re.IGNORECASE)
+_EMBED_ENDS = ("=", '"', "'")  # what _EMBED_SOURCE's match ends with
 _LEAD_IN = recache.compile(
     r"(?:(?<![ \t])[ \t]+)?(?:[-–—][ \t]*)?"
     r"\b(?:go[ \t]+to|visit|head[ \t]+to|check[ \t]+out|see|at)$",
     re.IGNORECASE,
 )
+_LEAD_IN_LONGEST = len(" - check out")  # the longest _LEAD_IN match in a collapsed text
 _FRAGMENT = recache.compile(
     r"^(?:on|and|or|but|to|in|with|for|of|from|by)\b|.*\b(?:is|are|was|were)$", re.IGNORECASE
 )
@@ -591,7 +609,8 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
             if m["md"].startswith("!"):
                 continue  # an image
             href, label = m["href"].strip(), m["label"]
-            label = label.replace("\\]", "]").replace("\\[", "[")
+            if "\\" in label:
+                label = label.replace("\\]", "]").replace("\\[", "[")
             if not _is_address(href):
                 # "[x](#t=01:50)", a relative path: the label may still hold an address,
                 # and so may a target written wrong ("[x]([https://x.rs)", "[x](x.org)").
@@ -600,7 +619,10 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
                 target = _tokens(href, refs, used_refs)
                 found.extend(_Found(m.start(), m.end(), f.url, f.handle, label) for f in target)
                 continue
-            handle = label.strip() if _HANDLE_LABEL.fullmatch(label.strip()) else None
+            # (_HANDLE_LABEL opens with "@": a label without one is spared the pattern.)
+            handle = (
+                label.strip() if "@" in label and _HANDLE_LABEL.fullmatch(label.strip()) else None
+            )
             found.append(_Found(m.start(), m.end(), href, handle, label))
         elif branch == "ref":
             key = (m["rkey"] or m["rlabel"]).strip().lower()
@@ -610,7 +632,10 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
         elif branch == "auto":
             found.append(_Found(m.start(), m.end(), _trim_url(m["auto"]), None, None))
         elif branch == "url":
-            if _EMBED_SOURCE.search(text, max(0, m.start() - 6), m.start()):
+            # _EMBED_SOURCE ends with "=" or a quote: the character before the address.
+            if text[m.start() - 1 : m.start()] in _EMBED_ENDS and _EMBED_SOURCE.search(
+                text, max(0, m.start() - 6), m.start()
+            ):
                 continue  # <iframe src="...">, <img src=...>: what a page embeds, not a link
             url = _trim_url(m["url"])
             found.append(_Found(m.start(), m.start() + len(url), url, None, None))
@@ -651,7 +676,12 @@ def _label_before(text: str, start: int) -> str | None:
     before = collapse(render_inline(before)).rstrip(" :;-–—|(").lstrip(" |·").strip()
     # "Tidewater Mattress — go to URL": the words that lead to the address are not its label.
     if before[-1:] in "oOtTeE":  # the last letter of "go to", "visit", "check out", "see", "at"
-        before = _LEAD_IN.sub("", before)
+        # The text is collapsed (one space between words): a match is at most
+        # _LEAD_IN_LONGEST characters, at its end, and is sought there only (the pattern
+        # has no literal start: sub() would try it at every character).
+        lead = _LEAD_IN.search(before, max(0, len(before) - _LEAD_IN_LONGEST))
+        if lead is not None:
+            before = before[: lead.start()]
     before = before.rstrip(" :;-–—|(").strip()
     if (before[:1] in _FRAGMENT_FIRST or before[-1:] in _FRAGMENT_LAST) and _FRAGMENT.match(before):
         return None  # "..., and she blogs at URL": the middle of a sentence, not a label
@@ -733,10 +763,20 @@ def _read_may_name(name: str) -> bool:
     )
 
 
-# Both pure functions of their text, remembered for a short one (names and labels repeat).
+def _read_owner(text: str) -> str | None:
+    """The NAME of "Das Buch von NAME", "The website of NAME" (_OWNER_OF) in ``text``: one of
+    the owner words stands among its first five words, or None."""
+    if _OWNER_WORDS.isdisjoint(text.casefold().split(None, 5)[:5]):
+        return None
+    owner = _OWNER_OF.match(text)
+    return owner["name"] if owner else None
+
+
+# Pure functions of their text, remembered for a short one (names and labels repeat).
 _NAME_MEMO_LENGTH = 300
 _name_in = functools.lru_cache(maxsize=4096)(_read_name_in)
 _may_name = functools.lru_cache(maxsize=4096)(_read_may_name)
+_owner_in = functools.lru_cache(maxsize=4096)(_read_owner)
 
 
 def _connect_name(text: str) -> str | None:
@@ -850,7 +890,7 @@ class _Linker:
         for text in (label, line):
             if not text:
                 continue
-            name = self._connect(text)
+            name = _connect_of(text) if len(text) <= _CONNECT_MEMO_LENGTH else self._connect(text)
             if name and name[:1].isupper() and not _NOT_A_NAME_START.match(name):
                 if ctx.podcast and name.casefold() == ctx.podcast.casefold():
                     return None
@@ -862,7 +902,8 @@ class _Linker:
                 return person.name if person else name
         # "Agnieszka na Instagramie", "Дмитрий в Телеграме": a known person's name, up to
         # three words, so that the "on" word is the label's second, third or fourth.
-        if label and " " in label and ctx.people:
+        people = ctx.people  # (a property: read once; nobody is added while links are read)
+        if label and " " in label and people:
             words = label.split(None, 4)
             if len(words) >= 3 and not _ON_WORDS.isdisjoint(words[1:4]):
                 m = _NAME_ON_PLATFORM_ANY.match(label)
@@ -871,7 +912,8 @@ class _Linker:
                     return name
         # The label as a reader sees it, read once for both texts below (a label is
         # collapsed: one without markup is its own rendering).
-        shown_label = label if label is None or _is_plain(label) else rendered(label)
+        label_plain = label is not None and _is_plain(label)
+        shown_label = label if label is None or label_plain else rendered(label)
         for reading_line in (False, True):
             text = line if reading_line else label
             if not text:
@@ -884,7 +926,9 @@ class _Linker:
                 text = self._plain(line)
                 if not text:
                     continue
-            if not _is_plain(text):  # else its own plain text (a label, a plain line)
+                if not _is_plain(text):
+                    text = self._plain(text)
+            elif not label_plain:  # else its own plain text
                 text = self._plain(text)
             # Every ending _POSSESSIVE allows holds "'" or "’": without them it cannot match.
             m = _POSSESSIVE.match(text) if "'" in text or "’" in text else None
@@ -905,18 +949,15 @@ class _Linker:
                 person = ctx.find_person(words[0]) if len(words) == 2 else None
                 if person and words[0] != person.name:
                     return person.name
-                if len(words) == 2 and ctx.people and platform_of(None, words[0]) is not None:
+                if len(words) == 2 and people and platform_of(None, words[0]) is not None:
                     whose = self._inflected_person(words[1], whose=True)  # "Телеграм Дмитрия"
                     if whose is not None:
                         return whose
-            owner = (
-                _OWNER_OF.match(text)
-                if ctx.people and not _OWNER_WORDS.isdisjoint(text.casefold().split(None, 5)[:5])
-                else None
-            )
-            person = ctx.find_person(owner["name"]) if owner else None
-            if person is not None:
-                return person.name  # a known person: "Das Buch von Ann Lee"
+            if people:
+                owner = _owner_in(text) if len(text) <= _NAME_MEMO_LENGTH else _read_owner(text)
+                person = ctx.find_person(owner) if owner is not None else None
+                if person is not None:
+                    return person.name  # a known person: "Das Buch von Ann Lee"
         if label and ("'" in label or "’" in label):
             # "SMASH that Subscribe Button on Wes' YouTube": a known name's possessive.
             for pm in _POSSESSIVE_ANY.finditer(collapse(label)):
@@ -984,7 +1025,7 @@ class _Linker:
 
     def kind_for(
         self,
-        seg: Segment,
+        in_sponsors: bool,  # whether the link stands in the sponsors' section
         url: str | None,
         handle: str | None,
         text: str | None,
@@ -993,12 +1034,7 @@ class _Linker:
     ) -> LinkKind:
         label = text or ""
         label_kind, label_listen = _label_kind(label)
-        if (
-            self.ctx.doc.section_of(seg).kind == "sponsors"
-            or self.sponsor_run
-            or self.sponsor_line
-            or label_kind == "sponsor"
-        ):
+        if in_sponsors or self.sponsor_run or self.sponsor_line or label_kind == "sponsor":
             return "sponsor"
         community, listen, profile = _address_kind(url) if url is not None else _NO_ADDRESS
         if label_kind == "community" or platform in ("slack", "discord") or community:
@@ -1021,10 +1057,17 @@ class _Linker:
         text = seg.text
         self._sponsors(seg, found)
         links: list[Link] = []
-        section = self.ctx.section_title(seg)
+        # ctx.section_title(seg), and whether the section is the sponsors' (for kind_for),
+        # from one lookup of the segment's block.
+        block = self.ctx.doc.section_of(seg)
+        heading = block.heading
+        section = None if heading is None or heading is self.ctx.title else block.title
+        in_sponsors = block.kind == "sponsors"
         self.paragraph_person = self._name_line_above(seg)
         head = text[: found[0].start]
-        self.listen_line = ":" in head and _LISTEN_INTRO.search(head) is not None
+        self.listen_line = (
+            ":" in head and _may_listen(head) and _LISTEN_INTRO.search(head) is not None
+        )
         previous_end = 0
         for item in found:
             label = item.label
@@ -1052,7 +1095,7 @@ class _Linker:
                 platform_of(item.url, line_label) if line_label is not None else None
             )
             person = self.person_for(text, label, item.start, item.url, section)
-            kind = self.kind_for(seg, item.url, item.handle, label, platform, person)
+            kind = self.kind_for(in_sponsors, item.url, item.handle, label, platform, person)
             links.append(Link(item.url, item.handle, label, section, person, platform, kind))
         if found and self._only_links(text, found, links):
             self.ctx.take(seg)
@@ -1152,16 +1195,41 @@ class _Linker:
             rest.append(text[previous : item.start])
             previous = item.end
         rest.append(text[previous:])
-        # No collapse(): whitespace is never a word character, so the words are the same.
-        words = _WORD.findall(render_inline(" ".join(rest)).lower())
+        between = " ".join(rest)
+        words = (
+            _words_between(between) if len(between) <= _LABEL_MEMO_LENGTH else _read_words(between)
+        )
         if not words:
             return True  # "- [X](..)": nothing but links (and markup)
-        covered = {"on", "and", "or", "at"}
+        covered = set(_LINK_WORDS)
         for link in links:
             for part in (link.text, link.person, link.platform):
                 if part:
-                    covered.update(_WORD.findall(part.lower()))
+                    covered |= (
+                        _words_of(part)
+                        if len(part) <= _LABEL_MEMO_LENGTH
+                        else frozenset(_WORD.findall(part.lower()))
+                    )
         return covered.issuperset(words)
+
+
+_LINK_WORDS = frozenset({"on", "and", "or", "at"})  # words between links that say nothing
+
+
+def _read_words(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` as a reader sees it (markup rendered). No collapse():
+    whitespace is never a word character, so the words are the same."""
+    return frozenset(_WORD.findall(render_inline(text).lower()))
+
+
+# Remembered for a short text: what stands around a line's links repeats from note to note.
+_words_between = functools.lru_cache(maxsize=4096)(_read_words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(part: str) -> frozenset[str]:
+    """The lower-case words of a link's label, person or platform (remembered: they repeat)."""
+    return frozenset(_WORD.findall(part.lower()))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1193,6 +1261,7 @@ def _address_kind(url: str) -> tuple[bool, bool, bool]:
 _NO_ADDRESS = (False, False, False)  # a handle's
 
 
+@functools.lru_cache(maxsize=4096)
 def is_profile(url: str) -> bool:
     """A page of a person (or an account) on a social platform: "x.com/ana"."""
     return platform_of(url) in _PROFILE_PLATFORMS and _looks_like_profile(url)
@@ -1218,12 +1287,14 @@ def _same_address(label: str, url: str) -> bool:
     """The label is the address itself, as written (a shortened "https:/..." too)."""
     if label.strip() == url.strip():
         return True
+    if not label.endswith(("...", "…")):
+        return False  # (the test below needs it: asked first, before anything is built)
 
     def bare(s: str) -> str:
         s = _SCHEME.sub("", s.strip().lower())
         return _WWW.sub("", s).rstrip("/")
 
-    return label.endswith(("...", "…")) and bare(url).startswith(bare(label).rstrip(".…"))
+    return bare(url).startswith(bare(label).rstrip(".…"))
 
 
 def extract(ctx: Context) -> list[Link]:
@@ -1264,7 +1335,18 @@ def extract(ctx: Context) -> list[Link]:
                 links.append(Link(url, None, None, section, None, platform_of(url), "reference"))
             ctx.take(seg)
             continue
-        found = _tokens(text, refs, used)
+        # _tokens's first test, asked here: most segments fail it, and are spared the call.
+        if (
+            "@" in text
+            or "://" in text
+            or "](" in text
+            or "][" in text
+            or "www." in text
+            or ("." in text and _TLD_DOT.search(text))
+        ):
+            found = _tokens(text, refs, used)
+        else:
+            found = []
         if found and "`" in text:
             # Nothing inside `code` is an address or a handle ("`@page`"), but a Markdown
             # link's label may hold code.
