@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from episodeparse import parse
 from episodeparse.model import Link
 
@@ -511,3 +513,22 @@ def test_the_cheap_tests_before_the_lead_in_and_listen_patterns_agree_with_them(
         # links_in's listen intro: the cheap test lets every match through.
         if _LISTEN_INTRO.search(text + ":"):
             assert _may_listen(text + ":"), text
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        # A full name after "Follow", then the address: whose link the line says.
+        ("Follow Maya Lindqvist: www.twitter.com/mayalind", "Maya Lindqvist"),
+        # A first name: the known person's (the notes name her in full above).
+        ("Follow Amaya: https://twitter.com/amayaruiz", "Amaya Ruiz"),
+        ("Suivez Amaya : https://twitter.com/amayaruiz", "Amaya Ruiz"),
+        # A word that names nobody known: no owner.
+        ("Follow Updates: https://example.org/news", None),
+        ("Find Tickets: https://example.org/tickets", None),
+    ],
+)
+def test_a_follow_label_alone_before_the_address_says_whose(line: str, person: str | None) -> None:
+    notes = f"Episode 3: Rivers\n\nDr. Amaya Ruiz is a hydrologist at Leeds.\n\n{line}\n"
+    links = parse(notes).links
+    assert [link.person for link in links] == [person]

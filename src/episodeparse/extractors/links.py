@@ -347,6 +347,11 @@ _OWNER_OF = recache.compile(
 )
 _OWNER_WORDS = frozenset(w.casefold() for w in cues.words("links", "owner_of"))
 _FOLLOW_WORDS = frozenset(p.split()[0].casefold() for p in cues.words("links", "person_links"))
+# A label that is a follow word and a name alone: "Follow Max Lind", "Suivez Claire".
+_FOLLOW_NAME = recache.compile(
+    rf"(?i:{cues.alternation('links', 'person_links')})[ \t]+"
+    r"(?P<name>[^\W\d_][\w'’.-]{0,40}(?:[ \t][^\W\d_][\w'’.-]{0,40}){0,3})[ \t]*"
+)
 # Name words are bounded ({0,40}): these are matched once per link of a line, and an
 # unbounded word would read a long line of one "word" to its end every time (quadratic).
 _POSSESSIVE = recache.compile(
@@ -900,6 +905,19 @@ class _Linker:
                         (p for p in ctx.people if inflection_of(name, p.name.split()[0])), None
                     )
                 return person.name if person else name
+        # "Follow Max Lind: URL", "Suivez Claire : URL": the label is a follow word and a
+        # name, the known person's, or a full name that may be a person's.
+        follow = (
+            _FOLLOW_NAME.fullmatch(label)
+            if label and " " in label and label.split(None, 1)[0].casefold() in _FOLLOW_WORDS
+            else None
+        )
+        if follow is not None and follow["name"][:1].isupper():
+            person = ctx.find_person(follow["name"])
+            if person is not None:
+                return person.name
+            if " " in follow["name"] and self._may_be_person(follow["name"]):
+                return str(follow["name"])
         # "Agnieszka na Instagramie", "Дмитрий в Телеграме": a known person's name, up to
         # three words, so that the "on" word is the label's second, third or fourth.
         people = ctx.people  # (a property: read once; nobody is added while links are read)
