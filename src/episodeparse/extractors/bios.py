@@ -114,19 +114,24 @@ def extract(ctx: Context) -> None:
 # "Lee is now a senior correspondent at ...": what someone is, now (not "was").
 _IS_NOW = recache.compile(r"[ \t]+is[ \t]+(?:(?:now|currently)[ \t]+)?(?=[a-zA-Z])")
 _SHORTEST_KEY = 3  # letters of a first name or surname looked for alone
-# The blank before an "is" an _IS_NOW match may hold (a blank first: a search skips to one).
-_BLANK_IS = recache.compile(r"[ \t]is(?=[ \t])")
+_BLANKS = (" ", "\t")
 
 
 def _name_ends(text: str) -> list[int]:
-    """Where an _IS_NOW match after a name may start: each run of blanks before "is", at
-    its start."""
+    """Where an _IS_NOW match after a name may start: each run of blanks before "is" and a
+    blank, at its start (found with str.find: a pattern opening with a class of blanks
+    would test each character of the notes against it)."""
     ends: list[int] = []
-    for m in _BLANK_IS.finditer(text):
-        at = m.start()
-        while at > 0 and text[at - 1] in " \t":
-            at -= 1
-        ends.append(at)
+    for blank in _BLANKS:
+        sought = blank + "is"
+        at = text.find(sought)
+        while at >= 0:
+            if text[at + 3 : at + 4] in _BLANKS:
+                start = at
+                while start > 0 and text[start - 1] in _BLANKS:
+                    start -= 1
+                ends.append(start)
+            at = text.find(sought, at + 3)
     return ends
 
 

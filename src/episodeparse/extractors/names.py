@@ -10,7 +10,7 @@ that close a clause ("נועה ברקוביצקי,").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from episodeparse import cues, recache
 
@@ -529,10 +529,11 @@ class Phrases:
             out.sort()
         return out
 
-    def may_occur(self, words: list[str], low: str) -> bool:
+    def may_occur(self, words: Collection[str], low: str) -> bool:
         """Whether a line may hold a phrase, a cheap test before :meth:`find`: ``words`` are
-        the line's words (``low.split()``), ``low`` the line lower-cased, where phrases
-        without blanks ("嘉宾") are sought.
+        the line's words (``low.split()``, or those of them among a set of words that holds
+        :attr:`keys`), ``low`` the line lower-cased, where phrases without blanks ("嘉宾")
+        are sought.
 
         >>> finder = Phrases(("my guest is", "嘉宾"))
         >>> finder.may_occur(["my", "guest", "is", "ann"], "my guest is ann")

@@ -370,16 +370,19 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
     """The rules keyed on cues many shows use (see :func:`_cued` and those below it);
     each runs only on a line holding a word it needs."""
     words = low.split()
+    guest_keys, host_keys, job_keys, own_keys, every, every_rule = _cue_keys()
+    # The line's words that any rule below seeks, found in one pass over its words (each a
+    # fresh string, hashed once): every rule's test is then on this small set.
+    hits = every_rule.intersection(words)
     if (
         leading
-        and not _TOPIC_KEYS.isdisjoint(words)
-        and not _WITH_WORDS.isdisjoint(words)
+        and not _TOPIC_KEYS.isdisjoint(hits)
+        and not _WITH_WORDS.isdisjoint(hits)
         and _TALK_ABOUT.may_occur(words, low)
     ):
         _topic_with(ctx, text)
     if low.isascii():
-        guest_keys, host_keys, job_keys, own_keys, every = _cue_keys()
-        if every.isdisjoint(words):
+        if every.isdisjoint(hits):
             # No finder's word, none _episode_lead or _speakers needs: the rules left.
             if "co-host" in low or "cohost" in low:
                 _and_co_host(ctx, text)
@@ -389,31 +392,32 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
                 _japanese(ctx, text)
             return
         # What the finders' may_occur say of an ASCII line without one of their words.
-        guest = not guest_keys.isdisjoint(words) and _GUEST_INTRO.may_occur(words, low)
-        host = not host_keys.isdisjoint(words) and _HOST_CREDIT.may_occur(words, low)
+        guest = not guest_keys.isdisjoint(hits) and _GUEST_INTRO.may_occur(hits, low)
+        host = not host_keys.isdisjoint(hits) and _HOST_CREDIT.may_occur(hits, low)
         jobs = (
             (leading or bool(ctx.people))
-            and not job_keys.isdisjoint(words)
-            and _JOB_BEFORE.may_occur(words, low)
+            and not job_keys.isdisjoint(hits)
+            and _JOB_BEFORE.may_occur(hits, low)
         )
-        own = not own_keys.isdisjoint(words) and _OWN_GUESTS.may_occur(words, low)
+        own = not own_keys.isdisjoint(hits) and _OWN_GUESTS.may_occur(hits, low)
     else:
-        guest = _GUEST_INTRO.may_occur(words, low)
-        host = _HOST_CREDIT.may_occur(words, low)
-        jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(words, low)
-        own = _OWN_GUESTS.may_occur(words, low)
+        # may_occur tests the words against the finder's keys: those of the line are hits.
+        guest = _GUEST_INTRO.may_occur(hits, low)
+        host = _HOST_CREDIT.may_occur(hits, low)
+        jobs = (leading or bool(ctx.people)) and _JOB_BEFORE.may_occur(hits, low)
+        own = _OWN_GUESTS.may_occur(hits, low)
     line = LineWords(text) if guest or host or jobs else None
     if line is not None and (guest or host):
         _cued(ctx, text, line)
     if own:
         _own_guests(ctx, text, line or LineWords(text))
     if ("episode" in low or "this week" in low or "today" in low) and not _HAS_KEYS.isdisjoint(
-        words
+        hits
     ):
         _episode_lead(ctx, text)
-    if leading and not _CONVERSE_KEYS.isdisjoint(words):
+    if leading and not _CONVERSE_KEYS.isdisjoint(hits):
         _converses(ctx, text)
-    if leading and not _V2_KEYS.isdisjoint(words):
+    if leading and not _V2_KEYS.isdisjoint(hits):
         _converses_v2(ctx, text)
     if "co-host" in low or "cohost" in low:
         _and_co_host(ctx, text)
@@ -421,7 +425,7 @@ def _cues_of_any_show(ctx: Context, text: str, leading: bool, low: str) -> None:
         _hello(ctx, text)
     if line is not None and jobs:
         _jobs(ctx, text, leading, line)
-    if leading and not _SPEAKS_KEYS.isdisjoint(words):
+    if leading and not _SPEAKS_KEYS.isdisjoint(hits):
         _speakers(ctx, text)
     if not text.isascii():
         _japanese(ctx, text)
@@ -907,10 +911,13 @@ def _with_line(ctx: Context, seg: Segment, text: str) -> None:
 def _labels_after_sentences(ctx: Context, text: str) -> None:
     """ "... Moderation: Jan Berg", "Hosted by A. Guest: Bo Yu": a role label opening a
     sentence inside a line, then full names."""
-    for m in _SENTENCE_START.finditer(text):
-        rest = text[m.end() :]
-        if not _may_be_label(rest[: rest.find(":") + 1].lower()):
+    last = text.rfind(":")  # a label after a sentence mark ends with a colon after it
+    if last < 0:
+        return
+    for start in _sentence_starts(text, last):
+        if not _may_be_label(text[start : text.find(":", start) + 1].lower()):
             continue
+        rest = text[start:]
         label = _ROLE_LABEL.match(rest)
         if label is None:
             continue
@@ -982,13 +989,14 @@ _JOB_BEFORE = Phrases(cues.words("people", "job"))
 @functools.cache
 def _cue_keys() -> tuple[frozenset[str], ...]:
     """The words each cue finder's :meth:`~Phrases.may_occur` needs one of on an ASCII line
-    (guest intros, host credits, jobs, own guests), and all of them with the words of
+    (guest intros, host credits, jobs, own guests); all of them with the words of
     ``_HOST_HAS``, ``_SPEAKS_KEYS`` and the conversation verbs: a line with none is read by
-    few rules."""
+    few rules; and those with the words _topic_with needs (any word a rule seeks)."""
     finders = (_GUEST_INTRO, _HOST_CREDIT, _JOB_BEFORE, _OWN_GUESTS)
     keys = tuple(finder.keys for finder in finders)
     verbs = (_HAS_KEYS, _SPEAKS_KEYS, _CONVERSE_KEYS, _V2_KEYS)
-    return (*keys, frozenset().union(*keys, *verbs))
+    every = frozenset().union(*keys, *verbs)
+    return (*keys, every, every | _TOPIC_KEYS | _WITH_WORDS)
 
 
 _SPEAKS_KEYS = frozenset(p.split()[0] for p in cues.words("people", "speaks_in_person"))
@@ -1244,7 +1252,7 @@ _HOST_FIRST = frozenset(
 def _converses(ctx: Context, text: str) -> None:
     """ "Ann talks to technologist Bo Yu about ...": a sentence of the opening prose whose
     subject converses with a full name: the subject hosts, the other is the guest."""
-    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    starts = [0, *_sentence_starts(text, len(text))]
     for start in starts[:MAX_SENTENCES]:
         # "In this episode, host Ann Lee is joined by ...": a lead, a host word, the name.
         lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
@@ -1407,14 +1415,37 @@ def _jobs(ctx: Context, text: str, leading: bool, line: LineWords) -> None:
 
 
 _SPEAKER = recache.compile(rf"[ \t]+(?:{cues.alternation('people', 'speaks_in_person')})\b")
-_SENTENCE_START = recache.compile(r"[.!?][ \t]+(?=[A-Z])")
+_BLANKS = (" ", "\t")
+
+
+def _sentence_starts(text: str, stop: int) -> list[int]:
+    """Where each sentence after the first starts, in order: a capital after ".", "!" or
+    "?" (before ``stop``) and a run of blanks. Each mark is found with str.find: a pattern
+    opening with their class would test every character of the line against it.
+
+    >>> _sentence_starts("Hi. Ann Lee!  Bo?x. 3. Yes", 99)
+    [4, 14, 23]
+    """
+    out: list[int] = []
+    for mark in ".!?":
+        at = text.find(mark, 0, stop)
+        while at >= 0:
+            end = at + 1
+            while text[end : end + 1] in _BLANKS:
+                end += 1
+            if end > at + 1 and "A" <= text[end : end + 1] <= "Z":
+                out.append(end)
+            at = text.find(mark, end, stop)
+    if len(out) > 1:
+        out.sort()
+    return out
 
 
 def _speakers(ctx: Context, text: str) -> None:
     """ "Ann Lee discusses ...", "Ann Lee and Bo Yu analyze ...": full names opening a
     sentence of the opening prose, a verb of speaking in the episode after them: guests
     (a host the notes name elsewhere stays host)."""
-    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    starts = [0, *_sentence_starts(text, len(text))]
     for start in starts[:MAX_SENTENCES]:
         # "In this interview, Ann Lee ...": the episode's lead before the names.
         lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
