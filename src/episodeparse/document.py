@@ -771,6 +771,9 @@ _remembered_one = functools.lru_cache(maxsize=1024)(_one_piece)
 _REMEMBERED_LINE = 300
 
 
+_new_segment = object.__new__
+
+
 class Document:
     """Show notes cut into segments and sections. Build once, read by every extractor."""
 
@@ -812,7 +815,15 @@ class Document:
                     and piece[-1] != ":"
                     and (len(piece) > 48 or piece[0] == "+" or _time_first(piece))
                 ):
-                    seg = Segment(len(segments), line_no, piece)
+                    # Segment(len(segments), line_no, piece), its fields stored here: a
+                    # class's Python __init__ is called through type.__call__ and costs
+                    # more than its five stores.
+                    seg = _new_segment(Segment)
+                    seg.index = len(segments)
+                    seg.line = line_no
+                    seg.text = piece
+                    seg.heading = None
+                    seg.soft = False
                     segments.append(seg)
                     if soft and current.segments and line_no - current.segments[-1].line > 1:
                         current = SectionBlock(None, "body")  # see below
@@ -825,7 +836,12 @@ class Document:
                     _remembered_one(piece) if len(piece) <= _REMEMBERED_LINE else _one_piece(piece)
                 )
             for piece, heading, is_soft, kind in pieces:
-                seg = Segment(len(segments), line_no, piece, heading, is_soft)
+                seg = _new_segment(Segment)  # Segment(...), as above
+                seg.index = len(segments)
+                seg.line = line_no
+                seg.text = piece
+                seg.heading = heading
+                seg.soft = is_soft
                 segments.append(seg)
                 if heading is not None:
                     current = SectionBlock(seg, kind)
