@@ -338,3 +338,30 @@ def test_inline_heading_gate_never_hides_a_heading() -> None:
 def test_title_line_with_inline_heading_words_after_slashes_is_still_cut() -> None:
     doc = Document("Intro text // ABOUT THIS EPISODE: more words // Ann Example")
     assert [s.text for s in doc.segments][:2] == ["Intro text", "// ABOUT THIS EPISODE:"]
+
+
+def test_address_ends_are_those_the_search_finds() -> None:
+    """_address_ends matches only at "http", "www." and "@": the same ends as a search of
+    the whole line, whose matches may hold another opener ("https://x/@b")."""
+    import random
+
+    from episodeparse.document import _ADDRESS_END, _address_ends
+
+    pieces = ["http", "s", "://", "www.", "@", "a", "B", " ", ".", "/", "\t", "<", "x@", "é", "_"]
+    pieces += ["1", "ww", "htt", "\n"]
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert _address_ends(text) == [m.end() for m in _ADDRESS_END.finditer(text)], text
+
+
+def test_run_together_times_after_a_label_of_forty_characters_at_most() -> None:
+    """A chapter list run together on one line may follow a label of up to 40 characters
+    (its ":" counted); words longer than that before the first time are prose."""
+    from episodeparse.document import _run_together_times
+
+    times = "0:00 Intro 2:15 News 10:40 Extras"
+    assert _run_together_times("T" * 39 + ": " + times) == [41, 52, 62]
+    assert _run_together_times("  " + "T" * 39 + ":   " + times) == [45, 56, 66]
+    assert _run_together_times("T" * 40 + ": " + times) == []
+    assert _run_together_times("T" * 60 + " " + times) == []

@@ -478,16 +478,49 @@ def _cuts(text: str) -> list[int]:
             cuts.update(times)
     if text.count(":") >= 3:
         cuts.update(_run_together_times(text))
-    maybe_address = _two_addresses(text)
-    addresses = list(_ADDRESS_END.finditer(text)) if maybe_address else []
-    if len(addresses) >= 2:
-        for m in addresses:
-            rest = text[m.end() : m.end() + 2]
-            if rest[:1] in (" ", "\t") and rest[1:2].isupper():
-                cuts.add(m.end())
+    if _two_addresses(text):
+        ends = (
+            _address_ends(text)
+            if len(text) > _LONG_LINE
+            else [m.end() for m in _ADDRESS_END.finditer(text)]
+        )
+        if len(ends) >= 2:
+            for end in ends:
+                rest = text[end : end + 2]
+                if rest[:1] in (" ", "\t") and rest[1:2].isupper():
+                    cuts.add(end)
     if not cuts:
         return []  # most lines
     return sorted(c for c in cuts if 0 < c < len(text))
+
+
+# A line longer than this (a flattened note's) is searched for addresses only where one
+# can start: a search tries a class of their first characters at every character.
+_LONG_LINE = 200
+
+
+def _address_ends(text: str) -> list[int]:
+    """Where each address or handle ``_ADDRESS_END.finditer(text)`` finds ends, found by
+    matching it only where one can start: at "http", "www." or "@", sought by str.find.
+
+    >>> _address_ends("a https://x.test/@b www.y.test @c")
+    [19, 30, 33]
+    """
+    starts: list[int] = []
+    for opener in ("http", "www.", "@"):
+        at = text.find(opener)
+        while at != -1:
+            starts.append(at)
+            at = text.find(opener, at + 1)
+    starts.sort()
+    match = _ADDRESS_END.match
+    ends: list[int] = []
+    end = 0
+    for at in starts:
+        if at >= end and (m := match(text, at)) is not None:
+            end = m.end()
+            ends.append(end)
+    return ends
 
 
 def _run_together_times(text: str) -> list[int]:
@@ -498,14 +531,20 @@ def _run_together_times(text: str) -> list[int]:
     # Each time holds its own ":" between digits (_CLOCK_COLON, sought by its ":", which is
     # cheaper than a search for times at every digit): a line with fewer than three, such as
     # an address and its label ("Twitter: https://..."), holds fewer times.
-    colons = _CLOCK_COLON.findall(text)
-    if len(colons) < 3:
+    # No time starts before the first such ":" less two digits: where the words before it
+    # are longer than a label, so are those before the first time (see ``lead`` below),
+    # and a flattened note's line is not read past its first time.
+    first = _CLOCK_COLON.search(text)
+    if first is None:
         return []
-    # No time starts before the first such ":" less two digits. The first time is read, and
-    # the words before it, before the others: a long line of prose that holds times further
-    # on ("... at 12:30, ...") fails there, unread to its end.
-    # (The first place of the first ":" found's text is at or before it.)
-    found = _BARE_TIME.finditer(text, max(0, text.find(colons[0]) - 2))
+    start = max(0, first.start() - 2)
+    if len(text[:start].strip()) > 40:
+        return []
+    if len(_CLOCK_COLON.findall(text, start)) < 3:
+        return []
+    # The first time is read, and the words before it, before the others: a long line of
+    # prose that holds times further on ("... at 12:30, ...") fails there, unread to its end.
+    found = _BARE_TIME.finditer(text, start)
     times = []
     for m in found:
         if m.start() == 0 or text[m.start() - 1] in " \t,;|([":
@@ -732,6 +771,9 @@ _remembered_one = functools.lru_cache(maxsize=1024)(_one_piece)
 _REMEMBERED_LINE = 300
 
 
+_new_segment = object.__new__
+
+
 class Document:
     """Show notes cut into segments and sections. Build once, read by every extractor."""
 
@@ -773,7 +815,15 @@ class Document:
                     and piece[-1] != ":"
                     and (len(piece) > 48 or piece[0] == "+" or _time_first(piece))
                 ):
-                    seg = Segment(len(segments), line_no, piece)
+                    # Segment(len(segments), line_no, piece), its fields stored here: a
+                    # class's Python __init__ is called through type.__call__ and costs
+                    # more than its five stores.
+                    seg = _new_segment(Segment)
+                    seg.index = len(segments)
+                    seg.line = line_no
+                    seg.text = piece
+                    seg.heading = None
+                    seg.soft = False
                     segments.append(seg)
                     if soft and current.segments and line_no - current.segments[-1].line > 1:
                         current = SectionBlock(None, "body")  # see below
@@ -786,7 +836,12 @@ class Document:
                     _remembered_one(piece) if len(piece) <= _REMEMBERED_LINE else _one_piece(piece)
                 )
             for piece, heading, is_soft, kind in pieces:
-                seg = Segment(len(segments), line_no, piece, heading, is_soft)
+                seg = _new_segment(Segment)  # Segment(...), as above
+                seg.index = len(segments)
+                seg.line = line_no
+                seg.text = piece
+                seg.heading = heading
+                seg.soft = is_soft
                 segments.append(seg)
                 if heading is not None:
                     current = SectionBlock(seg, kind)
