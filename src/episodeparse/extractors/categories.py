@@ -20,6 +20,8 @@ _INLINE = recache.compile(
     re.IGNORECASE,
 )
 # Blanks are taken from the start of their run only: searching from inside it is quadratic.
+# The first letters of _INLINE's labels, in lower case ("" too: a superset is enough).
+_LABEL_FIRST = "ctk"
 _ITEM_SPLIT = recache.compile(r"(?:(?<![ \t])[ \t]+)?(?:,|;|\||·|•)[ \t]*")
 _BULLET = recache.compile(r"^[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 
@@ -41,7 +43,14 @@ def extract(ctx: Context) -> list[str]:
                 categories.extend(_items(seg.text))
                 ctx.take(seg)
     for seg in ctx.doc.segments:
-        m = _INLINE.match(seg.text) if ":" in seg.text else None
+        text = seg.text
+        # _INLINE opens with a label's first letter (in any case: "K" is also U+212A, whose
+        # lower() is "k"): a line without one there is not matched, nor one without ":".
+        m = (
+            _INLINE.match(text)
+            if text.lstrip(" \t")[:1].lower() in _LABEL_FIRST and ":" in text
+            else None
+        )
         if m and not ctx.is_taken(seg):
             categories.extend(_items(m["items"]))
             ctx.take(seg)

@@ -901,6 +901,29 @@ _SHOW_CUES = ("episode", "Welcome", "podcast", "community")
 _MARKUP_CUES = ("[", "*", "_", "&")
 
 
+def _needed_pivot_cues() -> tuple[str, ...]:
+    """The ``_PIVOT_CUES`` a line must be sought for: one is not where each phrase of the
+    words it finds holds another cue sought (the phrase "en el episodio de hoy de" holds
+    "episodi"), as a line that says the phrase then holds that cue too."""
+    kept = list(_PIVOT_CUES)
+    for cue in sorted(_PIVOT_CUES, key=lambda c: (len(c), c)):
+        others = [c for c in kept if c != cue]
+        phrases = [p for p in _THIS_EPISODE_OF if cue in p.split()[-2]]
+        if all(any(c in word for c in others for word in p.split()) for p in phrases):
+            kept.remove(cue)
+    return tuple(kept)
+
+
+_SOUGHT_PIVOT_CUES = _needed_pivot_cues()
+# The show cues sought in all the lines: a line that says "episode" or "podcast" is one of
+# the pivot lines or host lines, where they are read.
+_SOUGHT_SHOW_CUES = tuple(
+    c
+    for c in _SHOW_CUES
+    if _HOST_CUE not in c.lower() and not any(p in c.lower() for p in _SOUGHT_PIVOT_CUES)
+)
+
+
 def _lines_holding(text: str, needles: tuple[str, ...], stops: list[int]) -> set[int]:
     """The lines of ``text`` that hold one of ``needles`` (none holds a newline), by their
     number: line ``i`` ends before ``stops[i] - 1``, its newline. One ``find`` for each line
@@ -915,11 +938,17 @@ def _lines_holding(text: str, needles: tuple[str, ...], stops: list[int]) -> set
     return found
 
 
-def _cue_lines(texts: list[str]) -> tuple[set[int], set[int], set[int], set[int]]:
+def _cue_lines(
+    texts: list[str], show: bool = True
+) -> tuple[set[int], set[int], set[int], set[int]]:
     """The lines among ``texts`` whose case-folded text (as IGNORECASE folds it:
     ``casefold()``, which is ``lower()`` for ASCII) says "podcast", those whose case-folded
     text holds a word of ``_EPISODE_PIVOT``, those whose text holds one of ``_SHOW_CUES``
-    and those whose text holds one of ``_MARKUP_CUES``: sought in all the lines at once."""
+    and those whose text holds one of ``_MARKUP_CUES``: sought in all the lines at once.
+    The second set holds the lines of the ``_SOUGHT_PIVOT_CUES`` only: a line with a
+    phrase of another pivot holds one of them too. The show cues that fold to a cue of
+    the first two sets are read in those lines only, not sought in all of them. Without
+    ``show`` (the show is known), the last three sets are empty."""
     joined = "\n".join(texts)
     ascii_only = joined.isascii()
     folded = joined.lower() if ascii_only else joined.casefold()
@@ -932,13 +961,20 @@ def _cue_lines(texts: list[str]) -> tuple[set[int], set[int], set[int], set[int]
             {i for i, t in enumerate(texts) if any(c in t for c in _MARKUP_CUES)},
         )
     stops = list(itertools.accumulate(len(t) + 1 for t in texts))
-    pivots = tuple(p for p in _PIVOT_CUES if p.isascii()) if ascii_only else _PIVOT_CUES
-    return (
-        _lines_holding(folded, (_HOST_CUE,), stops),
-        _lines_holding(folded, pivots, stops),
-        _lines_holding(joined, _SHOW_CUES, stops),
-        _lines_holding(joined, _MARKUP_CUES, stops),
-    )
+    hosts = _lines_holding(folded, (_HOST_CUE,), stops)
+    if not show:
+        return hosts, set(), set(), set()
+    pivots = _SOUGHT_PIVOT_CUES
+    if ascii_only:
+        pivots = tuple(p for p in pivots if p.isascii())
+    pivot_lines = _lines_holding(folded, pivots, stops)
+    words = _lines_holding(joined, _SOUGHT_SHOW_CUES, stops)
+    # The other show cues, read in the few lines whose folded text holds them.
+    for cue in _SHOW_CUES:
+        if cue not in _SOUGHT_SHOW_CUES:
+            among = hosts if _HOST_CUE in cue.lower() else pivot_lines
+            words.update(i for i in among if cue in texts[i])
+    return hosts, pivot_lines, words, _lines_holding(joined, _MARKUP_CUES, stops)
 
 
 def _show_and_host(ctx: Context, header: Header) -> None:
@@ -946,7 +982,7 @@ def _show_and_host(ctx: Context, header: Header) -> None:
     segments = ctx.doc.segments
     texts = [seg.text for seg in segments]
     # The lines with none of the cues are never read: nothing below can match them.
-    host_lines, pivot_lines, word_lines, markup_lines = _cue_lines(texts)
+    host_lines, pivot_lines, word_lines, markup_lines = _cue_lines(texts, header.podcast is None)
     word_lines |= pivot_lines
     show_lines = word_lines | markup_lines
     for index in sorted(host_lines | show_lines):
