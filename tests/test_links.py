@@ -554,3 +554,38 @@ def test_a_follow_label_alone_before_the_address_says_whose(line: str, person: s
     notes = f"Episode 3: Rivers\n\nDr. Amaya Ruiz is a hydrologist at Leeds.\n\n{line}\n"
     links = parse(notes).links
     assert [link.person for link in links] == [person]
+
+
+def test_the_gate_before_the_name_prefix_agrees_with_it() -> None:
+    """_may_open_with_name is false only where _NAME_PREFIX cannot match."""
+    import itertools
+
+    from episodeparse.extractors.links import _NAME_PREFIX, _may_open_with_name
+
+    for chars in itertools.product(
+        [" ", "\t", "-", "*", "•", "A", "a", "É", "[", ":", "+"], repeat=4
+    ):
+        line = "".join(chars) + "b: x"
+        if _NAME_PREFIX.match(line):
+            assert _may_open_with_name(line), line
+
+
+def test_host_and_path_are_what_the_anchored_patterns_leave() -> None:
+    from episodeparse.extractors.links import _PATH_START, _SCHEME_AND_WWW, _host, _path
+
+    urls = [
+        "https://www.x.com/a/b?c=d",
+        "HTTP://WWW.Y.org",
+        "www.z.fm/p",
+        "z.io",
+        "/rel/x",
+        "mailto:a@b.co",
+        "a+b.c-d://www.q.de/#x",
+        "1http://x.com/y",
+        "",
+        "?q",
+    ]
+    for url in urls:
+        low = url.lower()
+        assert _host.__wrapped__(url) == _SCHEME_AND_WWW.sub("", low).split("/")[0], url
+        assert _path.__wrapped__(url) == _PATH_START.sub("", low).strip("/"), url

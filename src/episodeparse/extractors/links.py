@@ -864,6 +864,22 @@ _CONNECT_MEMO_LENGTH = 300  # longer texts are remembered per note only: the mem
 _connect_of = functools.lru_cache(maxsize=4096)(_connect_name)
 
 
+def _may_open_with_name(line: str) -> bool:
+    """Whether _NAME_PREFIX may match ``line``: after its blanks and a bullet ("- ", "* ")
+    stands an ASCII capital ("- [X](..)", most link lines, fails at once).
+
+    >>> _may_open_with_name("  - Wes: [X](..)"), _may_open_with_name("- [X](..)")
+    (True, False)
+    """
+    rest = line.lstrip(" \t")
+    if rest[:1] in _NAME_BULLETS and rest[1:2] in (" ", "\t"):
+        rest = rest[1:].lstrip(" \t")
+    return "A" <= rest[:1] <= "Z"
+
+
+_NAME_BULLETS = ("-", "*", "•")  # _NAME_PREFIX's
+
+
 class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -1038,7 +1054,7 @@ class _Linker:
                 if person:
                     return person.name
         social = url is not None and is_profile(url)
-        m = _NAME_PREFIX.match(line)
+        m = _NAME_PREFIX.match(line) if _may_open_with_name(line) else None
         if m:
             person = ctx.find_person(m["name"])
             if person:
@@ -1308,13 +1324,17 @@ def _words_of(part: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=4096)
 def _host(url: str) -> str:
     """The host of an address, lower-case, without "www.": "forum.example.org"."""
-    return _SCHEME_AND_WWW.sub("", url.lower()).split("/")[0]
+    # (The pattern is anchored and always matches: what follows its match, where a sub()
+    # would go on trying it at every later place.)
+    low = url.lower()
+    return low[_SCHEME_AND_WWW.match(low).end() :].split("/")[0]  # type: ignore[union-attr]
 
 
 @functools.lru_cache(maxsize=4096)
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
-    return _PATH_START.sub("", url.lower()).strip("/")
+    low = url.lower()  # (as in _host: the anchored pattern always matches)
+    return low[_PATH_START.match(low).end() :].strip("/")  # type: ignore[union-attr]
 
 
 @functools.lru_cache(maxsize=4096)
