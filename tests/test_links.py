@@ -462,7 +462,7 @@ def test_a_label_with_escapes_or_brackets_reads_as_before() -> None:
 
 
 def test_tokens_without_at_are_those_a_search_finds() -> None:
-    """_tokens_no_at tries the pattern where a token may start: the same matches as finditer."""
+    """_token_matches tries the pattern where a token may start: the same matches as finditer."""
     import itertools
 
     from episodeparse.extractors import links as links_module
@@ -471,11 +471,33 @@ def test_tokens_without_at_are_those_a_search_finds() -> None:
         "See [a](b) at <https://c.org>, x.example.com/p.",
         "Ana-www.example.com and A.example.com, x-y.co.uk/a, (https://e.fm) ![i](j)",
         "Tbhttp://a.io www.b.org/x .c.com -d.tv e..f.me",
+        "a.io[x](y) ![i](j.png) b.org<http://c.fm>[z][k] www.d.net[e](f) x.com",
     ]
     lines += ["".join(chars) for chars in itertools.product("a.c-o/[(h ", repeat=4)]
     for line in lines:
         expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN_NO_AT.finditer(line)]
-        found = [(m.span(), m.groupdict()) for m in links_module._tokens_no_at(line)]
+        found = [(m.span(), m.groupdict()) for m in links_module._token_matches(line, False)]
+        assert found == expected, line
+
+
+def test_tokens_with_at_are_those_a_search_finds() -> None:
+    """_token_matches tries the full pattern where a token may start, an email's start
+    before each "@" too: the same matches as finditer."""
+    import itertools
+
+    from episodeparse.extractors import links as links_module
+
+    lines = [
+        "Mail ana.b@c.org or @dee, [e](https://f.io/@g) x.example.com/p.",
+        "a+b_c-d.e@f.co @h@i.social (@j) k@l @m.bsky.social www.n.org/@o",
+        "ä@b.de " + "a" * 70 + "@x.com " + "-" * 70 + "b@y.com http://q@r.io",
+        "[x](y) a.b@c.com.br z.example.com @p [k](mailto:u@v.fm)",
+    ]
+    lines += ["".join(chars) for chars in itertools.product("a.c@o/[+h ", repeat=4)]
+    lines += ["".join(chars) for chars in itertools.product("w.!<[@](- ", repeat=4)]
+    for line in lines:
+        expected = [(m.span(), m.groupdict()) for m in links_module._TOKEN.finditer(line)]
+        found = [(m.span(), m.groupdict()) for m in links_module._token_matches(line, True)]
         assert found == expected, line
 
 
@@ -532,3 +554,38 @@ def test_a_follow_label_alone_before_the_address_says_whose(line: str, person: s
     notes = f"Episode 3: Rivers\n\nDr. Amaya Ruiz is a hydrologist at Leeds.\n\n{line}\n"
     links = parse(notes).links
     assert [link.person for link in links] == [person]
+
+
+def test_the_gate_before_the_name_prefix_agrees_with_it() -> None:
+    """_may_open_with_name is false only where _NAME_PREFIX cannot match."""
+    import itertools
+
+    from episodeparse.extractors.links import _NAME_PREFIX, _may_open_with_name
+
+    for chars in itertools.product(
+        [" ", "\t", "-", "*", "•", "A", "a", "É", "[", ":", "+"], repeat=4
+    ):
+        line = "".join(chars) + "b: x"
+        if _NAME_PREFIX.match(line):
+            assert _may_open_with_name(line), line
+
+
+def test_host_and_path_are_what_the_anchored_patterns_leave() -> None:
+    from episodeparse.extractors.links import _PATH_START, _SCHEME_AND_WWW, _host, _path
+
+    urls = [
+        "https://www.x.com/a/b?c=d",
+        "HTTP://WWW.Y.org",
+        "www.z.fm/p",
+        "z.io",
+        "/rel/x",
+        "mailto:a@b.co",
+        "a+b.c-d://www.q.de/#x",
+        "1http://x.com/y",
+        "",
+        "?q",
+    ]
+    for url in urls:
+        low = url.lower()
+        assert _host.__wrapped__(url) == _SCHEME_AND_WWW.sub("", low).split("/")[0], url
+        assert _path.__wrapped__(url) == _PATH_START.sub("", low).strip("/"), url

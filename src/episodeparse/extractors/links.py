@@ -551,38 +551,89 @@ def _markdown_tokens(text: str) -> list[re.Match[str]]:
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")  # the domain branch's host
 
 
-def _tokens_no_at(text: str) -> list[re.Match[str]]:
-    """``list(_TOKEN_NO_AT.finditer(text))``, tried only where a match may start (the engine
-    would try it at every character): a "[" or the "!" before one (Markdown), a "<" (an
-    autolink), "http" or "www." (an address), and where a domain may start: the start of the
-    run of host characters before each dot of a top-level domain (_TLD_DOT), since the
-    domain branch refuses a host character before it.
+def _token_matches(text: str, at: bool) -> list[re.Match[str]]:
+    """``list(_TOKEN.finditer(text))`` (``_TOKEN_NO_AT`` where ``at`` is false: the line
+    has no "@"), tried only where a match may start (the engine would try it at every
+    character): a "[" or the "!" before one (Markdown), a "<" (an autolink), "http" or
+    "www." (an address); where a domain may start: the start of the run of host characters
+    before a dot of a top-level domain (_TLD_DOT), since the domain branch refuses a host
+    character before it; and for each "@", the "@" (a handle) and the places an email may
+    start: up to 64 characters of ``[\\w.+-]`` before it.
 
-    >>> [m[0] for m in _tokens_no_at("See [a](b) at <https://c.org>, x.example.com/p.")]
+    The text is read from one "[" to the next: the places before a "[" are sought between
+    the last match's end and the "[" only (none of those marks, nor a host run or an
+    email's start, goes on past a "["), so the address inside a Markdown link
+    ("[x](https://a.org)") is never searched for them.
+
+    >>> [m[0] for m in _token_matches("See [a](b) at <https://c.org>, x.example.com/p.", False)]
     ['[a](b)', '<https://c.org>', 'x.example.com/p.']
+    >>> [m[0] for m in _token_matches("Mail ana.b@c.org or @dee, [e](https://f.io/@g)", True)]
+    ['ana.b@c.org', '@dee', '[e](https://f.io/@g)']
     """
-    starts: list[int] = []
-    for mark in ("[", "<", "http", "www."):
-        at = text.find(mark)
-        while at >= 0:
-            starts.append(at)
-            if mark == "[" and at > 0 and text[at - 1] == "!":
-                starts.append(at - 1)
-            at = text.find(mark, at + 1)
-    if "." in text:
-        for dot in _TLD_DOT.finditer(text):
-            at = dot.start()
-            while at > 0 and text[at - 1] in _HOST_CHARS:
-                at -= 1
-            starts.append(at)
     found: list[re.Match[str]] = []
-    match = _TOKEN_NO_AT.match
+    match = (_TOKEN if at else _TOKEN_NO_AT).match
+    find = text.find
+    size = len(text)
+    # The marks this line holds at all ("http" only opens an address with "://"), asked
+    # once: "in" costs far less than a find().
+    angle = "<" in text
+    scheme = "://" in text
+    www = "www." in text
+    dotted = "." in text
     pos = 0
-    for start in sorted(set(starts)):
-        if start < pos:
-            continue
-        m = match(text, start)
-        if m is not None:
+    while pos < size:
+        bracket = find("[", pos)
+        limit = size if bracket < 0 else bracket
+        if limit - pos >= 2:  # (the shortest token, "@x", has two characters)
+            starts: list[int] = []
+            if angle:
+                place = find("<", pos, limit)
+                while place >= 0:
+                    starts.append(place)
+                    place = find("<", place + 1, limit)
+            if limit - pos >= 4:  # (room for "http" or "www.")
+                for mark, there in (("http", scheme), ("www.", www)):
+                    place = find(mark, pos, limit) if there else -1
+                    while place >= 0:
+                        starts.append(place)
+                        place = find(mark, place + 1, limit)
+            if at:
+                place = find("@", pos, limit)
+                while place >= 0:
+                    first = place
+                    least = max(pos, place - 64)
+                    while first > least and (
+                        text[first - 1].isalnum() or text[first - 1] in "_.+-"
+                    ):
+                        first -= 1
+                    starts.extend(range(first, place + 1))
+                    place = find("@", place + 1, limit)
+            if dotted and limit - pos >= 3 and find(".", pos, limit) >= 0:
+                for dot in _TLD_DOT.finditer(text, pos, limit):
+                    host = dot.start()
+                    while host > pos and text[host - 1] in _HOST_CHARS:
+                        host -= 1
+                    starts.append(host)
+            if starts:
+                for start in sorted(set(starts)) if len(starts) > 1 else starts:
+                    if start < pos:
+                        continue
+                    m = match(text, start)
+                    if m is not None:
+                        found.append(m)
+                        pos = m.end()
+        if bracket < 0:
+            break
+        if bracket < pos:
+            continue  # the "[" stands inside a match
+        m = None
+        if bracket > pos and text[bracket - 1] == "!":
+            m = match(text, bracket - 1)  # an image: the earlier place first
+        if m is None:
+            m = match(text, bracket)
+        if m is None:
+            pos = bracket + 1
+        else:
             found.append(m)
             pos = m.end()
     return found
@@ -602,10 +653,14 @@ def _tokens(text: str, refs: dict[str, str], used_refs: set[str]) -> list[_Found
         if not ("[" in text or "<" in text or ("." in text and _DOTTED.search(text))):
             return found  # "x](y": no place a token may start
     matches: Iterable[re.Match[str]]
-    if at:
-        matches = _TOKEN.finditer(text)
-    elif "://" in text or "www." in text or "<" in text or ("." in text and _TLD_DOT.search(text)):
-        matches = _tokens_no_at(text)
+    if (
+        at
+        or "://" in text
+        or "www." in text
+        or "<" in text
+        or ("." in text and _TLD_DOT.search(text))
+    ):
+        matches = _token_matches(text, at)
     else:
         matches = _markdown_tokens(text)  # "[00:12](#t=12) Intro ...": only Markdown can match
     for m in matches:
@@ -809,6 +864,22 @@ _CONNECT_MEMO_LENGTH = 300  # longer texts are remembered per note only: the mem
 _connect_of = functools.lru_cache(maxsize=4096)(_connect_name)
 
 
+def _may_open_with_name(line: str) -> bool:
+    """Whether _NAME_PREFIX may match ``line``: after its blanks and a bullet ("- ", "* ")
+    stands an ASCII capital ("- [X](..)", most link lines, fails at once).
+
+    >>> _may_open_with_name("  - Wes: [X](..)"), _may_open_with_name("- [X](..)")
+    (True, False)
+    """
+    rest = line.lstrip(" \t")
+    if rest[:1] in _NAME_BULLETS and rest[1:2] in (" ", "\t"):
+        rest = rest[1:].lstrip(" \t")
+    return "A" <= rest[:1] <= "Z"
+
+
+_NAME_BULLETS = ("-", "*", "•")  # _NAME_PREFIX's
+
+
 class _Linker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -983,7 +1054,7 @@ class _Linker:
                 if person:
                     return person.name
         social = url is not None and is_profile(url)
-        m = _NAME_PREFIX.match(line)
+        m = _NAME_PREFIX.match(line) if _may_open_with_name(line) else None
         if m:
             person = ctx.find_person(m["name"])
             if person:
@@ -1253,13 +1324,17 @@ def _words_of(part: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=4096)
 def _host(url: str) -> str:
     """The host of an address, lower-case, without "www.": "forum.example.org"."""
-    return _SCHEME_AND_WWW.sub("", url.lower()).split("/")[0]
+    # (The pattern is anchored and always matches: what follows its match, where a sub()
+    # would go on trying it at every later place.)
+    low = url.lower()
+    return low[_SCHEME_AND_WWW.match(low).end() :].split("/")[0]  # type: ignore[union-attr]
 
 
 @functools.lru_cache(maxsize=4096)
 def _path(url: str) -> str:
     """The path of an address, without scheme and host: "in/dpbrinkm"."""
-    return _PATH_START.sub("", url.lower()).strip("/")
+    low = url.lower()  # (as in _host: the anchored pattern always matches)
+    return low[_PATH_START.match(low).end() :].strip("/")  # type: ignore[union-attr]
 
 
 @functools.lru_cache(maxsize=4096)
