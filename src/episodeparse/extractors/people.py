@@ -632,10 +632,6 @@ _LABEL_FIRST = frozenset(
 )
 
 
-# The first two letters of each of those words (all of a word shorter than that).
-_LABEL_HEADS = frozenset(w[:2] for w in _LABEL_FIRST)
-
-
 def _may_be_label(low: str) -> bool:
     """Whether a lower-cased line may open with a role label (after a bullet)."""
     for word in low.split(None, 2)[:2]:
@@ -927,11 +923,6 @@ def _labels_after_sentences(ctx: Context, text: str) -> None:
     if last < 0:
         return
     for start in _sentence_starts(text, last):
-        # A sentence opens with a capital, no bullet: its first word is the label's, and
-        # opens as one does (a test of two letters before the slice, its fold and split).
-        head = text[start : start + 2].lower()[:2]
-        if head not in _LABEL_HEADS and head[:1] not in _LABEL_HEADS:
-            continue
         if not _may_be_label(text[start : text.find(":", start) + 1].lower()):
             continue
         rest = text[start:]
