@@ -231,26 +231,31 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
     )
     names: list[str] = []
     end = 0
+    # Each word below is sought once, for every rule that needs it: "joined" and "joins"
+    # hold "join", "host" in ``text`` is "host" in ``low``.
+    join = "join" in text
+    has_host = "host" in low
+    with_ = "with" in text
     # The names opening the line serve only the rules that need a leading line, "join", a
     # dash, "host" (as IGNORECASE matches it) or a discuss phrase: elsewhere none is read.
     if (
         leading
         or discuss
-        or "join" in text
+        or join
         # _NAME_DASH_ROLE: a dash then a blank ("self-hosting" holds no such dash).
         or "- " in text
         or "– " in text
         or "— " in text
         or ("\t" in text and ("-\t" in text or "–\t" in text or "—\t" in text))
         or odd
-        or "host" in low
+        or has_host
     ):
         known = ctx.known_at(text)
         names, end = ([known.name], len(known.name)) if known else names_at(text, 0)
     rest = text[end:]
     # Each pattern below runs only on a line holding a word it needs ("with", "host",
     # "joined", ...): most lines of prose hold none of them.
-    conv = _CONVERSATION.search(text) if "with" in text or "interviews" in text else None
+    conv = _CONVERSATION.search(text) if with_ or "interviews" in text else None
     if conv:
         host = name_before(text, conv.start())
         guests, gend = names_at(text, conv.end())
@@ -293,13 +298,15 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
                 if "," in rest or ";" in rest:
                     _more_subjects(ctx, rest)
                 return
-    for cue in _ROLE_BEFORE.finditer(text) if "host" in text else ():
+    has_host = has_host and "host" in text
+    for cue in _ROLE_BEFORE.finditer(text) if has_host else ():
         if re.search(r"\b(?:from|of|by)[ \t]+$", text[: cue.start()]):
             continue  # "a new podcast from host NAME": the host of another show
         found = read_name(text, cue.end())
         if found and len(found[0].split()) >= 2:
             ctx.add_person(found[0], _role_of(cue["role"]))
-    joined_by = _IS_JOINED_BY.search(text) if "joined" in text else None
+    has_joined = join and "joined" in text
+    joined_by = _IS_JOINED_BY.search(text) if has_joined else None
     if joined_by:
         hosts, hosts_end = names_at(text, 0)
         if hosts and hosts_end == joined_by.start():
@@ -308,7 +315,7 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
             host = name_before(text, joined_by.start())
             if host:
                 ctx.add_person(host, "host")
-    for joins in _JOINS_US.finditer(text) if "joins" in text else ():
+    for joins in _JOINS_US.finditer(text) if join and "joins" in text else ():
         # "In this episode, Alex Moreno, CTO of Vecstore, joins the show to talk about ..."
         before = text[: joins.start()]
         apposition = _TRAILING_APPOSITION.search(before) or _TRAILING_ORG.search(before)
@@ -339,10 +346,10 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
         if dash:
             ctx.add_person(names[0], "guest", affiliation=dash["role"].strip())
             return
-    if "with" in text:
+    if with_:
         _with_job_title(ctx, text)
     if "v" in text or "V" in text:  # "interviews", as IGNORECASE matches it
-        _interview_list(ctx, text)
+        _interview_list(ctx, text, low)
     for clause in _CLAUSE_START.finditer(text) if discuss else ():
         names, end = names_at(text, clause.end())
         if len(names) >= 2 and _DISCUSS.match(text[end:]):
@@ -351,11 +358,11 @@ def _sentence(ctx: Context, text: str, leading: bool, low: str, odd: bool) -> No
     # A word each _GUEST_CUES cue holds: "with guest" holds "guest", "we talk with" "we ".
     cued = (
         "guest" in text
-        or "joined" in text
+        or has_joined
         or "featuring" in text
         or "welcome" in text
         or "Where" in text
-        or ("with" in text and ("we " in text or "we\t" in text))
+        or (with_ and ("we " in text or "we\t" in text))
     )
     for cue in _GUEST_CUES.finditer(text) if cued else ():
         guests, gend = names_at(text, cue.end())
@@ -508,9 +515,8 @@ _INTERVIEWS_ON = recache.compile(r"(?:^|[:;,][ \t]*(?:and[ \t]+)?)(?=[A-Z])")
 
 
 def _with_job_title(ctx: Context, text: str) -> None:
-    """ "with Senior Rust Developer Simon Ashdown": a job title, then the guest."""
-    if "with" not in text:
-        return
+    """ "with Senior Rust Developer Simon Ashdown": a job title, then the guest (the caller
+    has found "with" in ``text``)."""
     for m in _WITH_TITLE.finditer(text):
         at = m.start()
         if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
@@ -528,13 +534,15 @@ def _with_job_title(ctx: Context, text: str) -> None:
             ctx.add_person(found[0], "guest")
 
 
-def _interview_list(ctx: Context, text: str) -> None:
-    """ "Three interviews from RustFest: Nils Berg on ..., Arno Vos on ..." """
+def _interview_list(ctx: Context, text: str, low: str) -> None:
+    """ "Three interviews from RustFest: Nils Berg on ..., Arno Vos on ..."; ``low`` is
+    ``text`` lower-cased."""
     # Case-folded as IGNORECASE matches; "nterv", as a dotless "ı" matches an "i".
     # Only "v" and "V" match a "v" under IGNORECASE: a line without them is spared the fold.
+    # On an ASCII line lower() is casefold(): ``low`` is the fold.
     if (
         ("v" not in text and "V" not in text)
-        or "nterv" not in text.casefold()
+        or "nterv" not in (low if text.isascii() else text.casefold())
         or not _INTERVIEWS.search(text)
     ):
         return
