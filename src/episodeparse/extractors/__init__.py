@@ -300,6 +300,30 @@ def _simple_name(text: str, start: int, max_words: int) -> tuple[str, int] | Non
 _NICKNAME = recache.compile(r"[\"“'‘][A-Z][\w'’-]{0,20}[\"”'’](?=[ \t]+[A-Z])")
 _NICKNAME_OPENERS = "\"“'‘"  # the characters _NICKNAME opens with
 _QUOTES_AFTER = (' "', " “", " '", " ‘")
+_QUOTED_WORD = 64  # longest first name sought through _ends_before_quotes
+
+
+def _ends_before_quotes(text: str) -> set[str]:
+    """Every word that ``text`` holds right before one of ``_QUOTES_AFTER``: each end (up
+    to _QUOTED_WORD characters) of the run of non-blanks before it, so that ``word in
+    found`` is ``any(word + q in text for q in _QUOTES_AFTER)`` for a word without blanks.
+    Found in one pass over the quotes, not one over the notes for each person.
+
+    >>> sorted(_ends_before_quotes('Ann "Nan" Lee, x.Bo ‘B’'))
+    ['.Bo', 'Ann', 'Bo', 'n', 'nn', 'o', 'x.Bo']
+    """
+    found: set[str] = set()
+    for quote in _QUOTES_AFTER:
+        at = text.find(quote)
+        while at != -1:
+            start = at
+            while start > 0 and at - start < _QUOTED_WORD and not text[start - 1].isspace():
+                start -= 1
+            found.update(text[i:at] for i in range(start, at))
+            at = text.find(quote, at + 1)
+    return found
+
+
 # "[ \t]*" then "[ \t]+and" would try every split of a run of blanks: one blank stands for "+".
 # The word joining the last name of a list, in every language of the cues ("and", "und", "y").
 _JOIN_WORDS = cues.alternation("people", "join")
@@ -721,9 +745,19 @@ class Context:
 
     def nickname_aliases(self) -> None:
         """'Oluwaseun "Seun" Adebayo': "Seun" is another name the notes use for them."""
+        text = self.doc.text
+        before_quotes: set[str] | None = None  # found once for everyone, when first asked
         for person in self.people:
             parts = person.name.split()
-            if len(parts) < 2 or not any(parts[0] + q in self.doc.text for q in _QUOTES_AFTER):
+            if len(parts) < 2:
+                continue
+            if len(parts[0]) > _QUOTED_WORD:
+                quoted = any(parts[0] + q in text for q in _QUOTES_AFTER)
+            else:
+                if before_quotes is None:
+                    before_quotes = _ends_before_quotes(text)
+                quoted = parts[0] in before_quotes
+            if not quoted:
                 continue  # no quote after the first name: no nickname (and no pattern to build)
             pattern = (
                 rf"{re.escape(parts[0])}[ \t]+[\"“'‘](?P<nick>[A-Z][\w'’-]{{0,20}})[\"”'’][ \t]+"
