@@ -1231,6 +1231,12 @@ def _add_keeping_role(
         ctx.add_person(name, known.role if known else role, affiliation=affiliation)
 
 
+def _first_letters(group: str) -> frozenset[str]:
+    """The first letters of a people cue group's phrases, in both cases: a line whose
+    character at a place is none of them holds none of the phrases there."""
+    return frozenset(c for w in cues.words("people", group) for c in (w[:1].lower(), w[:1].upper()))
+
+
 def _rarest_words(phrases: tuple[str, ...]) -> frozenset[str]:
     """A word of each phrase, lower-cased: the one fewest phrases share (the longest of
     those), so that a line is tested for "talk" or "hablamos", not for "about" or "de"."""
@@ -1252,9 +1258,7 @@ _CONVERSE_KEYS = _rarest_words(cues.words("people", "converses"))
 _HOST_WORD = recache.compile(
     rf"(?:{cues.alternation('people', 'host_label')})[ \t]+", re.IGNORECASE
 )
-_HOST_FIRST = frozenset(
-    c for w in cues.words("people", "host_label") for c in (w[:1].lower(), w[:1].upper())
-)
+_HOST_FIRST = _first_letters("host_label")
 
 
 def _converses(ctx: Context, text: str) -> None:
@@ -1263,8 +1267,7 @@ def _converses(ctx: Context, text: str) -> None:
     starts = [0, *_sentence_starts(text, len(text))]
     for start in starts[:MAX_SENTENCES]:
         # "In this episode, host Ann Lee is joined by ...": a lead, a host word, the name.
-        lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
-        at = lead.end() if lead else start
+        at = _after_lead(text, start)
         label = _HOST_WORD.match(text, at) if text[at : at + 1] in _HOST_FIRST else None
         if label is not None and text[label.end() : label.end() + 1].isupper():
             at = label.end()
@@ -1456,8 +1459,7 @@ def _speakers(ctx: Context, text: str) -> None:
     starts = [0, *_sentence_starts(text, len(text))]
     for start in starts[:MAX_SENTENCES]:
         # "In this interview, Ann Lee ...": the episode's lead before the names.
-        lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
-        names, end = names_at(text, lead.end() if lead else start)
+        names, end = names_at(text, _after_lead(text, start))
         job = None
         if len(names) == 1 and text.startswith(", ", end):
             # "Ann Lee, CTO of Acme, explains ...": a job between the name and its verb.
@@ -1482,9 +1484,14 @@ _APPOSITION_LEAD = 24  # characters before an apposition's job: ", the ", ", our
 _LEAD_COMMA = recache.compile(
     rf"(?:{cues.alternation('people', 'episode_lead')})[ \t]*,?[ \t]+", re.IGNORECASE
 )
-_LEAD_FIRST = frozenset(
-    c for w in cues.words("people", "episode_lead") for c in (w[:1].lower(), w[:1].upper())
-)
+_LEAD_FIRST = _first_letters("episode_lead")
+
+
+def _after_lead(text: str, start: int) -> int:
+    """Where the words after the episode's lead at ``start`` begin ("In this interview, "),
+    or ``start`` where no lead stands there."""
+    lead = _LEAD_COMMA.match(text, start) if text[start : start + 1] in _LEAD_FIRST else None
+    return lead.end() if lead else start
 
 
 def _more_subjects(ctx: Context, text: str) -> None:
