@@ -194,6 +194,61 @@ def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | Non
 
 _remembered = functools.lru_cache(maxsize=4096)(_match_chapter)
 
+# The commonest chapter lines, read by a pattern of their own: an ASCII time alone, in
+# parentheses or in brackets, then a blank, an optional "- " and a title of printable
+# ASCII that opens with a letter, ends with no blank and holds none of "[", "*", "_" and
+# "&" ("(00:08:07) - Intro", "[12:30] News", "07:15 Intro"). Such a title, without two
+# spaces in a row (told by ``_plain_chapter``), is one ``_clean`` keeps as it is, and no
+# range, anchor or bold can stand before it: what ``_match_chapter`` reads from the line,
+# without its other forms tried. Each pattern opens with the line's first character; a
+# line none of them matches is read by ``_match_chapter``.
+_PLAIN_TIME = r"(?P<time>([0-9]{1,3}):([0-9][0-9])(?::([0-9][0-9])|))"
+_PLAIN_TITLE = r" (?:- |)(?P<title>[A-Za-z](?:[ !-%'-)+-Z\\\]^`-~]*[!-%'-)+-Z\\\]^`-~]|))\Z"
+_PLAIN_ROUND = recache.compile(r"\(" + _PLAIN_TIME + r"\)" + _PLAIN_TITLE)
+_PLAIN_SQUARE = recache.compile(r"\[" + _PLAIN_TIME + r"\]" + _PLAIN_TITLE)
+_PLAIN_BARE = recache.compile(_PLAIN_TIME + _PLAIN_TITLE)
+_PLAIN_BY_FIRST: dict[str, re.Pattern[str]] = {"(": _PLAIN_ROUND, "[": _PLAIN_SQUARE}
+_PLAIN_BY_FIRST.update(dict.fromkeys("0123456789", _PLAIN_BARE))
+
+
+def _plain_chapter(text: str) -> tuple[str, str, bool, int] | None:
+    """``_match_chapter(text, False)`` for a ``text`` that is a plain chapter line (see
+    ``_PLAIN_ROUND``), else None (the line is then read by ``_match_chapter``).
+
+    >>> _plain_chapter("(00:08:07) - Intro"), _plain_chapter("75:10 Outro")
+    (('00:08:07', 'Intro', True, 487), ('75:10', 'Outro', False, 4510))
+    >>> _plain_chapter("4:20 PM CT"), _plain_chapter("12:75 x"), _plain_chapter("0:00 [x](y)")
+    (None, None, None)
+    >>> _plain_chapter("0:00 A  B"), _plain_chapter("0:00 A "), _plain_chapter("0:00 - -A")
+    (None, None, None)
+    """
+    pattern = _PLAIN_BY_FIRST.get(text[:1])
+    m = pattern.match(text) if pattern is not None else None
+    if m is None:
+        return None
+    time, high, mid, low, title = m.groups()
+    if "  " in title:
+        return None
+    parts = _PARTS
+    if low is None:  # "mm:ss": minutes of any number
+        seconds = parts[mid]
+        if seconds >= 60:
+            return None
+        minutes = parts.get(high)
+        seconds += (int(high) if minutes is None else minutes) * 60
+    else:  # "h:mm:ss"
+        seconds = parts[low]
+        minutes = parts[mid]
+        if seconds >= 60 or minutes >= 60:
+            return None
+        hours = parts.get(high)
+        seconds += (int(high) if hours is None else hours) * 3600 + minutes * 60
+    bracketed = text[0] in "(["
+    if not bracketed and title[0] in "apAPUh" and _CLOCK_WORD.match(title):
+        return None
+    return time, title, bracketed, seconds
+
+
 _WIDE = str.maketrans("０１２３４５６７８９：", "0123456789:")
 
 
@@ -351,6 +406,8 @@ def extract(ctx: Context) -> list[Chapter]:
             first = text[:1]
             if first not in _CHAPTER_START and not first.isdigit():
                 hit = None
+            elif (hit := _plain_chapter(text)) is not None:
+                pass  # most chapter lines
             else:
                 hit = _remembered(text, False) if len(text) <= 300 else _match_chapter(text, False)
         if hit:
