@@ -384,9 +384,11 @@ def _under_chapters(ctx: Context, seg: Segment) -> bool:
 
 
 def extract(ctx: Context) -> list[Chapter]:
-    found: list[tuple[Segment, str, str, bool, int]] = []
+    # Each chapter line and its (time, title, bracketed, seconds), kept as _chapter and
+    # match_at_end give it (a pair: a tuple of the segment and the four is dearer to build).
+    found: list[tuple[Segment, tuple[str, str, bool, int]]] = []
     # Lines whose time comes after the title ("Intro (0:00)"): chapters only as a list.
-    at_end: list[tuple[Segment, str, str, bool, int]] = []
+    at_end: list[tuple[Segment, tuple[str, str, bool, int]]] = []
     taken = ctx.taken  # ctx.is_taken(seg), without a call for each segment
     for seg in ctx.doc.segments:
         if seg.index in taken:
@@ -411,16 +413,16 @@ def extract(ctx: Context) -> list[Chapter]:
             else:
                 hit = _remembered(text, False) if len(text) <= 300 else _match_chapter(text, False)
         if hit:
-            found.append((seg, *hit))
-        elif text[-1:] in _END_CLOSE or text[-1:].isdigit():
+            found.append((seg, hit))
+        elif (last := text[-1:]) in _END_CLOSE or last.isdigit():
             end = match_at_end(text)
             if end:
-                at_end.append((seg, *end))
+                at_end.append((seg, end))
     bare_ok = len(found) >= 2
     if (
         len(at_end) >= 2
-        and _ascending([hit[4] for hit in at_end])
-        and (at_end[0][4] <= _FIRST_AT_MOST or _under_chapters(ctx, at_end[0][0]))
+        and _ascending([hit[1][3] for hit in at_end])
+        and (at_end[0][1][3] <= _FIRST_AT_MOST or _under_chapters(ctx, at_end[0][0]))
     ):
         found.extend(at_end)
         found.sort(key=lambda hit: hit[0].index)
@@ -431,11 +433,12 @@ def extract(ctx: Context) -> list[Chapter]:
         found.sort(key=lambda hit: hit[0].index)
     chapters: list[Chapter] = []
     segments = ctx.doc.segments
-    for seg, time, title, bracketed, seconds in found:
+    count = len(segments)
+    for seg, (time, title, bracketed, seconds) in found:
         if not bracketed and not bare_ok and ctx.doc.section_of(seg).kind != "chapters":
             continue
         after = seg.index + 1
-        if after < len(segments) and segments[after].line == seg.line:
+        if after < count and segments[after].line == seg.line:
             title = _run_together(title)
         chapters.append(Chapter(time, seconds, title))
         taken.add(seg.index)  # ctx.take(seg), without a call for each chapter
