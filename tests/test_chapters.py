@@ -252,3 +252,45 @@ def test_seconds_read_from_parts_agree_with_time_to_seconds() -> None:
                 ):
                     if _TIME_CELL.match(time):
                         assert _seconds(time) == time_to_seconds(time), time
+
+
+def test_plain_lines_read_as_the_general_pattern_reads_them() -> None:
+    """_plain_chapter, the shortcut for the commonest lines, answers what _match_chapter
+    does for every line it answers (and leaves every other line to it)."""
+    import itertools
+
+    from episodeparse.extractors.chapters import _match_chapter, _plain_chapter
+
+    opens = ("(", "[", "", "(@", "[ ", "- ", "**[")
+    closes = (")", "]", "", ")**")
+    times = ("0:00", "00:07", "9:59", "12:60", "100:00", "1:02:03", "01:60:00", "1:02:03.5", "٠:٠٧")
+    seps = (" ", " - ", "  ", " -", ": ", " | ", "\t", " – ", "")
+    titles = (
+        "Intro",
+        "Q&A",
+        "am I right",
+        "PM notes",
+        "h",
+        "Uhr",
+        "A  B",
+        "A ",
+        "-A",
+        "[A](u)",
+        "*A*",
+        "snake_case",
+        "35",
+        "4:20 x",
+        "Café",
+        "A\tB",
+        "A\x0bB",
+        "(A) [b]",
+        "x\u00a0y",
+    )
+    answered = 0
+    for parts in itertools.product(opens, times, closes, seps, titles):
+        line = "".join(parts)
+        plain = _plain_chapter(line)
+        if plain is not None:
+            answered += 1
+            assert plain == _match_chapter(line, False), line
+    assert answered > 100

@@ -194,6 +194,61 @@ def _match_chapter(text: str, heading: bool) -> tuple[str, str, bool, int] | Non
 
 _remembered = functools.lru_cache(maxsize=4096)(_match_chapter)
 
+# The commonest chapter lines, read by a pattern of their own: an ASCII time alone, in
+# parentheses or in brackets, then a blank, an optional "- " and a title of printable
+# ASCII that opens with a letter, ends with no blank and holds none of "[", "*", "_" and
+# "&" ("(00:08:07) - Intro", "[12:30] News", "07:15 Intro"). Such a title, without two
+# spaces in a row (told by ``_plain_chapter``), is one ``_clean`` keeps as it is, and no
+# range, anchor or bold can stand before it: what ``_match_chapter`` reads from the line,
+# without its other forms tried. Each pattern opens with the line's first character; a
+# line none of them matches is read by ``_match_chapter``.
+_PLAIN_TIME = r"(?P<time>([0-9]{1,3}):([0-9][0-9])(?::([0-9][0-9])|))"
+_PLAIN_TITLE = r" (?:- |)(?P<title>[A-Za-z](?:[ !-%'-)+-Z\\\]^`-~]*[!-%'-)+-Z\\\]^`-~]|))\Z"
+_PLAIN_ROUND = recache.compile(r"\(" + _PLAIN_TIME + r"\)" + _PLAIN_TITLE)
+_PLAIN_SQUARE = recache.compile(r"\[" + _PLAIN_TIME + r"\]" + _PLAIN_TITLE)
+_PLAIN_BARE = recache.compile(_PLAIN_TIME + _PLAIN_TITLE)
+_PLAIN_BY_FIRST: dict[str, re.Pattern[str]] = {"(": _PLAIN_ROUND, "[": _PLAIN_SQUARE}
+_PLAIN_BY_FIRST.update(dict.fromkeys("0123456789", _PLAIN_BARE))
+
+
+def _plain_chapter(text: str) -> tuple[str, str, bool, int] | None:
+    """``_match_chapter(text, False)`` for a ``text`` that is a plain chapter line (see
+    ``_PLAIN_ROUND``), else None (the line is then read by ``_match_chapter``).
+
+    >>> _plain_chapter("(00:08:07) - Intro"), _plain_chapter("75:10 Outro")
+    (('00:08:07', 'Intro', True, 487), ('75:10', 'Outro', False, 4510))
+    >>> _plain_chapter("4:20 PM CT"), _plain_chapter("12:75 x"), _plain_chapter("0:00 [x](y)")
+    (None, None, None)
+    >>> _plain_chapter("0:00 A  B"), _plain_chapter("0:00 A "), _plain_chapter("0:00 - -A")
+    (None, None, None)
+    """
+    pattern = _PLAIN_BY_FIRST.get(text[:1])
+    m = pattern.match(text) if pattern is not None else None
+    if m is None:
+        return None
+    time, high, mid, low, title = m.groups()
+    if "  " in title:
+        return None
+    parts = _PARTS
+    if low is None:  # "mm:ss": minutes of any number
+        seconds = parts[mid]
+        if seconds >= 60:
+            return None
+        minutes = parts.get(high)
+        seconds += (int(high) if minutes is None else minutes) * 60
+    else:  # "h:mm:ss"
+        seconds = parts[low]
+        minutes = parts[mid]
+        if seconds >= 60 or minutes >= 60:
+            return None
+        hours = parts.get(high)
+        seconds += (int(high) if hours is None else hours) * 3600 + minutes * 60
+    bracketed = text[0] in "(["
+    if not bracketed and title[0] in "apAPUh" and _CLOCK_WORD.match(title):
+        return None
+    return time, title, bracketed, seconds
+
+
 _WIDE = str.maketrans("０１２３４５６７８９：", "0123456789:")
 
 
@@ -329,9 +384,11 @@ def _under_chapters(ctx: Context, seg: Segment) -> bool:
 
 
 def extract(ctx: Context) -> list[Chapter]:
-    found: list[tuple[Segment, str, str, bool, int]] = []
+    # Each chapter line and its (time, title, bracketed, seconds), kept as _chapter and
+    # match_at_end give it (a pair: a tuple of the segment and the four is dearer to build).
+    found: list[tuple[Segment, tuple[str, str, bool, int]]] = []
     # Lines whose time comes after the title ("Intro (0:00)"): chapters only as a list.
-    at_end: list[tuple[Segment, str, str, bool, int]] = []
+    at_end: list[tuple[Segment, tuple[str, str, bool, int]]] = []
     taken = ctx.taken  # ctx.is_taken(seg), without a call for each segment
     for seg in ctx.doc.segments:
         if seg.index in taken:
@@ -351,19 +408,21 @@ def extract(ctx: Context) -> list[Chapter]:
             first = text[:1]
             if first not in _CHAPTER_START and not first.isdigit():
                 hit = None
+            elif (hit := _plain_chapter(text)) is not None:
+                pass  # most chapter lines
             else:
                 hit = _remembered(text, False) if len(text) <= 300 else _match_chapter(text, False)
         if hit:
-            found.append((seg, *hit))
-        elif text[-1:] in _END_CLOSE or text[-1:].isdigit():
+            found.append((seg, hit))
+        elif (last := text[-1:]) in _END_CLOSE or last.isdigit():
             end = match_at_end(text)
             if end:
-                at_end.append((seg, *end))
+                at_end.append((seg, end))
     bare_ok = len(found) >= 2
     if (
         len(at_end) >= 2
-        and _ascending([hit[4] for hit in at_end])
-        and (at_end[0][4] <= _FIRST_AT_MOST or _under_chapters(ctx, at_end[0][0]))
+        and _ascending([hit[1][3] for hit in at_end])
+        and (at_end[0][1][3] <= _FIRST_AT_MOST or _under_chapters(ctx, at_end[0][0]))
     ):
         found.extend(at_end)
         found.sort(key=lambda hit: hit[0].index)
@@ -374,11 +433,12 @@ def extract(ctx: Context) -> list[Chapter]:
         found.sort(key=lambda hit: hit[0].index)
     chapters: list[Chapter] = []
     segments = ctx.doc.segments
-    for seg, time, title, bracketed, seconds in found:
+    count = len(segments)
+    for seg, (time, title, bracketed, seconds) in found:
         if not bracketed and not bare_ok and ctx.doc.section_of(seg).kind != "chapters":
             continue
         after = seg.index + 1
-        if after < len(segments) and segments[after].line == seg.line:
+        if after < count and segments[after].line == seg.line:
             title = _run_together(title)
         chapters.append(Chapter(time, seconds, title))
         taken.add(seg.index)  # ctx.take(seg), without a call for each chapter

@@ -233,9 +233,10 @@ def extract(ctx: Context) -> str | None:
     segments = ctx.doc.segments
     for seg in segments:
         text = seg.text
-        if text[:1] in _LEAD:
-            text = text.lstrip(_LEAD)
         head = text[:1]
+        if head in _LEAD:
+            text = text.lstrip(_LEAD)
+            head = text[:1]
         if head not in _LABEL_FIRST_ASCII and head.isascii():
             continue  # casefold() of an ASCII character is its lower case: no label's
         first = text.split(None, 1)[0].partition(":")[0].partition("：")[0] if text else ""
