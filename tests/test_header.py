@@ -439,3 +439,21 @@ def test_each_phrase_of_this_episode_of_is_sought_by_a_cue_it_holds() -> None:
         assert any(
             cue in phrase and tail in header._CUE_TAILS[cue] for cue in header._SOUGHT_PIVOT_CUES
         ), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tea Talks #57 with Ann Example and Bo Sample, The Future",
+        "EP. 12 WITH Ann Example",
+        "Episode 3 With Ann Example",
+        "We start with the basics, step by step.",
+        "Deep dive #2",
+    ],
+)
+def test_the_teaser_gate_finds_what_the_pattern_finds(text: str) -> None:
+    from episodeparse.extractors import header
+
+    found = header._teaser_in(text)
+    expected = header._TEASER.search(text)
+    assert (found and found.span()) == (expected and expected.span())

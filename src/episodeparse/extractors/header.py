@@ -349,10 +349,13 @@ _TEASER = recache.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \
 
 
 def _teaser_in(text: str) -> re.Match[str] | None:
-    """``_TEASER.search(text)``. ASCII text without "with" in any case is spared the search
-    (``isascii`` is a flag; IGNORECASE matches no other ASCII letters for "with")."""
-    if text.isascii() and "with" not in text.lower():
-        return None
+    """``_TEASER.search(text)``. ASCII text without "with" in any case, or without a "#"
+    and an "ep" ("Episode", "Ep.") in any case, is spared the search (``isascii`` is a
+    flag; IGNORECASE matches no other ASCII letters for these)."""
+    if text.isascii():
+        lowered = text.lower()
+        if "with" not in lowered or ("#" not in text and "ep" not in lowered):
+            return None
     return _TEASER.search(text)
 
 
