@@ -413,3 +413,47 @@ def test_a_long_list_of_topics_parted_by_slashes_names_no_guest() -> None:
     # Three parts: the guest stands between the title and the show's number.
     seed = parse("Clouds // Ann Lee // Sky Talk #3\n\nWe read your letters.\n")
     assert [(p.name, p.role) for p in seed.people] == [("Ann Lee", "guest")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "podcast"),
+    [
+        ("In this episode\tof Night Owls, we talk.", "Night Owls"),  # a tab between the words
+        ("In this episode of\tNight Owls, we talk.", "Night Owls"),
+        ("In this Episode 3 of Night Owls, we talk.", None),  # no phrase
+        ("En el episodio de hoy de Radio Ficción, hablamos.", "Radio Ficción"),
+    ],
+)
+def test_the_show_named_by_a_phrase_with_any_blanks(sentence: str, podcast: str | None) -> None:
+    assert parse(f"Some prose first, a sentence.\n\n{sentence}\n").podcast == podcast
+
+
+def test_each_phrase_of_this_episode_of_is_sought_by_a_cue_it_holds() -> None:
+    """A line is read for "in this episode of NAME" only where it holds the tail of a
+    phrase ("episode of ") of a cue it holds: each phrase holds a cue whose tails hold
+    the phrase's own."""
+    from episodeparse.extractors import header
+
+    for phrase in header._THIS_EPISODE_OF:
+        tail = " ".join(phrase.split()[-2:]) + " "
+        assert any(
+            cue in phrase and tail in header._CUE_TAILS[cue] for cue in header._SOUGHT_PIVOT_CUES
+        ), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tea Talks #57 with Ann Example and Bo Sample, The Future",
+        "EP. 12 WITH Ann Example",
+        "Episode 3 With Ann Example",
+        "We start with the basics, step by step.",
+        "Deep dive #2",
+    ],
+)
+def test_the_teaser_gate_finds_what_the_pattern_finds(text: str) -> None:
+    from episodeparse.extractors import header
+
+    found = header._teaser_in(text)
+    expected = header._TEASER.search(text)
+    assert (found and found.span()) == (expected and expected.span())

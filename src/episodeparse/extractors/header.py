@@ -349,10 +349,13 @@ _TEASER = recache.compile(r"(?:\#|\b(?:Episode|Ep\.?)[ \t]*)\d{1,5}[ \t]+with[ \
 
 
 def _teaser_in(text: str) -> re.Match[str] | None:
-    """``_TEASER.search(text)``. ASCII text without "with" in any case is spared the search
-    (``isascii`` is a flag; IGNORECASE matches no other ASCII letters for "with")."""
-    if text.isascii() and "with" not in text.lower():
-        return None
+    """``_TEASER.search(text)``. ASCII text without "with" in any case, or without a "#"
+    and an "ep" ("Episode", "Ep.") in any case, is spared the search (``isascii`` is a
+    flag; IGNORECASE matches no other ASCII letters for these)."""
+    if text.isascii():
+        lowered = text.lower()
+        if "with" not in lowered or ("#" not in text and "ep" not in lowered):
+            return None
     return _TEASER.search(text)
 
 
@@ -924,6 +927,56 @@ _SOUGHT_SHOW_CUES = tuple(
 )
 
 
+# The last two words of the ``_THIS_EPISODE_OF`` phrases ("episode of"), and the blank
+# after them: a line whose case-folded text holds none of them, and no tab, no run of
+# blanks and no other blank (which a chapter's title would collapse to a space:
+# ``isprintable()`` is False for each), has no phrase ``_this_episode_of`` finds.
+_PIVOT_TAILS = tuple(sorted({" ".join(p.split()[-2:]) + " " for p in _THIS_EPISODE_OF}))
+
+
+def _may_hold_a_phrase(folded: str) -> bool:
+    """Whether the case-folded text of a line that holds a word of ``_EPISODE_PIVOT`` may
+    hold one of the ``_THIS_EPISODE_OF`` phrases: a ``_PIVOT_TAILS`` ("episode of "), or
+    blanks other than single spaces between its words."""
+    if "\t" in folded or "  " in folded or not folded.isprintable():
+        return True
+    return any(tail in folded for tail in _PIVOT_TAILS)
+
+
+def _tails_of(cue: str) -> tuple[str, ...]:
+    """The ``_PIVOT_TAILS`` of the phrases that hold ``cue``: a line that says a phrase
+    with single spaces holds each of its words, and so each cue the phrase holds."""
+    return tuple(sorted({" ".join(p.split()[-2:]) + " " for p in _THIS_EPISODE_OF if cue in p}))
+
+
+_CUE_TAILS = {cue: _tails_of(cue) for cue in _SOUGHT_PIVOT_CUES}
+
+
+def _pivot_lines(folded: str, cues: tuple[str, ...], stops: list[int]) -> set[int]:
+    """The lines of ``folded`` (case-folded text, lines cut as for ``_lines_holding``) that
+    hold one of the pivot ``cues`` and may hold a phrase of ``_THIS_EPISODE_OF``: a tail
+    of a phrase that holds one of the cues the line holds (the phrase holds at least one of
+    the cues sought), or blanks other than single spaces."""
+    found: dict[int, list[str]] = {}
+    for cue in cues:
+        at = folded.find(cue)
+        while at != -1:
+            line = bisect.bisect_right(stops, at)
+            found.setdefault(line, []).append(cue)
+            at = folded.find(cue, stops[line])
+    kept: set[int] = set()
+    for line, held in found.items():
+        text = folded[stops[line - 1] if line else 0 : stops[line] - 1]
+        if "\t" in text or "  " in text or not text.isprintable():
+            kept.add(line)
+            continue
+        for cue in held:
+            if any(tail in text for tail in _CUE_TAILS[cue]):
+                kept.add(line)
+                break
+    return kept
+
+
 def _lines_holding(text: str, needles: tuple[str, ...], stops: list[int]) -> set[int]:
     """The lines of ``text`` that hold one of ``needles`` (none holds a newline), by their
     number: line ``i`` ends before ``stops[i] - 1``, its newline. One ``find`` for each line
@@ -943,20 +996,27 @@ def _cue_lines(
 ) -> tuple[set[int], set[int], set[int], set[int]]:
     """The lines among ``texts`` whose case-folded text (as IGNORECASE folds it:
     ``casefold()``, which is ``lower()`` for ASCII) says "podcast", those whose case-folded
-    text holds a word of ``_EPISODE_PIVOT``, those whose text holds one of ``_SHOW_CUES``
-    and those whose text holds one of ``_MARKUP_CUES``: sought in all the lines at once.
+    text holds a word of ``_EPISODE_PIVOT`` and may hold a phrase of ``_THIS_EPISODE_OF``
+    (no other line can name the show by one), those whose text holds one of
+    ``_SHOW_CUES`` and those whose text holds one of ``_MARKUP_CUES``: sought in all the
+    lines at once.
     The second set holds the lines of the ``_SOUGHT_PIVOT_CUES`` only: a line with a
     phrase of another pivot holds one of them too. The show cues that fold to a cue of
     the first two sets are read in those lines only, not sought in all of them. Without
     ``show`` (the show is known), the last three sets are empty."""
     joined = "\n".join(texts)
     ascii_only = joined.isascii()
-    folded = joined.lower() if ascii_only else joined.casefold()
-    if len(folded) != len(joined):  # "ß" folded to "ss": each line on its own
+    if ascii_only:
+        folded = joined.lower()
+    else:
+        # casefold() folds each character on its own, and is lower() for ASCII: only the
+        # lines with other characters take its slower way (in most notes a few do: "’").
         lines = [t.lower() if t.isascii() else t.casefold() for t in texts]
+        folded = "\n".join(lines)
+    if len(folded) != len(joined):  # "ß" folded to "ss": each line on its own
         return (
             {i for i, f in enumerate(lines) if _HOST_CUE in f},
-            {i for i, f in enumerate(lines) if _EPISODE_PIVOT.search(f)},
+            {i for i, f in enumerate(lines) if _EPISODE_PIVOT.search(f) and _may_hold_a_phrase(f)},
             {i for i, t in enumerate(texts) if any(c in t for c in _SHOW_CUES)},
             {i for i, t in enumerate(texts) if any(c in t for c in _MARKUP_CUES)},
         )
@@ -967,7 +1027,7 @@ def _cue_lines(
     pivots = _SOUGHT_PIVOT_CUES
     if ascii_only:
         pivots = tuple(p for p in pivots if p.isascii())
-    pivot_lines = _lines_holding(folded, pivots, stops)
+    pivot_lines = _pivot_lines(folded, pivots, stops)
     words = _lines_holding(joined, _SOUGHT_SHOW_CUES, stops)
     # The other show cues, read in the few lines whose folded text holds them.
     for cue in _SHOW_CUES:
