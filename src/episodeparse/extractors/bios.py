@@ -12,12 +12,13 @@ A bio section that names nobody belongs to the only guest, when there is exactly
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from episodeparse import recache
 from episodeparse.document import Document, Segment, paragraphs
 from episodeparse.extractors import Context, PersonDraft, word_starts
 from episodeparse.extractors.people import affiliation_after, job_phrase
-from episodeparse.normalize import clean_prose
+from episodeparse.normalize import clean_prose, rendered
 
 __all__ = ["extract", "stated_jobs"]
 
@@ -93,22 +94,53 @@ def extract(ctx: Context) -> None:
             continue
         writing: PersonDraft | None = None  # whose bio the last paragraph was
         for para in paragraphs(block.segments):
-            text = clean_prose(Document.join(para))
-            if writing is not None and writing.bio and _goes_on(writing, text):
-                # "David's current research ...": the next paragraph is about them too.
-                writing.bio += "\n" + text
+            raw = Document.join(para)
+            # Both tests read the paragraph's first line only (a name, then a verb or a
+            # word boundary, never run across lines): the whole paragraph is cleaned for
+            # the bio it becomes, not for the test.
+            if writing is not None and writing.bio:
+                first = _first_line(raw)
+                if _goes_on(writing, first):
+                    # "David's current research ...": the next paragraph is about them too.
+                    writing.bio += "\n" + clean_prose(raw)
+                    continue
+            elif not _may_name(raw, ctx.people):
                 continue
+            else:
+                first = _first_line(raw)
             writing = None
             for person in ctx.people:
                 if (
                     person.bio is None
-                    and text.startswith(person.name)
-                    and _VERB_AFTER.match(text[len(person.name) :])
+                    and first.startswith(person.name)
+                    and _VERB_AFTER.match(first[len(person.name) :])
                 ):
-                    person.bio = text[len(person.name) :].strip()
+                    person.bio = clean_prose(raw)[len(person.name) :].strip()
                     writing = person
                     break
     stated_jobs(ctx)
+
+
+# The opening run of a text that rendering keeps as written: no blank, and none of the
+# characters markup or an entity opens with (links, emphasis, escapes, "&amp;").
+_VERBATIM_START = recache.compile(r"[^\s&\[*_\\]*")
+
+
+def _may_name(raw: str, people: list[PersonDraft]) -> bool:
+    """Whether ``clean_prose(raw)`` may open with the name of someone with no bio yet,
+    read from the opening run of ``raw`` that rendering leaves as it is."""
+    start = _VERBATIM_START.match(raw, len(raw) - len(raw.lstrip()))
+    kept = start.group() if start else ""
+    if not kept:
+        return True  # opens with markup: only rendering tells
+    return any(
+        p.bio is None and (p.name.startswith(kept) or kept.startswith(p.name)) for p in people
+    )
+
+
+def _first_line(text: str) -> str:
+    """The first line of ``clean_prose(text)``, without cleaning the rest."""
+    return next((line for raw in text.split("\n") if (line := rendered(raw))), "")
 
 
 # "Lee is now a senior correspondent at ...": what someone is, now (not "was").
@@ -135,35 +167,56 @@ def _name_ends(text: str) -> list[int]:
     return ends
 
 
+def _alone(text: str, at: int) -> bool:
+    """No word character (re's \\w) just before ``at``: a word starts there."""
+    before = text[at - 1] if at else ""
+    return not (before and (before.isalnum() or before == "_"))
+
+
+def _ends_by_tail(text: str) -> dict[str, list[int]]:
+    """_name_ends, left to right, under the last _SHORTEST_KEY characters before each: the
+    places a name may stand before "is" are looked up by the name's end, not scanned."""
+    by_tail: dict[str, list[int]] = {}
+    for end in sorted(_name_ends(text)):
+        if end >= _SHORTEST_KEY:
+            by_tail.setdefault(text[end - _SHORTEST_KEY : end], []).append(end)
+    return by_tail
+
+
+def _before_is(text: str, key: str, by_tail: dict[str, list[int]]) -> Iterator[int]:
+    """Where ``key`` stands alone just before a run of blanks, "is" and a blank, left to
+    right (the first statement wins)."""
+    if key[-1].isspace():
+        yield from word_starts(text, key)
+        return
+    size = len(key)
+    for end in by_tail.get(key[-_SHORTEST_KEY:], ()):
+        if text.startswith(key, end - size) and _alone(text, end - size):
+            yield end - size
+
+
 def stated_jobs(ctx: Context) -> None:
     """A person's job and organisation stated anywhere in the notes, under their full
     name, surname or first name ("Lee is now a senior correspondent at The Example"):
     their affiliation, where none was found beside their name."""
     text = ctx.doc.text
-    ends: list[int] | None = None  # where a name may end before "is": found once, if asked
+    by_tail: dict[str, list[int]] | None = None  # found once, if asked
     for person in ctx.people:
         if person.affiliation is not None or person.role not in ("guest", "host", "co-host"):
             continue
-        if ends is None:
-            ends = _name_ends(text)
-        if not ends:
+        if by_tail is None:
+            by_tail = _ends_by_tail(text)
+        if not by_tail:
             return  # no "NAME is" in the notes
         parts = person.name.split()
         keys = [person.name] if len(parts) < 2 else [person.name, parts[-1], parts[0]]
         for key in keys:
             if len(key) < _SHORTEST_KEY or not key[:1].isupper():
                 continue
-            # The key must end where a run of blanks before "is" opens (a name ends in no
-            # blank): one test per "is" of the notes, not one per place the key stands.
-            size = len(key)
-            if not key[-1].isspace() and not any(
-                text.startswith(key, end - size) for end in ends if end >= size
-            ):
-                continue
             job = next(
                 (
                     found
-                    for at in word_starts(text, key)
+                    for at in _before_is(text, key, by_tail)
                     if (is_now := _IS_NOW.match(text, at + len(key)))
                     and (
                         found := job_phrase(
