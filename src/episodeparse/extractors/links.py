@@ -1364,11 +1364,38 @@ def _address_kind(url: str) -> tuple[bool, bool, bool]:
     path = _path(url) if url else ""
     host = _host(url) if url else ""
     community = (
-        _COMMUNITY_PATH.search(path) is not None
+        (_may_be_community(path) and _COMMUNITY_PATH.search(path) is not None)
         or "meetup.com" in host
         or (host.startswith(_COMMUNITY_HOST) and not path)  # the forum, not a thread
     )
-    return community, _LISTEN_PATH.search(path) is not None, _looks_like_profile(url)
+    # _LISTEN_PATH's first branch needs a ".", its second "feed" or "rss": a path without
+    # them is spared the pattern, which has no literal start.
+    listen = ("." in path or "feed" in path or "rss" in path) and (
+        _LISTEN_PATH.search(path) is not None
+    )
+    return community, listen, _looks_like_profile(url)
+
+
+_COMMUNITY_WORDS = (
+    "join",
+    "invite",
+    "sign",
+    "newsletter",
+    "subscribe",
+    "group",
+    "forum",
+    "community",
+)
+
+
+def _may_be_community(path: str) -> bool:
+    """Whether _COMMUNITY_PATH may match ``path`` (lower-case): an ASCII path needs one of
+    its words (another may hold a letter re.IGNORECASE folds into one: "ſ", the Kelvin sign).
+
+    >>> _may_be_community("groups/x"), _may_be_community("in/ana"), _may_be_community("ſignup")
+    (True, False, True)
+    """
+    return not path.isascii() or any(word in path for word in _COMMUNITY_WORDS)
 
 
 _NO_ADDRESS = (False, False, False)  # a handle's
