@@ -436,6 +436,20 @@ _NAME_THEN_PAREN = recache.compile(
     r"[ \t]*\((?P<platform>[\w ]{1,20}:[ \t]*)?$"
 )
 _BULLET = recache.compile(r"^[ \t]*(?:[-*•+>]|\d{1,3}[.)])[ \t]+")
+
+
+def _unbulleted(text: str) -> str:
+    """``_BULLET.sub("", text)``: the pattern is anchored at the text's start (no
+    MULTILINE), so it matches there or nowhere; match() tries that one place, where sub()
+    would try every character of the text.
+
+    >>> _unbulleted("  - Ana: x"), _unbulleted("Ana - x")
+    ('Ana: x', 'Ana - x')
+    """
+    m = _BULLET.match(text)
+    return text if m is None else text[m.end() :]
+
+
 _CODE_SPAN = recache.compile(r"`[^`\n]{0,500}`")
 _HANDLE_LABEL = recache.compile(r"@[\w.]{1,60}(?:@[\w.-]{1,100})?")
 _WORD_CHAR = recache.compile(r"\w")
@@ -727,11 +741,17 @@ def _label_before(text: str, start: int) -> str | None:
     paren = before.rfind("(")
     if ")" in before[paren:]:
         paren = -1  # "The New China Playbook (Book): URL" keeps its closed parentheses
-    ends = [m.end() - 1 for m in _SENTENCE_END.finditer(before)]
+    # (Each of _SENTENCE_END's branches needs one of its marks: a clause without them is
+    # spared the pattern, which has no literal start and is tried at every character.)
+    ends = (
+        [m.end() - 1 for m in _SENTENCE_END.finditer(before)]
+        if "." in before or "!" in before or "?" in before or "❤" in before
+        else []
+    )
     cut = max(paren, ends[-1] if ends else -1)
     if cut >= 0 and before[cut + 1 :].strip():
         before = before[cut + 1 :]
-    before = _BULLET.sub("", before.strip())
+    before = _unbulleted(before.strip())
     # "| Lara: @x" (a bar between pairs), "Follow me on TikTok; URL".
     before = collapse(render_inline(before)).rstrip(" :;-–—|(").lstrip(" |·").strip()
     # "Tidewater Mattress — go to URL": the words that lead to the address are not its label.
@@ -763,7 +783,7 @@ def _label_of(clause: str) -> str | None:
 
 def _plain_text(text: str) -> str:
     """A line or label without bullet and markup, whitespace collapsed."""
-    return collapse(render_inline(_BULLET.sub("", text)))
+    return collapse(render_inline(_unbulleted(text)))
 
 
 def _is_plain(text: str) -> bool:
@@ -1270,7 +1290,7 @@ class _Linker:
             return None
         if _TOKEN.search(above.text):
             return None
-        label = collapse(render_inline(_BULLET.sub("", above.text))).rstrip(":").strip()
+        label = collapse(render_inline(_unbulleted(above.text))).rstrip(":").strip()
         if 0 < len(label.split()) <= 8:
             self.ctx.take(above)
             return label
@@ -1344,11 +1364,38 @@ def _address_kind(url: str) -> tuple[bool, bool, bool]:
     path = _path(url) if url else ""
     host = _host(url) if url else ""
     community = (
-        _COMMUNITY_PATH.search(path) is not None
+        (_may_be_community(path) and _COMMUNITY_PATH.search(path) is not None)
         or "meetup.com" in host
         or (host.startswith(_COMMUNITY_HOST) and not path)  # the forum, not a thread
     )
-    return community, _LISTEN_PATH.search(path) is not None, _looks_like_profile(url)
+    # _LISTEN_PATH's first branch needs a ".", its second "feed" or "rss": a path without
+    # them is spared the pattern, which has no literal start.
+    listen = ("." in path or "feed" in path or "rss" in path) and (
+        _LISTEN_PATH.search(path) is not None
+    )
+    return community, listen, _looks_like_profile(url)
+
+
+_COMMUNITY_WORDS = (
+    "join",
+    "invite",
+    "sign",
+    "newsletter",
+    "subscribe",
+    "group",
+    "forum",
+    "community",
+)
+
+
+def _may_be_community(path: str) -> bool:
+    """Whether _COMMUNITY_PATH may match ``path`` (lower-case): an ASCII path needs one of
+    its words (another may hold a letter re.IGNORECASE folds into one: "ſ", the Kelvin sign).
+
+    >>> _may_be_community("groups/x"), _may_be_community("in/ana"), _may_be_community("ſignup")
+    (True, False, True)
+    """
+    return not path.isascii() or any(word in path for word in _COMMUNITY_WORDS)
 
 
 _NO_ADDRESS = (False, False, False)  # a handle's
