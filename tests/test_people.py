@@ -389,6 +389,15 @@ def test_a_surname_as_subject_is_an_alias_wherever_a_blank_stands_before_it() ->
     assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
     text = "Hana Lorimer is a legend in radio. As a reporter (Lorimer broke stories)."
     assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ()}
+    text = "Hana Lorimer is a legend in radio. As a reporter, Lorimer  said so."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ("Lorimer",)}
+    text = "Hana Lorimer is a legend in radio. As a reporter, Ex-Lorimer said so."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Lorimer": ()}
+
+
+def test_a_surname_of_two_letters_as_subject_is_an_alias() -> None:
+    text = "Hana Wu is a legend in radio. As a reporter, Wu broke stories."
+    assert {p.name: p.aliases for p in parse(text).people} == {"Hana Wu": ("Wu",)}
 
 
 def test_praise_is_not_an_affiliation() -> None:

@@ -85,6 +85,7 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
     blanks: tuple[str, ...] | None = None  # likewise
     # The words of each name, split once for everyone (no name changes here).
     name_words: list[tuple[PersonDraft, list[str]]] | None = None
+    subjects: dict[str, list[int]] | None = None
     for person in people:
         parts = person.name.split()
         if len(parts) < 2:
@@ -118,7 +119,8 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
             if blanks is None:
                 blanks = (" ", "\t") if "\t" in text else (" ",)
                 name_words = [(p, p.name.split()) for p in ctx.people]
-            _short_aliases(ctx, person, text, blanks, name_words)
+                subjects = _subject_ends(text)
+            _short_aliases(ctx, person, text, blanks, name_words, subjects)
 
 
 # Short forms are sought for each person through the whole notes and against everyone
@@ -134,12 +136,14 @@ def _short_aliases(
     text: str,
     blanks: tuple[str, ...] = (" ", "\t"),
     name_words: list[tuple[PersonDraft, list[str]]] | None = None,
+    subjects: dict[str, list[int]] | None = None,
 ) -> None:
     """Other names the notes use for someone, as the subject of a sentence: a short form of
     the first name ("Rich is ..." for Richard) or the surname alone ("As a reporter, Lee
     broke ..."), where no other person of the notes has that name. ``blanks``: those the
     notes hold (a tab is sought only in notes that hold one); ``name_words``: each person
-    of ``ctx.people`` with the words of their name, where the caller split them once."""
+    of ``ctx.people`` with the words of their name, where the caller split them once;
+    ``subjects``: :func:`_subject_ends` of the notes, where the caller found them once."""
     parts = person.name.split()
     first, last = parts[0], parts[-1]
     shorts = [w for w in (first[:3], first[:4], first[:5]) if len(w) < len(first)]
@@ -159,6 +163,15 @@ def _short_aliases(
         places = (
             _before_blank(text, word, blanks) if word.isalnum() else word_starts(text, word, "-")
         )
+        if subjects is not None and len(word) >= _TAIL:
+            # Only the places where a subject's verb follows: looked up by the word's end.
+            places = (
+                at
+                for end in subjects.get(word[-_TAIL:], ())
+                if (at := end - len(word)) >= 0
+                and text.startswith(word, at)
+                and (at == 0 or not _is_word_char(text[at - 1]))
+            )
         for at in places:
             before = text[max(0, at - 2) : at]
             if word == last and _ends_with(text, at, given):
@@ -168,6 +181,36 @@ def _short_aliases(
             if _SUBJECT_AFTER.match(text, at + len(word)):
                 ctx.add_alias(person, word)
                 break
+
+
+_TAIL = 3  # letters of a word's end under which _subject_ends files a place
+# _SUBJECT_AFTER where its blanks are spaces: a literal space opens it, so it is sought at
+# C speed; notes holding a tab are read with _SUBJECT_AFTER itself.
+_SPACE_SUBJECT = recache.compile(r" (?:is|was|has|had|says|said|broke|wrote|joined)\b")
+
+
+def _subject_ends(text: str) -> dict[str, list[int]]:
+    """Where each _SUBJECT_AFTER match of the notes starts (the start of its run of blanks,
+    where a name before it ends), filed under the _TAIL characters before it.
+
+    >>> _subject_ends("Ann Lee  is here; Lee said so")
+    {'Lee': [7, 21]}
+    """
+    if "\t" in text:
+        starts = [m.start() for m in _SUBJECT_AFTER.finditer(text)]
+    else:
+        starts = []
+        for m in _SPACE_SUBJECT.finditer(text):
+            start = m.start()
+            while start > 0 and text[start - 1] == " ":
+                start -= 1
+            if not starts or starts[-1] != start:
+                starts.append(start)
+    ends: dict[str, list[int]] = {}
+    for start in starts:
+        if start >= _TAIL:
+            ends.setdefault(text[start - _TAIL : start], []).append(start)
+    return ends
 
 
 def _before_blank(text: str, word: str, blanks: tuple[str, ...]) -> Iterator[int]:
