@@ -184,30 +184,31 @@ def _short_aliases(
 
 
 _TAIL = 3  # letters of a word's end under which _subject_ends files a place
-# _SUBJECT_AFTER where its blanks are spaces: a literal space opens it, so it is sought at
-# C speed; notes holding a tab are read with _SUBJECT_AFTER itself.
-_SPACE_SUBJECT = recache.compile(r" (?:is|was|has|had|says|said|broke|wrote|joined)\b")
+# _SUBJECT_AFTER from the blank just before its verb: a literal space or tab opens each, so
+# they are sought at C speed, and none backtracks through a run of blanks (the run is
+# walked back once, from its last blank).
+_BLANK_SUBJECT = tuple(
+    recache.compile(blank + r"(?:is|was|has|had|says|said|broke|wrote|joined)\b")
+    for blank in (" ", "\t")
+)
 
 
 def _subject_ends(text: str) -> dict[str, list[int]]:
     """Where each _SUBJECT_AFTER match of the notes starts (the start of its run of blanks,
     where a name before it ends), filed under the _TAIL characters before it.
 
-    >>> _subject_ends("Ann Lee  is here; Lee said so")
-    {'Lee': [7, 21]}
+    >>> _subject_ends("Ann Lee \t is here; Lee said so")
+    {'Lee': [7, 22]}
     """
-    if "\t" in text:
-        starts = [m.start() for m in _SUBJECT_AFTER.finditer(text)]
-    else:
-        starts = []
-        for m in _SPACE_SUBJECT.finditer(text):
+    starts: set[int] = set()
+    for pattern in _BLANK_SUBJECT if "\t" in text else _BLANK_SUBJECT[:1]:
+        for m in pattern.finditer(text):
             start = m.start()
-            while start > 0 and text[start - 1] == " ":
+            while start > 0 and text[start - 1] in " \t":
                 start -= 1
-            if not starts or starts[-1] != start:
-                starts.append(start)
+            starts.add(start)
     ends: dict[str, list[int]] = {}
-    for start in starts:
+    for start in sorted(starts):
         if start >= _TAIL:
             ends.setdefault(text[start - _TAIL : start], []).append(start)
     return ends
