@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from episodeparse import recache, sniff
 from episodeparse.digest import sha256_hex
 from episodeparse.document import HEADING_WORDS, Document, Segment, is_boilerplate
-from episodeparse.extractors import Context, PersonDraft, word_starts
+from episodeparse.extractors import (
+    PLACE_TAIL,
+    Context,
+    PersonDraft,
+    places_before,
+    word_ending_at,
+    word_starts,
+)
 from episodeparse.extractors import abstract as abstract_x
 from episodeparse.extractors import bios as bios_x
 from episodeparse.extractors import categories as categories_x
@@ -119,7 +126,7 @@ def _first_name_aliases(ctx: Context, people: list[PersonDraft]) -> None:
             if blanks is None:
                 blanks = (" ", "\t") if "\t" in text else (" ",)
                 name_words = [(p, p.name.split()) for p in ctx.people]
-                subjects = _subject_ends(text)
+                subjects = places_before(text, _BLANK_SUBJECT)
             _short_aliases(ctx, person, text, blanks, name_words, subjects)
 
 
@@ -143,7 +150,7 @@ def _short_aliases(
     broke ..."), where no other person of the notes has that name. ``blanks``: those the
     notes hold (a tab is sought only in notes that hold one); ``name_words``: each person
     of ``ctx.people`` with the words of their name, where the caller split them once;
-    ``subjects``: :func:`_subject_ends` of the notes, where the caller found them once."""
+    ``subjects``: where a subject's verb follows (``places_before``), found once."""
     parts = person.name.split()
     first, last = parts[0], parts[-1]
     shorts = [w for w in (first[:3], first[:4], first[:5]) if len(w) < len(first)]
@@ -163,15 +170,9 @@ def _short_aliases(
         places = (
             _before_blank(text, word, blanks) if word.isalnum() else word_starts(text, word, "-")
         )
-        if subjects is not None and len(word) >= _TAIL:
+        if subjects is not None and len(word) >= PLACE_TAIL:
             # Only the places where a subject's verb follows: looked up by the word's end.
-            places = (
-                at
-                for end in subjects.get(word[-_TAIL:], ())
-                if (at := end - len(word)) >= 0
-                and text.startswith(word, at)
-                and (at == 0 or not _is_word_char(text[at - 1]))
-            )
+            places = word_ending_at(text, word, subjects, "-")
         for at in places:
             before = text[max(0, at - 2) : at]
             if word == last and _ends_with(text, at, given):
@@ -183,35 +184,12 @@ def _short_aliases(
                 break
 
 
-_TAIL = 3  # letters of a word's end under which _subject_ends files a place
-# _SUBJECT_AFTER from the blank just before its verb: a literal space or tab opens each, so
-# they are sought at C speed, and none backtracks through a run of blanks (the run is
-# walked back once, from its last blank).
+# _SUBJECT_AFTER from the blank just before its verb, after a space or a tab (for
+# places_before).
 _BLANK_SUBJECT = tuple(
     recache.compile(blank + r"(?:is|was|has|had|says|said|broke|wrote|joined)\b")
     for blank in (" ", "\t")
 )
-
-
-def _subject_ends(text: str) -> dict[str, list[int]]:
-    """Where each _SUBJECT_AFTER match of the notes starts (the start of its run of blanks,
-    where a name before it ends), filed under the _TAIL characters before it.
-
-    >>> _subject_ends("Ann Lee \t is here; Lee said so")
-    {'Lee': [7, 22]}
-    """
-    starts: set[int] = set()
-    for pattern in _BLANK_SUBJECT if "\t" in text else _BLANK_SUBJECT[:1]:
-        for m in pattern.finditer(text):
-            start = m.start()
-            while start > 0 and text[start - 1] in " \t":
-                start -= 1
-            starts.add(start)
-    ends: dict[str, list[int]] = {}
-    for start in sorted(starts):
-        if start >= _TAIL:
-            ends.setdefault(text[start - _TAIL : start], []).append(start)
-    return ends
 
 
 def _before_blank(text: str, word: str, blanks: tuple[str, ...]) -> Iterator[int]:

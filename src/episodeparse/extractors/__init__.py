@@ -21,7 +21,9 @@ __all__ = [
     "PersonDraft",
     "name_before",
     "names_at",
+    "places_before",
     "read_name",
+    "word_ending_at",
     "word_starts",
 ]
 
@@ -448,6 +450,52 @@ def word_starts(text: str, word: str, joiners: str = "") -> Iterator[int]:
             at = text.find(word, end)
         else:
             at = text.find(word, at + 1)
+
+
+# Letters of a word's end under which places_before files a place: the shortest word
+# word_ending_at finds.
+PLACE_TAIL = 3
+
+
+def places_before(text: str, patterns: tuple[re.Pattern[str], ...]) -> dict[str, list[int]]:
+    """Where each run of blanks before what ``patterns`` find starts (where a word before
+    it ends), left to right, filed under the PLACE_TAIL characters before it.
+    ``patterns``: the same thing after a space and after a tab, each matched at the run's
+    last blank (a literal opens each, so it is sought at C speed; the run is walked back
+    once, not backtracked through); the tab one is sought only in notes holding a tab.
+
+    >>> tail = tuple(re.compile(b + "is(?=[ \\t])") for b in (" ", "\\t"))
+    >>> places_before("Ann Lee \\t is here; Lee is so", tail)
+    {'Lee': [7, 22]}
+    """
+    starts: set[int] = set()
+    for pattern in patterns if "\t" in text else patterns[:1]:
+        for m in pattern.finditer(text):
+            start = m.start()
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            starts.add(start)
+    places: dict[str, list[int]] = {}
+    for start in sorted(starts):
+        if start >= PLACE_TAIL:
+            places.setdefault(text[start - PLACE_TAIL : start], []).append(start)
+    return places
+
+
+def word_ending_at(
+    text: str, word: str, places: dict[str, list[int]], joiners: str = ""
+) -> Iterator[int]:
+    """Where ``word`` (PLACE_TAIL characters or more) ends at one of ``places`` (from
+    :func:`places_before`) with no word character (re's \\w) nor one of ``joiners`` just
+    before it, left to right: looked up by the word's end, not sought through the text."""
+    size = len(word)
+    for end in places.get(word[-PLACE_TAIL:], ()):
+        at = end - size
+        if at < 0 or not text.startswith(word, at):
+            continue
+        before = text[at - 1] if at else ""
+        if not (before and (before.isalnum() or before == "_" or before in joiners)):
+            yield at
 
 
 _Key = str | tuple[str, ...]

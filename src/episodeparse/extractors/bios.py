@@ -12,11 +12,17 @@ A bio section that names nobody belongs to the only guest, when there is exactly
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from episodeparse import recache
 from episodeparse.document import Document, Segment, paragraphs
-from episodeparse.extractors import Context, PersonDraft, word_starts
+from episodeparse.extractors import (
+    PLACE_TAIL,
+    Context,
+    PersonDraft,
+    places_before,
+    word_ending_at,
+    word_starts,
+)
 from episodeparse.extractors.people import affiliation_after, job_phrase
 from episodeparse.normalize import clean_prose, rendered
 
@@ -145,54 +151,8 @@ def _first_line(text: str) -> str:
 
 # "Lee is now a senior correspondent at ...": what someone is, now (not "was").
 _IS_NOW = recache.compile(r"[ \t]+is[ \t]+(?:(?:now|currently)[ \t]+)?(?=[a-zA-Z])")
-_SHORTEST_KEY = 3  # letters of a first name or surname looked for alone
-_BLANKS = (" ", "\t")
-
-
-def _name_ends(text: str) -> list[int]:
-    """Where an _IS_NOW match after a name may start: each run of blanks before "is" and a
-    blank, at its start (found with str.find: a pattern opening with a class of blanks
-    would test each character of the notes against it)."""
-    ends: list[int] = []
-    for blank in _BLANKS:
-        sought = blank + "is"
-        at = text.find(sought)
-        while at >= 0:
-            if text[at + 3 : at + 4] in _BLANKS:
-                start = at
-                while start > 0 and text[start - 1] in _BLANKS:
-                    start -= 1
-                ends.append(start)
-            at = text.find(sought, at + 3)
-    return ends
-
-
-def _alone(text: str, at: int) -> bool:
-    """No word character (re's \\w) just before ``at``: a word starts there."""
-    before = text[at - 1] if at else ""
-    return not (before and (before.isalnum() or before == "_"))
-
-
-def _ends_by_tail(text: str) -> dict[str, list[int]]:
-    """_name_ends, left to right, under the last _SHORTEST_KEY characters before each: the
-    places a name may stand before "is" are looked up by the name's end, not scanned."""
-    by_tail: dict[str, list[int]] = {}
-    for end in sorted(_name_ends(text)):
-        if end >= _SHORTEST_KEY:
-            by_tail.setdefault(text[end - _SHORTEST_KEY : end], []).append(end)
-    return by_tail
-
-
-def _before_is(text: str, key: str, by_tail: dict[str, list[int]]) -> Iterator[int]:
-    """Where ``key`` stands alone just before a run of blanks, "is" and a blank, left to
-    right (the first statement wins)."""
-    if key[-1].isspace():
-        yield from word_starts(text, key)
-        return
-    size = len(key)
-    for end in by_tail.get(key[-_SHORTEST_KEY:], ()):
-        if text.startswith(key, end - size) and _alone(text, end - size):
-            yield end - size
+# After a name, "is" and a blank (where _IS_NOW may match): from a space or a tab.
+_IS_AFTER = tuple(recache.compile(blank + r"is(?=[ \t])") for blank in (" ", "\t"))
 
 
 def stated_jobs(ctx: Context) -> None:
@@ -200,23 +160,23 @@ def stated_jobs(ctx: Context) -> None:
     name, surname or first name ("Lee is now a senior correspondent at The Example"):
     their affiliation, where none was found beside their name."""
     text = ctx.doc.text
-    by_tail: dict[str, list[int]] | None = None  # found once, if asked
+    places: dict[str, list[int]] | None = None  # where a name may end before "is": once
     for person in ctx.people:
         if person.affiliation is not None or person.role not in ("guest", "host", "co-host"):
             continue
-        if by_tail is None:
-            by_tail = _ends_by_tail(text)
-        if not by_tail:
+        if places is None:
+            places = places_before(text, _IS_AFTER)
+        if not places:
             return  # no "NAME is" in the notes
         parts = person.name.split()
         keys = [person.name] if len(parts) < 2 else [person.name, parts[-1], parts[0]]
         for key in keys:
-            if len(key) < _SHORTEST_KEY or not key[:1].isupper():
+            if len(key) < PLACE_TAIL or not key[:1].isupper():
                 continue
             job = next(
                 (
                     found
-                    for at in _before_is(text, key, by_tail)
+                    for at in word_ending_at(text, key, places)
                     if (is_now := _IS_NOW.match(text, at + len(key)))
                     and (
                         found := job_phrase(
